@@ -1,0 +1,55 @@
+# logeas-tui — `make help` lists the targets.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.DEFAULT_GOAL := help
+.PHONY: help run test check lint types contract demo bench system-deps clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@rm -f $(VENV)/.installed-*; touch $@
+
+run: $(STAMP) ## install if needed, then start the app
+	$(BIN)/logeas
+
+system-deps: ## install Dovecot (the test IMAP server) when missing and we are root
+	@if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q dovecot-imapd >/dev/null 2>&1 || \
+	      (apt-get update -q >/dev/null && apt-get install -y -q dovecot-imapd >/dev/null); \
+	    (systemctl disable --now dovecot >/dev/null 2>&1 || true); \
+	  else echo "dovecot is missing: run 'sudo apt-get install dovecot-imapd' (IMAP tests will be skipped)"; fi; \
+	fi
+
+test: $(STAMP) system-deps ## install everything the tests need, then run the whole suite
+	$(BIN)/pytest
+
+lint: $(STAMP) ## ruff lint + format check
+	$(BIN)/ruff check logeas_tui tests benchmarks
+	$(BIN)/ruff format --check logeas_tui tests benchmarks
+
+types: $(STAMP) ## mypy, strict on core
+	$(BIN)/mypy
+
+contract: $(STAMP) ## import-linter: core imports no UI
+	$(BIN)/lint-imports
+
+check: lint types contract test ## everything CI runs
+
+demo: $(STAMP) ## fill a demo database (/tmp/logeas-demo.sqlite) and open the app on it
+	$(BIN)/logeas demo --tickets 2000 --db /tmp/logeas-demo.sqlite
+	$(BIN)/logeas --db /tmp/logeas-demo.sqlite
+
+bench: $(STAMP) ## run the benchmarks, printing figures
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean: ## remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from logeas_tui.cli import main
+
+raise SystemExit(main())

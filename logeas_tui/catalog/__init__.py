@@ -1,0 +1,1 @@
+"""UI texts, one module per part of the UI: key -> (French, English)."""

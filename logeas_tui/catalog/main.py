@@ -1,0 +1,3 @@
+"""Texts of the main screen, its panes and the banner: key -> (French, English)."""
+
+TEXTS: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,29 @@
+"""Errors the procedure raises: each carries one sentence a technician can act on."""
+
+
+class HelpdeskError(Exception):
+    """Base: str(error) is the sentence shown to the user."""
+
+
+class NotFound(HelpdeskError):
+    pass
+
+
+class Refused(HelpdeskError):
+    """The procedure forbids this action in the ticket's current state."""
+
+
+class InvalidInput(HelpdeskError):
+    """A field the user typed is wrong; `field` names it so a form can show the error beside it."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class Conflict(HelpdeskError):
+    """Someone else changed the ticket since it was read (optimistic locking)."""
+
+
+class ConfigError(HelpdeskError):
+    pass

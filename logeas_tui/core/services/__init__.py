@@ -1,0 +1,3 @@
+"""One function per procedure action. Each runs in one write transaction, records history,
+checks the ticket's version, and raises a HelpdeskError with a sentence when the procedure
+forbids it. The keys, the command line and the mail worker all call these."""

@@ -1,0 +1,28 @@
+"""The Delete queue: tickets moved there are destroyed after a grace delay (default 24 h) so a
+mistaken move can still be undone by moving the ticket out."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.handoff import DELETE_QUEUE
+from logeas_tui.core.store.models import Message, MessageIndex, Queue, Ticket
+from logeas_tui.core.store.connection import is_sqlite
+from logeas_tui.core.store.tx import writing
+
+
+def purge_deleted(desk: Desk) -> list[str]:
+    """Destroy the tickets whose grace delay in Delete has run out; returns their numbers."""
+    limit = desk.now() - timedelta(hours=desk.config.delete_grace_hours)
+    with writing():
+        doomed = list(Ticket.select(Ticket.id, Ticket.number).join(Queue).where(
+            (Queue.name == DELETE_QUEUE) & (Ticket.moved_to_delete_at <= limit)))
+        ids = [t.id for t in doomed]
+        if ids:
+            if is_sqlite():
+                msg_ids = Message.select(Message.id).where(Message.ticket.in_(ids))
+                MessageIndex.delete().where(MessageIndex.rowid.in_(msg_ids)).execute()
+            Ticket.update(merged_into=None).where(Ticket.merged_into.in_(ids)).execute()
+            Ticket.delete().where(Ticket.id.in_(ids)).execute()
+    return [t.number for t in doomed]

@@ -1,0 +1,144 @@
+"""Shared steps of the services: load a ticket for change, save it with its version checked,
+write history, put mail in the outbox."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from logeas_tui.core import numbers
+from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
+from logeas_tui.core.mail.compose import build_message
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.store.models import (
+    MAIL_IN,
+    MAIL_OUT,
+    MERGED,
+    REMOVED,
+    History,
+    Message,
+    MessageIndex,
+    Outbox,
+    Queue,
+    Technician,
+    Ticket,
+)
+from logeas_tui.core.store.connection import is_sqlite
+
+
+def get_ticket(number: str, expected_version: int | None = None) -> Ticket:
+    number = str(number).strip()
+    problem = numbers.explain_invalid(number)
+    ticket = Ticket.get_or_none(Ticket.number == number)
+    if ticket is None:
+        raise NotFound(problem or f"There is no ticket {number}.")
+    if expected_version is not None and ticket.version != expected_version:
+        raise Conflict(f"Ticket {number} was changed by someone else meanwhile: "
+                       "reload it and try again.")
+    return ticket
+
+
+def live_ticket(number: str, expected_version: int | None = None) -> Ticket:
+    """A ticket that can still be worked on (not merged away, not removed)."""
+    ticket = get_ticket(number, expected_version)
+    if ticket.state == MERGED:
+        target = Ticket.get_by_id(ticket.merged_into_id).number if ticket.merged_into_id else "?"
+        raise Refused(f"Ticket {ticket.number} was merged into {target}: work on {target}, "
+                      "or unmerge it first.")
+    if ticket.state == REMOVED:
+        raise Refused(f"Ticket {ticket.number} was removed.")
+    return ticket
+
+
+def save(desk: Desk, ticket: Ticket, **changes: Any) -> None:
+    """Apply `changes` if nobody changed the ticket since it was read; bump its version."""
+    changes["updated"] = desk.now()
+    changes["version"] = ticket.version + 1
+    done = (Ticket.update(**changes)
+            .where((Ticket.id == ticket.id) & (Ticket.version == ticket.version)).execute())
+    if not done:
+        raise Conflict(f"Ticket {ticket.number} was changed by someone else meanwhile: "
+                       "reload it and try again.")
+    for key, value in changes.items():
+        setattr(ticket, key, value)
+
+
+def record(desk: Desk, ticket: Ticket, action: str, old: str = "", new: str = "",
+           detail: str = "", data: dict[str, Any] | None = None) -> None:
+    History.create(ticket=ticket.id, at=desk.now(), who=desk.who, action=action,
+                   old=old, new=new, detail=detail, data=json.dumps(data) if data else "")
+
+
+def technician(name: str) -> Technician:
+    tech = Technician.get_or_none(Technician.name == name)
+    if tech is None:
+        known = ", ".join(t.name for t in Technician.select().order_by(Technician.name))
+        raise InvalidInput(f"No technician is called {name!r} (known: {known}).", "owner")
+    return tech
+
+
+def active_queue(name: str) -> Queue:
+    queue = Queue.get_or_none(Queue.name == name)
+    if queue is None:
+        known = ", ".join(q.name for q in Queue.select().where(Queue.valid).order_by(Queue.position))
+        raise InvalidInput(f"There is no queue {name!r} (active queues: {known}).", "queue")
+    if not queue.valid:
+        raise InvalidInput(f"Queue {name!r} is obsolete: it accepts no new or moved ticket.",
+                           "queue")
+    return queue
+
+
+def add_message(ticket: Ticket, **fields: Any) -> Message:
+    msg = Message.create(ticket=ticket.id, **fields)
+    if is_sqlite():
+        MessageIndex.insert(rowid=msg.id, subject=msg.subject, body=msg.body).execute()
+    if msg.kind == MAIL_IN:
+        Ticket.update(last_in_id=msg.id).where(
+            (Ticket.id == ticket.id) & (Ticket.last_in_id < msg.id)).execute()
+        ticket.last_in_id = max(ticket.last_in_id, msg.id)
+    return msg
+
+
+def is_phone_placeholder(address: str, domain: str) -> bool:
+    return bool(re.fullmatch(rf"\+?\d+@{re.escape(domain)}", address.strip(), re.IGNORECASE))
+
+
+def last_customer_mail(ticket: Ticket) -> Message | None:
+    return (Message.select().where((Message.ticket == ticket.id) & (Message.kind == MAIL_IN))
+            .order_by(Message.date.desc(), Message.id.desc()).first())
+
+
+def send_to_customer(desk: Desk, ticket: Ticket, body: str, *, action: str,
+                     automatic: bool = False) -> str | None:
+    """Store the outgoing mail on the ticket and put it in the outbox, in the caller's
+    transaction. Returns a notice when the customer has no mailbox (phone placeholder)."""
+    author = desk.who
+    if is_phone_placeholder(ticket.customer, desk.config.domain) or not ticket.customer:
+        add_message(ticket, kind=MAIL_OUT, from_addr=desk.config.address,
+                    to_addr=ticket.customer, subject=numbers.with_hook(ticket.subject,
+                                                                       ticket.number),
+                    body=body, date=desk.now(), author=author)
+        record(desk, ticket, "mail not sent", detail=f"{action}: {ticket.customer} is a phone "
+               "customer without a mailbox")
+        return (f"{ticket.customer or 'This customer'} has no mailbox: nothing was mailed. "
+                "Call the customer back.")
+    parent = last_customer_mail(ticket)
+    references = tuple(parent.references.split()) if parent and parent.references else ()
+    if parent and parent.message_id:
+        references = (*references, parent.message_id)
+    subject = numbers.with_hook(ticket.subject, ticket.number)
+    message, message_id = build_message(
+        from_addr=desk.config.address, to=ticket.customer, subject=subject, body=body,
+        in_reply_to=parent.message_id if parent else None, references=references,
+        auto_submitted=automatic, loop_address=desk.config.address if automatic else None,
+        message_id_domain=desk.config.address.split("@")[-1], date=desk.clock.now())
+    stored = add_message(ticket, kind=MAIL_OUT, from_addr=desk.config.address,
+                         to_addr=ticket.customer, subject=subject, body=body, date=desk.now(),
+                         author=author, message_id=message_id,
+                         in_reply_to=parent.message_id if parent else None,
+                         references=" ".join(references))
+    Outbox.create(ticket=ticket.id, message=stored.id, recipient=ticket.customer,
+                  subject=subject, raw=message.as_bytes(), automatic=automatic,
+                  created=desk.now())
+    return None

@@ -1,0 +1,42 @@
+"""What a technician types in "From customer": a valid e-mail address, or a phone number that
+becomes `<digits>@<support domain>` (the procedure's placeholder for customers with no mail)."""
+
+from __future__ import annotations
+
+import re
+
+from email_validator import EmailNotValidError, validate_email
+
+from logeas_tui.core.errors import InvalidInput
+
+_PHONE = re.compile(r"^\+?[\d\s.\-/()]+$")
+
+
+def phone_digits(text: str) -> str | None:
+    """National digits of a phone number (`+33 1 23…` → `0123…`), or None if not a number."""
+    text = text.strip()
+    if not _PHONE.match(text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+"):
+        digits = "0" + digits[2:] if digits.startswith("33") else "00" + digits
+    elif digits.startswith("0033"):
+        digits = "0" + digits[4:]
+    return digits if 6 <= len(digits) <= 20 else None
+
+
+def customer_address(text: str, domain: str) -> str:
+    """The address to store for what was typed; InvalidInput (field "customer") otherwise."""
+    text = text.strip()
+    if not text:
+        raise InvalidInput("Enter the customer's e-mail address or phone number.", "customer")
+    if "@" not in text:
+        digits = phone_digits(text)
+        if digits is None:
+            raise InvalidInput(f"{text!r} is neither an e-mail address nor a phone number "
+                               "(e.g. 01 23 45 67 89).", "customer")
+        return f"{digits}@{domain}"
+    try:
+        return str(validate_email(text, check_deliverability=False).normalized).lower()
+    except EmailNotValidError as exc:
+        raise InvalidInput(f"{text!r} is not a valid e-mail address: {exc}", "customer") from None

@@ -1,0 +1,38 @@
+"""The context every service receives: settings, the clock, and who is acting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from logeas_tui.core.clock import Clock, SystemClock, utc_naive
+from logeas_tui.core.config import Config
+
+
+@dataclass(frozen=True)
+class Desk:
+    config: Config
+    clock: Clock = field(default_factory=SystemClock)
+    me: str = ""
+
+    @property
+    def who(self) -> str:
+        return self.me or self.config.me
+
+    def now(self) -> datetime:
+        """Now, as stored (naive UTC)."""
+        return utc_naive(self.clock.now())
+
+    def local_now(self) -> datetime:
+        return self.clock.now().astimezone(self.config.hours.zone)
+
+    def acting_as(self, name: str) -> Desk:
+        return replace(self, me=name)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """What an action did: the ticket number and, if any, a notice for the technician."""
+
+    number: str
+    notice: str | None = None

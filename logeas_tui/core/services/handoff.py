@@ -1,0 +1,49 @@
+"""Handing a ticket on: transfer to another support level (owner changes, state kept) and
+move to another queue (state kept; obsolete queues accept nothing)."""
+
+from __future__ import annotations
+
+from logeas_tui.core.errors import InvalidInput, Refused
+from logeas_tui.core.services.common import active_queue, live_ticket, record, save, technician
+from logeas_tui.core.services.desk import ActionResult, Desk
+from logeas_tui.core.store.models import Technician
+from logeas_tui.core.store.tx import writing
+
+DELETE_QUEUE = "Delete"
+
+
+def transfer(desk: Desk, number: str, to: str, *,
+             expected_version: int | None = None) -> ActionResult:
+    """Give the ticket to a technician of another support level; its state is kept."""
+    with writing():
+        ticket = live_ticket(number, expected_version)
+        tech = technician(to)
+        current = (Technician.get_by_id(ticket.owner_id) if ticket.owner_id
+                   else Technician.get_or_none(Technician.name == desk.who))
+        if current is not None and current.level == tech.level:
+            raise InvalidInput(f"{tech.name} is at level {tech.level}, like "
+                               f"{current.name}: choose a technician of another level.", "owner")
+        old = f"{current.name} (level {current.level})" if current else ""
+        save(desk, ticket, owner=tech.id)
+        record(desk, ticket, "transfer", old, f"{tech.name} (level {tech.level})",
+               detail=f"state kept: {ticket.state}")
+    return ActionResult(ticket.number)
+
+
+def move(desk: Desk, number: str, queue: str, *,
+         expected_version: int | None = None) -> ActionResult:
+    """Put the ticket in another queue; moving to Delete starts the grace delay."""
+    with writing():
+        ticket = live_ticket(number, expected_version)
+        target = active_queue(queue)
+        old = ticket.queue
+        if old.id == target.id:
+            raise Refused(f"Ticket {ticket.number} is already in {target.name}.")
+        deleting = target.name == DELETE_QUEUE
+        save(desk, ticket, queue=target.id, moved_to_delete_at=desk.now() if deleting else None)
+        record(desk, ticket, "queue", old.name, target.name)
+    notice = None
+    if deleting:
+        notice = (f"Ticket {ticket.number} will be destroyed in "
+                  f"{desk.config.delete_grace_hours} h unless moved out of Delete.")
+    return ActionResult(ticket.number, notice)

@@ -1,0 +1,151 @@
+"""Creating tickets (phone intake, and the mail pipeline) and the simple state actions:
+close, reopen, pending reminder, note, take, assign, seen marks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from logeas_tui.core.errors import InvalidInput, Refused
+from logeas_tui.core.services.common import (
+    active_queue,
+    add_message,
+    live_ticket,
+    record,
+    save,
+    technician,
+)
+from logeas_tui.core.services.customers import customer_address
+from logeas_tui.core.services.desk import ActionResult, Desk
+from logeas_tui.core.store.counters import next_number
+from logeas_tui.core.store.models import (
+    CLOSED_KO,
+    CLOSED_OK,
+    CLOSED_STATES,
+    NEW,
+    NOTE,
+    OPEN,
+    PENDING,
+    PHONE,
+    Queue,
+    Seen,
+    Technician,
+    Ticket,
+)
+from logeas_tui.core.store.tx import writing
+
+
+def new_ticket(desk: Desk, queue: Queue, *, customer: str, customer_name: str, subject: str,
+               state: str = NEW, owner_id: int | None = None) -> Ticket:
+    """Insert a ticket with a fresh number; the caller holds the write transaction."""
+    number = next_number(desk.local_now().date(), desk.config.system_id)
+    now = desk.now()
+    ticket = Ticket.create(number=number, queue=queue.id, state=state, owner=owner_id,
+                           customer=customer, customer_name=customer_name, subject=subject,
+                           created=now, updated=now, last_customer_contact=now)
+    return ticket
+
+
+def create_phone_ticket(desk: Desk, *, customer: str, queue: str, subject: str, body: str,
+                        customer_name: str = "", close: bool = False,
+                        owner: str | None = None) -> ActionResult:
+    """A call becomes a ticket: closed at once if the intervention is finished, else owned."""
+    address = customer_address(customer, desk.config.domain)
+    if not subject.strip():
+        raise InvalidInput("Give the ticket a subject: what is the call about?", "subject")
+    if not close and not owner:
+        raise InvalidInput("The intervention is not finished: choose an owner who will carry "
+                           "on, or mark it finished to close the ticket now.", "owner")
+    with writing():
+        target = active_queue(queue)
+        owner_id = technician(owner).id if owner else None
+        ticket = new_ticket(desk, target, customer=address, customer_name=customer_name.strip(),
+                            subject=subject.strip(), state=CLOSED_OK if close else OPEN,
+                            owner_id=owner_id)
+        add_message(ticket, kind=PHONE, from_addr=address, to_addr=desk.config.address,
+                    subject=subject.strip(), body=body, date=desk.now(), author=desk.who)
+        record(desk, ticket, "created", new=ticket.state,
+               detail=f"phone call from {address} in {target.name}"
+               + (f", owner {owner}" if owner else ""))
+    return ActionResult(ticket.number)
+
+
+def close(desk: Desk, number: str, *, successful: bool = True,
+          expected_version: int | None = None) -> ActionResult:
+    with writing():
+        ticket = live_ticket(number, expected_version)
+        state = CLOSED_OK if successful else CLOSED_KO
+        if ticket.state == state:
+            raise Refused(f"Ticket {ticket.number} is already {state}.")
+        old = ticket.state
+        save(desk, ticket, state=state, pending_until=None)
+        record(desk, ticket, "state", old, state)
+    return ActionResult(ticket.number)
+
+
+def reopen(desk: Desk, number: str, *, expected_version: int | None = None) -> ActionResult:
+    with writing():
+        ticket = live_ticket(number, expected_version)
+        if ticket.state not in (*CLOSED_STATES, PENDING):
+            raise Refused(f"Ticket {ticket.number} is {ticket.state}, not closed or pending: "
+                          "there is nothing to reopen.")
+        old = ticket.state
+        save(desk, ticket, state=OPEN, pending_until=None)
+        record(desk, ticket, "state", old, OPEN)
+    return ActionResult(ticket.number)
+
+
+def set_pending(desk: Desk, number: str, days: int, *,
+                expected_version: int | None = None) -> ActionResult:
+    """Pending reminder: the ticket comes back to the review in `days` days."""
+    if not 0 < days <= 365:
+        raise InvalidInput("Remind in 1 to 365 days.", "days")
+    with writing():
+        ticket = live_ticket(number, expected_version)
+        due = desk.now() + timedelta(days=days)
+        old = ticket.state
+        save(desk, ticket, state=PENDING, pending_until=due)
+        record(desk, ticket, "state", old, PENDING, detail=f"reminder on {due:%Y-%m-%d %H:%M} UTC")
+    return ActionResult(ticket.number)
+
+
+def note(desk: Desk, number: str, body: str, *,
+         expected_version: int | None = None) -> ActionResult:
+    if not body.strip():
+        raise InvalidInput("The note is empty.", "body")
+    with writing():
+        ticket = live_ticket(number, expected_version)
+        add_message(ticket, kind=NOTE, from_addr=desk.who, subject="Note", body=body,
+                    date=desk.now(), author=desk.who)
+        save(desk, ticket)
+        record(desk, ticket, "note", detail=body.strip().splitlines()[0][:80])
+    return ActionResult(ticket.number)
+
+
+def assign(desk: Desk, number: str, owner: str, *,
+           expected_version: int | None = None) -> ActionResult:
+    with writing():
+        ticket = live_ticket(number, expected_version)
+        tech = technician(owner)
+        old = ticket.owner.name if ticket.owner_id else ""
+        if ticket.owner_id == tech.id:
+            raise Refused(f"{tech.name} already owns ticket {ticket.number}.")
+        save(desk, ticket, owner=tech.id)
+        record(desk, ticket, "owner", old, tech.name)
+    return ActionResult(ticket.number)
+
+
+def take(desk: Desk, number: str, *, expected_version: int | None = None) -> ActionResult:
+    return assign(desk, number, desk.who, expected_version=expected_version)
+
+
+def mark_seen(desk: Desk, number: str) -> None:
+    """Remember that I have seen this ticket's messages (clears its review flag for me)."""
+    ticket = Ticket.get_or_none(Ticket.number == number)
+    tech = Technician.get_or_none(Technician.name == desk.who)
+    me = tech.id if tech else None
+    if ticket is None or me is None:
+        return
+    with writing():
+        (Seen.insert(technician=me, ticket=ticket.id, last_message=ticket.last_in_id)
+         .on_conflict(conflict_target=[Seen.technician, Seen.ticket],
+                      update={Seen.last_message: ticket.last_in_id}).execute())

@@ -1,0 +1,48 @@
+"""Schema versions, keyed on SQLite's `user_version` (a one-row table on other engines).
+
+Each step runs once, in order, inside a transaction; later steps use playhouse.migrate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import Database, SqliteDatabase
+
+from logeas_tui.core.store.models import TABLES, MessageIndex
+
+
+def _v1(database: Database) -> None:
+    database.create_tables(TABLES)
+    if isinstance(database, SqliteDatabase):
+        MessageIndex.create_table()
+
+
+STEPS: list[Callable[[Database], None]] = [_v1]
+
+
+def _get_version(database: Database) -> int:
+    if isinstance(database, SqliteDatabase):
+        return int(database.pragma("user_version"))
+    database.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (v INTEGER NOT NULL)")
+    row = database.execute_sql("SELECT max(v) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def _set_version(database: Database, version: int) -> None:
+    if isinstance(database, SqliteDatabase):
+        database.pragma("user_version", version)
+    else:
+        database.execute_sql("INSERT INTO schema_version (v) VALUES (%s)", (version,))
+
+
+def migrate(database: Database) -> int:
+    """Bring the schema up to date; returns the version now in force."""
+    with database.atomic():
+        version = _get_version(database)
+        for number, step in enumerate(STEPS, 1):
+            if number > version:
+                step(database)
+                _set_version(database, number)
+                version = number
+    return version

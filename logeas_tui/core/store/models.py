@@ -1,0 +1,194 @@
+"""The tables. One BaseModel bound to a proxy so the engine (SQLite, PostgreSQL) is chosen late.
+
+States are stored as the words the procedure uses; times are naive UTC.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BlobField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
+
+db = DatabaseProxy()
+
+NEW = "new"
+OPEN = "open"
+PENDING = "pending reminder"
+CLOSED_OK = "closed successful"
+CLOSED_KO = "closed unsuccessful"
+MERGED = "merged"
+REMOVED = "removed"
+STATES = (NEW, OPEN, PENDING, CLOSED_OK, CLOSED_KO, MERGED, REMOVED)
+CLOSED_STATES = (CLOSED_OK, CLOSED_KO)
+
+MAIL_IN, MAIL_OUT, PHONE, NOTE = "mail-in", "mail-out", "phone", "note"
+KINDS = (MAIL_IN, MAIL_OUT, PHONE, NOTE)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Queue(BaseModel):
+    name = CharField(unique=True)
+    purpose = TextField(default="")
+    valid = BooleanField(default=True)
+    acknowledge = BooleanField(default=True)
+    held = BooleanField(default=False)  # Spam, Virus, Mailing: kept apart, never acknowledged
+    position = IntegerField(default=0)
+
+
+class Technician(BaseModel):
+    name = CharField(unique=True)
+    email = CharField(default="")
+    level = IntegerField(default=1)
+
+
+class Ticket(BaseModel):
+    number = CharField(unique=True, max_length=32)
+    queue = ForeignKeyField(Queue, backref="tickets", on_delete="RESTRICT")
+    state = CharField(default=NEW, max_length=32)
+    owner = ForeignKeyField(Technician, null=True, backref="tickets", on_delete="SET NULL")
+    customer = CharField(default="")
+    customer_name = CharField(default="")
+    subject = TextField(default="")
+    created = DateTimeField()
+    updated = DateTimeField()
+    last_customer_contact = DateTimeField(null=True)
+    pending_until = DateTimeField(null=True)
+    merged_into = ForeignKeyField("self", null=True, backref="merged", on_delete="SET NULL")
+    moved_to_delete_at = DateTimeField(null=True)
+    unparsed = BooleanField(default=False)  # holds a mail that could not be parsed
+    last_in_id = IntegerField(default=0)  # newest customer message, for review flags
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = (
+            (("queue", "created", "id"), False),
+            (("state", "created", "id"), False),
+            (("pending_until",), False),
+        )
+
+
+class Message(BaseModel):
+    ticket = ForeignKeyField(Ticket, backref="messages", on_delete="CASCADE")
+    origin_ticket = ForeignKeyField(Ticket, null=True, on_delete="SET NULL")  # set by merge
+    kind = CharField(max_length=16)
+    from_addr = TextField(default="")
+    to_addr = TextField(default="")
+    cc = TextField(default="")
+    subject = TextField(default="")
+    body = TextField(default="")
+    message_id = CharField(null=True, index=True)
+    in_reply_to = TextField(null=True)
+    references = TextField(default="")
+    date = DateTimeField()
+    author = CharField(default="")  # technician name for phone/note/mail-out
+    raw = BlobField(null=True)
+    raw_sha256 = CharField(null=True, index=True, max_length=64)
+    attachments = TextField(default="[]")  # JSON list of {filename, content_type, size}
+    parse_problem = TextField(null=True)
+
+    class Meta:
+        indexes = ((("ticket", "date", "id"), False),)
+
+
+class Attachment(BaseModel):
+    message = ForeignKeyField(Message, backref="files", on_delete="CASCADE")
+    filename = TextField(default="")
+    content_type = CharField(default="application/octet-stream")
+    data = BlobField()
+
+
+class History(BaseModel):
+    ticket = ForeignKeyField(Ticket, backref="history", on_delete="CASCADE")
+    at = DateTimeField()
+    who = CharField(default="")
+    action = CharField(max_length=32)
+    old = TextField(default="")
+    new = TextField(default="")
+    detail = TextField(default="")
+    data = TextField(default="")  # JSON for actions that can be undone (merge)
+
+    class Meta:
+        indexes = ((("ticket", "at", "id"), False),)
+
+
+class Seen(BaseModel):
+    """Up to which message a technician has seen a ticket (review flags)."""
+
+    technician = ForeignKeyField(Technician, on_delete="CASCADE")
+    ticket = ForeignKeyField(Ticket, on_delete="CASCADE")
+    last_message = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("technician", "ticket"), True),)
+
+
+class Outbox(BaseModel):
+    ticket = ForeignKeyField(Ticket, null=True, backref="outbox", on_delete="SET NULL")
+    message = ForeignKeyField(Message, null=True, on_delete="SET NULL")
+    recipient = TextField()
+    subject = TextField(default="")
+    raw = BlobField()
+    automatic = BooleanField(default=False)
+    created = DateTimeField()
+    attempts = IntegerField(default=0)
+    last_error = TextField(null=True)
+    next_attempt = DateTimeField(null=True)
+    sent_at = DateTimeField(null=True, index=True)
+
+
+class Counter(BaseModel):
+    """The daily counter inside ticket numbers."""
+
+    day = CharField(primary_key=True, max_length=8)
+    value = IntegerField(default=0)
+
+
+class AutoReplyCount(BaseModel):
+    address = CharField()
+    day = CharField(max_length=8)
+    count = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("address", "day"), True),)
+
+
+class SyncState(BaseModel):
+    account = CharField()
+    folder = CharField()
+    uidvalidity = IntegerField()
+    last_uid = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("account", "folder", "uidvalidity"), True),)
+
+
+class MessageIndex(FTS5Model):
+    """Full-text index over subjects and bodies (SQLite only); rowid = Message.id."""
+
+    rowid = RowIDField()
+    subject = SearchField()
+    body = SearchField()
+
+    class Meta:
+        database = db
+        options = {"tokenize": "unicode61 remove_diacritics 2"}
+
+
+TABLES = [
+    Queue, Technician, Ticket, Message, Attachment, History, Seen, Outbox, Counter,
+    AutoReplyCount, SyncState,
+]
