@@ -1,0 +1,35 @@
+"""Which actions a ticket's state allows — the procedure's rule, asked by the keys (to grey
+them out) and the same refusals the services raise. Action ids are the key-binding ids."""
+
+from __future__ import annotations
+
+from logeas_tui.core.store.models import CLOSED_STATES, MERGED, NEW, OPEN, PENDING, REMOVED
+
+ACTIONS = (
+    "merge", "unmerge", "reply", "canned", "doc", "ask", "pending", "transfer", "move",
+    "close", "close_unsuccessful", "reopen", "note", "take",
+)
+
+
+def refusal(action: str, state: str) -> str | None:
+    """None when `action` is allowed on a ticket in `state`, else the reason (one sentence)."""
+    if state == REMOVED:
+        return "The ticket was removed."
+    if action == "unmerge":
+        return None if state == MERGED else "Only a merged ticket can be unmerged."
+    if state == MERGED:
+        return "The ticket was merged into another one: work on that one, or unmerge it."
+    if action == "reopen" and state not in (*CLOSED_STATES, PENDING):
+        return "Only a closed or pending ticket can be reopened."
+    if action == "close" and state == CLOSED_STATES[0]:
+        return "The ticket is already closed."
+    if action == "close_unsuccessful" and state == CLOSED_STATES[1]:
+        return "The ticket is already closed (unsuccessful)."
+    return None
+
+
+def allowed(state: str) -> dict[str, str | None]:
+    return {action: refusal(action, state) for action in ACTIONS}
+
+
+__all__ = ["ACTIONS", "NEW", "OPEN", "allowed", "refusal"]
