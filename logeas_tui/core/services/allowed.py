@@ -3,7 +3,7 @@ them out) and the same refusals the services raise. Action ids are the key-bindi
 
 from __future__ import annotations
 
-from logeas_tui.core.store.models import CLOSED_STATES, MERGED, NEW, OPEN, PENDING, REMOVED
+from logeas_tui.core.store.models import CLOSED_STATES, MERGED, PENDING, REMOVED
 
 ACTIONS = (
     "merge", "unmerge", "reply", "canned", "doc", "ask", "pending", "transfer", "move",
@@ -31,5 +31,3 @@ def refusal(action: str, state: str) -> str | None:
 def allowed(state: str) -> dict[str, str | None]:
     return {action: refusal(action, state) for action in ACTIONS}
 
-
-__all__ = ["ACTIONS", "NEW", "OPEN", "allowed", "refusal"]
