@@ -110,7 +110,7 @@ def last_customer_mail(ticket: Ticket) -> Message | None:
 
 
 def send_to_customer(desk: Desk, ticket: Ticket, body: str, *, action: str,
-                     automatic: bool = False) -> str | None:
+                     automatic: bool = False, subject: str | None = None) -> str | None:
     """Store the outgoing mail on the ticket and put it in the outbox, in the caller's
     transaction. Returns a notice when the customer has no mailbox (phone placeholder)."""
     author = desk.who
@@ -127,7 +127,7 @@ def send_to_customer(desk: Desk, ticket: Ticket, body: str, *, action: str,
     references = tuple(parent.references.split()) if parent and parent.references else ()
     if parent and parent.message_id:
         references = (*references, parent.message_id)
-    subject = numbers.with_hook(ticket.subject, ticket.number)
+    subject = numbers.with_hook(subject or ticket.subject, ticket.number)
     message, message_id = build_message(
         from_addr=desk.config.address, to=ticket.customer, subject=subject, body=body,
         in_reply_to=parent.message_id if parent else None, references=references,

@@ -1,0 +1,1 @@
+"""Mail ingestion and sending that needs no store: parse, route, loop guard, compose, transport."""

@@ -1,0 +1,106 @@
+"""The mail verbs of the command line: `logeas sync`, `logeas import`, `logeas outbox`."""
+
+from __future__ import annotations
+
+import json
+import mailbox
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from logeas_tui.core.mail.ingest import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
+from logeas_tui.core.mail.parse import strip_mbox_from_line
+from logeas_tui.core.mail.route import load_rules
+from logeas_tui.core.mail.sync import run_once
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.store import queries
+
+
+def sync(desk: Desk, once: bool, out: TextIO) -> int:
+    """Fetch and send now (retrying failed mail at once); loop unless `once`."""
+    while True:
+        report = run_once(desk, force_send=True)
+        if desk.config.imap is None and desk.config.smtp is None:
+            out.write("No [imap] or [smtp] section in the config: nothing to sync.\n")
+        out.write(
+            f"{report.new_tickets} new tickets, {report.followups} follow-ups, "
+            f"{report.ignored} ignored, {report.sent} mails sent, "
+            f"{report.outbox_waiting} waiting in the outbox\n"
+        )
+        if report.error:
+            out.write(f"error: {report.error}\n")
+        if once:
+            return 1 if report.error else 0
+        poll = desk.config.imap.poll_seconds if desk.config.imap else 60
+        time.sleep(poll)
+
+
+def _mbox_messages(path: Path) -> Iterator[bytes]:
+    data = path.read_bytes()
+    if data.count(b"\nFrom ") == 0:
+        yield strip_mbox_from_line(data)
+        return
+    box = mailbox.mbox(str(path), create=False)
+    try:
+        for key in box.keys():
+            yield box.get_bytes(key)
+    finally:
+        box.close()
+
+
+def raw_messages(paths: Sequence[str]) -> Iterator[tuple[Path, bytes]]:
+    """Every message under the paths: .eml files, directories, Maildirs, mbox files."""
+    for name in paths:
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.name.startswith(".") or file.suffix in (".yml", ".tsv", ".md"):
+                continue
+            if file.name == "README.md" or file.stat().st_size == 0:
+                continue
+            with file.open("rb") as fh:
+                head = fh.read(5)
+            if head == b"From ":
+                for raw in _mbox_messages(file):
+                    yield file, raw
+            else:
+                yield file, file.read_bytes()
+
+
+def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> int:
+    rules = load_rules(desk.config.data_dir / "routing.toml")
+    counts = {NEW_TICKET: 0, FOLLOWUP: 0, COPY: 0, DUPLICATE: 0, IGNORED: 0}
+    unparsed = total = 0
+    started = time.perf_counter()
+    for path, raw in raw_messages(paths):
+        result = ingest(desk, raw, rules, acknowledge=ack)
+        counts[result.outcome] += 1
+        total += 1
+        if not result.parsed_ok:
+            unparsed += 1
+            out.write(f"stored but not parsed cleanly: {path}\n")
+    elapsed = time.perf_counter() - started
+    rate = total / elapsed if elapsed > 0 else 0.0
+    out.write(
+        f"{total} messages: {counts[NEW_TICKET]} new tickets, {counts[FOLLOWUP]} follow-ups, "
+        f"{counts[COPY]} other copies of a stored Message-ID, {counts[DUPLICATE]} already stored, {counts[IGNORED]} ignored; "
+        f"{total - unparsed} parsed cleanly, {unparsed} stored unparsed "
+        f"({elapsed:.2f} s, {rate:.0f} mails/s)\n"
+    )
+    return 0
+
+
+def outbox(desk: Desk, as_json: bool, out: TextIO) -> int:
+    items = queries.outbox()
+    if as_json:
+        out.write(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not items:
+        out.write("The outbox is empty: all mail is sent.\n")
+    for o in items:
+        error = f" — last error: {o.last_error}" if o.last_error else ""
+        out.write(
+            f"{o.ticket or '-'}  to {o.recipient}  {o.subject!r}  attempts {o.attempts}{error}\n"
+        )
+    return 0

@@ -1,0 +1,268 @@
+"""One ingestion pipeline for every received mail — IMAP sync, `logeas import` and the tests:
+
+1. the raw bytes are kept; a Message-ID (or, lacking one, a raw sha256) already stored is not
+   stored again;
+2. parse (never fails: an unparseable mail is still stored, marked, in the default queue);
+3. route by the ordered rules of data/routing.toml;
+4. follow-up: a valid ticket number in the subject, else In-Reply-To/References, joins the
+   existing ticket (a merged ticket forwards to its target); a reply reopens closed/pending;
+5. otherwise a new ticket;
+6. acknowledgement for a new ticket, unless the loop guard or the daily cap says no.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from logeas_tui.core import numbers, texts
+from logeas_tui.core.mail.loopguard import forbidden_recipient, is_automatic
+from logeas_tui.core.mail.parse import ParsedMail, parse_message
+from logeas_tui.core.mail.route import Rule, route
+from logeas_tui.core.services.common import add_message, record, save, send_to_customer
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.tickets import new_ticket
+from logeas_tui.core.store.models import (
+    CLOSED_STATES,
+    MAIL_IN,
+    MERGED,
+    OPEN,
+    PENDING,
+    REMOVED,
+    Attachment,
+    AutoReplyCount,
+    Message,
+    Queue,
+    Ticket,
+)
+from logeas_tui.core.store.tx import writing
+
+NEW_TICKET, FOLLOWUP, DUPLICATE, IGNORED = "new", "followup", "duplicate", "ignored"
+COPY = "copy"  # same Message-ID as a stored mail, different bytes
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    outcome: str  # new | followup | copy | duplicate | ignored
+    number: str | None
+    parsed_ok: bool
+    acknowledged: bool = False
+    why_no_ack: str | None = None
+
+
+def already_stored(sha: str) -> bool:
+    return bool(Message.select().where(Message.raw_sha256 == sha).exists())
+
+
+def same_message_id(parsed: ParsedMail) -> Ticket | None:
+    """The ticket already holding a mail with this Message-ID, if any (merges followed)."""
+    if not parsed.message_id:
+        return None
+    hit = (
+        Message.select(Message.ticket)
+        .where(Message.message_id == parsed.message_id)
+        .order_by(Message.id)
+        .first()
+    )
+    return _forward(Ticket.get_by_id(hit.ticket_id)) if hit else None
+
+
+def find_ticket(parsed: ParsedMail) -> Ticket | None:
+    """The ticket this mail follows up, by number in the subject, else by Message-ID thread."""
+    ticket = None
+    for number in numbers.find_numbers(parsed.subject):
+        ticket = Ticket.get_or_none(Ticket.number == number)
+        if ticket is not None:
+            break
+    if ticket is None:
+        ids = [i for i in (parsed.in_reply_to, *reversed(parsed.references)) if i]
+        if ids:
+            hit = (
+                Message.select(Message.ticket)
+                .where(Message.message_id.in_(ids))
+                .order_by(Message.id.desc())
+                .first()
+            )
+            ticket = Ticket.get_by_id(hit.ticket_id) if hit else None
+    return _forward(ticket) if ticket is not None else None
+
+
+def _forward(ticket: Ticket) -> Ticket | None:
+    """A merged ticket forwards to the ticket it was merged into; a removed one to none."""
+    seen: set[int] = set()
+    while ticket is not None and ticket.state == MERGED and ticket.merged_into_id:
+        if ticket.id in seen:
+            break
+        seen.add(ticket.id)
+        ticket = Ticket.get_by_id(ticket.merged_into_id)
+    if ticket is not None and ticket.state == REMOVED:
+        return None
+    return ticket
+
+
+def _queue_for(desk: Desk, parsed: ParsedMail, rules: Sequence[Rule]) -> Queue | None:
+    default = desk.config.default_queue
+    if not parsed.ok:
+        return Queue.get(Queue.name == default)
+    decision = route(parsed, rules, default)
+    if decision.ignore:
+        return None
+    queue = Queue.get_or_none(Queue.name == (decision.queue or default))
+    if queue is None or not queue.valid:
+        queue = Queue.get(Queue.name == default)
+    return queue
+
+
+def _store(ticket: Ticket, parsed: ParsedMail, raw: bytes, sha: str, desk: Desk) -> Message:
+    files = [
+        {"filename": a.filename, "content_type": a.content_type, "size": a.size}
+        for a in parsed.attachments
+    ]
+    msg = add_message(
+        ticket,
+        kind=MAIL_IN,
+        from_addr=parsed.from_addr,
+        to_addr=", ".join(parsed.to),
+        cc=", ".join(parsed.cc),
+        subject=parsed.subject,
+        body=parsed.body_text,
+        message_id=parsed.message_id,
+        in_reply_to=parsed.in_reply_to,
+        references=" ".join(parsed.references),
+        date=desk.now(),
+        author=parsed.from_name,
+        raw=raw,
+        raw_sha256=sha,
+        attachments=json.dumps(files),
+        parse_problem=None if parsed.ok else (parsed.problem or "could not be parsed"),
+    )
+    for a in parsed.attachments:
+        Attachment.create(
+            message=msg.id, filename=a.filename, content_type=a.content_type, data=a.data
+        )
+    return msg
+
+
+def _ack_refusal(desk: Desk, parsed: ParsedMail, queue: Queue) -> str | None:
+    if not queue.acknowledge or queue.held:
+        return f"queue {queue.name} sends no acknowledgement"
+    if not parsed.ok:
+        return "unparseable mail"
+    reason = is_automatic(parsed) or forbidden_recipient(
+        parsed.from_addr, desk.config.own_addresses, desk.config.domain
+    )
+    if reason:
+        return reason
+    day = f"{desk.local_now():%Y%m%d}"
+    row = AutoReplyCount.get_or_none(
+        (AutoReplyCount.address == parsed.from_addr) & (AutoReplyCount.day == day)
+    )
+    if row is not None and row.count >= desk.config.auto_reply_cap:
+        return f"daily cap of {desk.config.auto_reply_cap} automatic mails reached"
+    return None
+
+
+def _acknowledge(desk: Desk, ticket: Ticket, parsed: ParsedMail) -> None:
+    text = texts.template(desk.config.data_dir, "ack", desk.config.language)
+    text = texts.fill(
+        text,
+        number=ticket.number,
+        subject=parsed.subject,
+        customer=ticket.customer,
+        customer_name=ticket.customer_name,
+    )
+    first, _, rest = text.partition("\n")
+    subject = first.split(":", 1)[1].strip() if first.lower().startswith("subject:") else ""
+    body = rest if subject else text
+    send_to_customer(
+        desk.acting_as("system"),
+        ticket,
+        body.lstrip("\n"),
+        action="ack",
+        automatic=True,
+        subject=subject or ticket.subject,
+    )
+    day = f"{desk.local_now():%Y%m%d}"
+    (
+        AutoReplyCount.insert(address=parsed.from_addr, day=day, count=1)
+        .on_conflict(
+            conflict_target=[AutoReplyCount.address, AutoReplyCount.day],
+            update={AutoReplyCount.count: AutoReplyCount.count + 1},
+        )
+        .execute()
+    )
+
+
+def ingest(
+    desk: Desk,
+    raw: bytes,
+    rules: Sequence[Rule],
+    *,
+    acknowledge: bool = True,
+    parsed: ParsedMail | None = None,
+) -> IngestResult:
+    """Store one received mail as a new ticket or a follow-up, in one transaction."""
+    sha = hashlib.sha256(raw).hexdigest()
+    if already_stored(sha):  # cheap read first: a re-sync parses nothing
+        return IngestResult(DUPLICATE, None, True)
+    parsed = parsed or parse_message(raw)
+    with writing():
+        if already_stored(sha):
+            return IngestResult(DUPLICATE, None, parsed.ok)
+        holder = same_message_id(parsed)
+        if holder is not None:
+            # Same Message-ID, other bytes: a second delivery (or a reused id). Keep the
+            # bytes on the ticket that has the first one, but no new ticket, state or ack.
+            _store(holder, parsed, raw, sha, desk)
+            record(desk.acting_as("mail"), holder, "copy kept",
+                   detail=f"another copy of <{parsed.message_id}>")
+            return IngestResult(COPY, holder.number, parsed.ok)
+        ticket = find_ticket(parsed) if parsed.ok else None
+        system = desk.acting_as(parsed.from_addr or "mail")
+        if ticket is not None:
+            _store(ticket, parsed, raw, sha, desk)
+            old = ticket.state
+            state = OPEN if old in (*CLOSED_STATES, PENDING) else old
+            save(
+                desk,
+                ticket,
+                state=state,
+                last_customer_contact=desk.now(),
+                pending_until=None if state == OPEN else ticket.pending_until,
+            )
+            record(
+                system,
+                ticket,
+                "customer mail",
+                old,
+                state if state != old else "",
+                detail=parsed.subject[:120],
+            )
+            return IngestResult(FOLLOWUP, ticket.number, parsed.ok)
+        queue = _queue_for(desk, parsed, rules)
+        if queue is None:
+            return IngestResult(IGNORED, None, parsed.ok)
+        ticket = new_ticket(
+            desk,
+            queue,
+            customer=parsed.from_addr,
+            customer_name=parsed.from_name,
+            subject=parsed.subject or "(no subject)",
+        )
+        if not parsed.ok:
+            save(desk, ticket, unparsed=True)
+        _store(ticket, parsed, raw, sha, desk)
+        record(
+            system,
+            ticket,
+            "created",
+            new=ticket.state,
+            detail=f"mail from {parsed.from_addr or '?'} in {queue.name}"
+            + ("" if parsed.ok else " (could not be parsed; raw bytes kept)"),
+        )
+        why = "acknowledgements off" if not acknowledge else _ack_refusal(desk, parsed, queue)
+        if why is None:
+            _acknowledge(desk, ticket, parsed)
+        return IngestResult(NEW_TICKET, ticket.number, parsed.ok, why is None, why)

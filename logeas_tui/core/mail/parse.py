@@ -1,0 +1,247 @@
+"""Parse one raw mail into the plain facts the helpdesk stores.
+
+Why this never raises: a mail the parser cannot read is still a customer's request. One bad
+header or a lying charset must not stop the sync loop or lose the message, so every step is
+guarded: a step that fails leaves its field empty and is named in `problem` (`ok=False`), and
+the caller keeps the raw bytes. Data defects that are merely common (no Date, a bad Date, no
+From) are not problems; they just give empty fields.
+
+Header fields are read by `headers` (raw, one at a time) and decoded by `decode` (wrong
+charsets survive). The body is the text parts in reading order, text/plain preferred within
+each multipart/alternative; HTML-only mail becomes readable text through html2text. Every
+other leaf part is an attachment, and an attached message is kept whole as `.eml`.
+"""
+
+from __future__ import annotations
+
+import email
+import html
+import mimetypes
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from email import policy
+from email.message import Message
+from pathlib import PurePosixPath
+from types import MappingProxyType
+from typing import TypeVar
+
+import html2text
+
+from logeas_tui.core.mail import headers as fields
+from logeas_tui.core.mail.decode import decode_bytes, header_text
+
+_T = TypeVar("_T")
+Piece = tuple[str, str]  # ("plain" | "html", text): one body part in reading order
+_MAX_DEPTH = 30
+_NAME_PARAM = re.compile(r"""\b(?:file)?name\s*=\s*(?:"([^"]*)"|([^;\r\n]*))""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str
+    size: int
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ParsedMail:
+    """What the store keeps of a mail. Message-IDs are stored without angle brackets."""
+
+    message_id: str | None = None
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    from_addr: str = ""
+    from_name: str = ""
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    subject: str = ""
+    date: datetime | None = None
+    body_text: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    headers: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, hash=False
+    )
+    ok: bool = True
+    problem: str | None = None
+
+    def header(self, name: str) -> str | None:
+        """The first decoded value of header `name` (any case), or None when absent."""
+        values = self.headers.get(name.lower())
+        return values[0] if values else None
+
+
+def strip_mbox_from_line(data: bytes) -> bytes:
+    """Drop a leading mbox `From sender date` line; the stored raw mail starts after it.
+    (`From  : x`, an obsolete-syntax From header, is not such a line.)"""
+    if not re.match(rb"From [^\s:]", data):
+        return data
+    end = data.find(b"\n")
+    return b"" if end < 0 else data[end + 1 :]
+
+
+def parse_message(raw: bytes) -> ParsedMail:
+    """Parse `raw` (RFC 5322 bytes). Never raises: failures give ok=False and a problem."""
+    problems: list[str] = []
+    try:
+        return _parse(strip_mbox_from_line(raw), problems)
+    except Exception as exc:  # last line of defence, see the module docstring
+        problems.append(f"unreadable message ({type(exc).__name__}: {exc})")
+        return ParsedMail(ok=False, problem="; ".join(problems))
+
+
+def _guard(problems: list[str], what: str, default: _T, step: Callable[[], _T]) -> _T:
+    try:
+        return step()
+    except Exception as exc:
+        problems.append(f"{what}: {type(exc).__name__}: {exc}")
+        return default
+
+
+def _parse(raw: bytes, problems: list[str]) -> ParsedMail:
+    if not raw.strip():
+        return ParsedMail(ok=False, problem="empty message")
+    msg = email.message_from_bytes(fields.repair_header_block(raw), policy=policy.default)
+    no_headers: dict[str, list[str]] = {}
+    raw_headers = _guard(problems, "headers", no_headers, lambda: fields.raw_headers(msg))
+    if not raw_headers:
+        problems.append("no header found")
+    hint = _guard(problems, "charset", None, lambda: fields.charset_hint(msg))
+    headers = {
+        name: tuple(_decoded(problems, name, value, hint) for value in values)
+        for name, values in raw_headers.items()
+    }
+
+    def addresses(name: str) -> list[tuple[str, str]]:
+        values = raw_headers.get(name, [])
+        return _guard(problems, name, [], lambda: fields.addresses(values, hint))
+
+    senders = addresses("from")
+    attachments: list[Attachment] = []
+    no_pieces: list[Piece] = []
+    pieces = _guard(problems, "body", no_pieces, lambda: _walk_safely(msg, raw, attachments, hint))
+    references = [i for v in headers.get("references", ()) for i in fields.message_ids(v)]
+    return ParsedMail(
+        message_id=fields.first_id(headers.get("message-id", ())),
+        in_reply_to=fields.first_id(headers.get("in-reply-to", ())),
+        references=tuple(dict.fromkeys(references)),
+        from_addr=senders[0][1] if senders else "",
+        from_name=senders[0][0] if senders else "",
+        to=tuple(addr for _, addr in addresses("to")),
+        cc=tuple(addr for _, addr in addresses("cc")),
+        subject=(headers.get("subject") or ("",))[0].strip(),
+        date=fields.first_date(headers.get("date", ())),
+        body_text=_guard(problems, "body text", "", lambda: _body_text(pieces)),
+        attachments=tuple(attachments),
+        headers=MappingProxyType(headers),
+        ok=not problems,
+        problem="; ".join(problems) or None,
+    )
+
+
+def _decoded(problems: list[str], name: str, raw: str, hint: str | None) -> str:
+    return _guard(problems, name, "", lambda: header_text(raw, hint))
+
+
+def _walk_safely(
+    msg: Message, raw: bytes, attachments: list[Attachment], hint: str | None
+) -> list[Piece]:
+    """Walk with policy.default; if its header objects choke, walk the compat32 parse."""
+    try:
+        return _walk(msg, 0, attachments, hint)
+    except Exception:
+        attachments.clear()
+        compat = email.message_from_bytes(fields.repair_header_block(raw), policy=policy.compat32)
+        return _walk(compat, 0, attachments, hint)
+
+
+def _walk(
+    part: Message, depth: int, attachments: list[Attachment], hint: str | None
+) -> list[Piece]:
+    """Body pieces ("plain"|"html", text) in reading order; other parts go to `attachments`."""
+    if depth > _MAX_DEPTH:
+        raise ValueError("MIME parts nested too deep")
+    ctype = part.get_content_type()
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        if part.get_content_maintype() == "message":
+            data = b"".join(_message_bytes(sub) for sub in payload if isinstance(sub, Message))
+            attachments.append(_attachment(part, ctype, data, len(attachments)))
+            return []
+        subs = [sub for sub in payload if isinstance(sub, Message)]
+        branches = [_walk(sub, depth + 1, attachments, hint) for sub in subs]
+        if ctype == "multipart/alternative" and branches:
+            return _preferred(branches)
+        return [piece for branch in branches for piece in branch]
+    decoded = part.get_payload(decode=True)
+    data = decoded if isinstance(decoded, bytes) else b""
+    if part.get_content_maintype() == "multipart":  # no boundary found: read it as text
+        ctype = "text/plain"
+    filename = part.get_filename()
+    inline = not filename and part.get_content_disposition() != "attachment"
+    if ctype in ("text/plain", "text/html") and inline:
+        text = decode_bytes(data, fields.raw_charset(part), hint)
+        return [(ctype[5:], text.replace("\r\n", "\n").replace("\r", "\n"))]
+    attachments.append(_attachment(part, ctype, data, len(attachments)))
+    return []
+
+
+def _preferred(branches: list[list[Piece]]) -> list[Piece]:
+    """Of alternative renderings, the first with non-blank plain text, else the richest."""
+    for branch in branches:
+        if any(kind == "plain" and text.strip() for kind, text in branch):
+            return branch
+    filled = [branch for branch in branches if any(text.strip() for _, text in branch)]
+    return filled[-1] if filled else branches[0]
+
+
+def _message_bytes(sub: Message) -> bytes:
+    try:
+        return sub.as_bytes()
+    except Exception:
+        return sub.as_string(policy=policy.compat32).encode("utf-8", "surrogateescape")
+
+
+def _attachment(part: Message, ctype: str, data: bytes, index: int) -> Attachment:
+    return Attachment(_filename(part, ctype, index), ctype, len(data), data)
+
+
+def _filename(part: Message, ctype: str, index: int) -> str:
+    try:
+        name = header_text(str(part.get_filename() or ""))
+    except Exception:
+        name = ""
+    # The stdlib stops an unquoted name at the first space and drops `name==?utf-8?B?…?=`;
+    # the raw parameter, when it extends what was parsed, is the better reading.
+    for header in ("content-disposition", "content-type"):
+        match = _NAME_PARAM.search(fields.raw_header(part, header) or "")
+        if match:
+            found = header_text(match.group(1) or match.group(2) or "").strip()
+            if len(found) > len(name) and (not name or found.startswith(name)):
+                name = found
+            break
+    name = PurePosixPath(name.replace("\\", "/")).name.strip()  # never a path
+    if name:
+        return name
+    if ctype.startswith("message/"):
+        return f"message-{index + 1}.eml"
+    return f"attachment-{index + 1}{mimetypes.guess_extension(ctype) or '.bin'}"
+
+
+def _body_text(pieces: list[Piece]) -> str:
+    texts = [text if kind == "plain" else _html_to_text(text) for kind, text in pieces]
+    return "\n\n".join(t.strip("\n") for t in texts if t.strip()).rstrip()
+
+
+def _html_to_text(markup: str) -> str:
+    try:
+        converter = html2text.HTML2Text()
+        converter.body_width = 0
+        converter.ignore_images = True
+        converter.ignore_emphasis = True
+        converter.unicode_snob = True
+        return str(converter.handle(markup))
+    except Exception:  # html2text choked: crude tag stripping still beats nothing
+        return html.unescape(re.sub(r"<[^>]*>", " ", markup))

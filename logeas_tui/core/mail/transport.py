@@ -1,0 +1,120 @@
+"""Hand finished mail to the SMTP server: the one place that talks to yagmail.
+
+Why yagmail, and why only this much of it: it connects (SSL or STARTTLS) and logs in, which is
+worth reusing, but its message builder makes HTML multipart mail with `<br>` in the text and
+repeats Message-IDs. So `compose` builds each message and this adapter sends it through
+yagmail's logged-in `smtplib` connection (`client.smtp.send_message`). Three yagmail habits are
+neutralised here: it never prompts for a password (no password means no login, or an error when
+a user is set), a user name without "@" is not turned into a Gmail address, and its logger is
+silenced (it writes to stderr, which would corrupt the terminal UI). The client is always
+closed: an unclosed client once hung a test process at exit.
+
+TLS certificates are verified (smtplib does not by default). Errors never raise: each message gets None (sent) or an error text, so the outbox can keep the
+failed ones and retry them later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import smtplib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Any
+
+import yagmail
+
+from logeas_tui.core.mail.tls import SECURITIES, tls_context
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    security: str  # "none" | "starttls" | "ssl"
+    user: str | None = None  # None: the server needs no login
+    password: str | None = None
+    timeout: float = 30.0  # seconds per network operation
+    verify_certificate: bool = True  # False only for a known self-signed server
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip() or "no detail"
+    return f"{type(exc).__name__}: {text}"
+
+
+def _client(settings: SmtpSettings) -> Any:
+    context = tls_context(settings.verify_certificate)
+    extra: dict[str, Any] = {"context": context} if settings.security == "ssl" else {}
+    client = yagmail.SMTP(
+        user=settings.user or None,
+        password=settings.password,
+        host=settings.host,
+        port=settings.port,
+        smtp_ssl=settings.security == "ssl",
+        smtp_starttls={"context": context} if settings.security == "starttls" else False,
+        smtp_skip_login=not settings.user,
+        soft_email_validation=False,
+        timeout=settings.timeout,  # passed on to smtplib, like `extra`
+        **extra,
+    )
+    client.set_logging(None)
+    if settings.user:
+        client.user = settings.user  # undo yagmail's "@gmail.com" completion
+    return client
+
+
+def _close(client: Any) -> None:
+    with contextlib.suppress(Exception):  # the server may be gone; free the socket anyway
+        client.close()
+    connection = getattr(client, "smtp", None)
+    if connection is not None:
+        with contextlib.suppress(Exception):
+            connection.close()
+    client.is_closed = True
+
+
+def _send_one(client: Any, message: EmailMessage) -> str | None:
+    refused = client.smtp.send_message(message)
+    if refused:
+        return "refused: " + "; ".join(
+            f"{addr} ({code} {text!r})" for addr, (code, text) in refused.items()
+        )
+    return None
+
+
+def send_messages(settings: SmtpSettings, messages: Sequence[EmailMessage]) -> list[str | None]:
+    """Send `messages` over one connection; per message None when sent, else the error text."""
+    if not messages:
+        return []
+    if settings.security not in SECURITIES:
+        return [f"unknown SMTP security {settings.security!r}"] * len(messages)
+    if settings.user and settings.password is None:
+        return [f"no SMTP password configured for {settings.user}"] * len(messages)
+    where = f"{settings.host}:{settings.port}"
+    client: Any = None
+    results: list[str | None] = []
+    try:
+        client = _client(settings)
+        client.login()
+    except Exception as exc:
+        if client is not None:
+            _close(client)
+        return [f"cannot connect to SMTP server {where}: {_describe(exc)}"] * len(messages)
+    try:
+        for message in messages:
+            try:
+                results.append(_send_one(client, message))
+            except smtplib.SMTPServerDisconnected:
+                try:  # reconnect and retry this message once; else give up on the rest
+                    client.login()
+                    results.append(_send_one(client, message))
+                except Exception as exc:
+                    lost = f"connection to SMTP server {where} lost: {_describe(exc)}"
+                    results.extend([lost] * (len(messages) - len(results)))
+                    break
+            except Exception as exc:
+                results.append(_describe(exc))
+    finally:
+        _close(client)
+    return results
