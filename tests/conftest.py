@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +13,10 @@ from logeas_tui.core.config import Config, TechnicianConf
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store.connection import close_store, open_store
+
+# The third-party mail corpus lives in shared/ beside the repository (not copied in: licences).
+CORPUS = Path(os.environ.get("LOGEAS_MAIL_CORPUS")
+              or Path(__file__).resolve().parents[2] / "shared" / "corpus")
 
 # Tuesday 2026-11-24, 10:30 in Paris (09:30 UTC): the phone line is open.
 FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)

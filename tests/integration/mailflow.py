@@ -8,7 +8,6 @@ from dataclasses import replace
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from pathlib import Path
 
 from logeas_tui.core.config import Config, ServerConf
 from logeas_tui.core.services.desk import Desk
@@ -68,6 +67,3 @@ def ticket_count() -> int:
 def unsent() -> int:
     return int(Outbox.select().where(Outbox.sent_at.is_null()).count())
 
-
-def corpus_dir() -> Path:
-    return Path(__file__).resolve().parents[3] / "shared" / "corpus"

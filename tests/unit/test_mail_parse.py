@@ -1,12 +1,11 @@
 """Parsing real-world mail: every corpus file survives, and what a technician reads is right.
 
-The third-party corpus (/work/shared/corpus, see its README) is not copied into the repository
+The third-party corpus (../shared/corpus beside the repository, see its README) is not copied into the repository
 (licences); set LOGEAS_MAIL_CORPUS to its path, or those tests are skipped.
 """
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,8 +14,9 @@ import pytest
 import yaml
 
 from logeas_tui.core.mail.parse import ParsedMail, parse_message, strip_mbox_from_line
+from tests.conftest import CORPUS
 
-CORPUS = Path(os.environ.get("LOGEAS_MAIL_CORPUS", "/work/shared/corpus"))
+CORPUS = CORPUS
 MAIL_SUFFIXES = (".box", ".eml")
 EMPTY_FILES = {"mail-gem/sample_output_multipart"}  # an empty file in the mail gem's tree
 

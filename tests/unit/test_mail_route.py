@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from logeas_tui.core.mail.parse import parse_message
 from logeas_tui.core.mail.route import RouteDecision, Rule, load_rules, route
+from tests.conftest import CORPUS
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "routing.toml"
 
@@ -61,7 +61,7 @@ def test_web_form_sender_and_debugger_subject(rules: list[Rule]) -> None:
 
 
 def test_shipped_rules_on_a_real_spam(rules: list[Rule]) -> None:
-    path = Path(os.environ.get("LOGEAS_MAIL_CORPUS", "/work/shared/corpus")) / "zammad/mail071.box"
+    path = CORPUS / "zammad/mail071.box"
     if not path.is_file():
         pytest.skip("no mail corpus (set LOGEAS_MAIL_CORPUS)")
     assert route(parse_message(path.read_bytes()), rules, "LoGeAs").queue == "Spam"

@@ -57,8 +57,8 @@ def raw_messages(paths: Sequence[str]) -> Iterator[tuple[Path, bytes]]:
         for file in files:
             if file.name.startswith(".") or file.suffix in (".yml", ".tsv", ".md"):
                 continue
-            if file.name == "README.md" or file.stat().st_size == 0:
-                continue
+            if file.stat().st_size == 0:
+                continue  # an empty file holds no message
             with file.open("rb") as fh:
                 head = fh.read(5)
             if head == b"From ":

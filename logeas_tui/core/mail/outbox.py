@@ -51,7 +51,7 @@ def send_due(desk: Desk, conf: ServerConf, *, force: bool = False) -> SendReport
     query = Outbox.select().where(Outbox.sent_at.is_null())
     if not force:
         query = query.where(Outbox.next_attempt.is_null() | (Outbox.next_attempt <= now))
-    due = list(query.order_by(Outbox.id).limit(BATCH * 20))
+    due = list(query.order_by(Outbox.id))
     sent = failed = 0
     last_error = None
     settings = smtp_settings(conf) if due else None

@@ -1,0 +1,96 @@
+"""Killing the sync at any moment loses no mail and doubles no ticket: the last UID is stored
+in the same transaction as each mail, and a re-fetched mail is recognised by its bytes."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.integration.mailflow import customer_mail
+from tests.servers import POOL, Dovecot, SmtpServer
+
+pytestmark = pytest.mark.integration
+
+SCRIPT = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from logeas_tui.core import config
+    from logeas_tui.core.mail.sync import run_once
+    from logeas_tui.core.services.desk import Desk
+    from logeas_tui.core.services.setup import ensure_setup
+    from logeas_tui.core.store.connection import open_store
+    conf = config.load(Path(sys.argv[1]))
+    open_store(sys.argv[2])
+    ensure_setup(conf)
+    print(run_once(Desk(conf)))
+""")
+
+
+def _config(tmp_path: Path, dovecot: Dovecot, smtp: SmtpServer, user: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(textwrap.dedent(f"""
+        language = "fr"
+        [support]
+        me = "Nicolas"
+        [imap]
+        host = "{dovecot.host}"
+        port = {dovecot.port}
+        security = "none"
+        user = "{user}"
+        password = "pw"
+        [smtp]
+        host = "{smtp.host}"
+        port = {smtp.port}
+        security = "none"
+    """))
+    return path
+
+
+def _tickets(db: Path) -> list[tuple[str, str]]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT t.number, m.message_id FROM ticket t JOIN message m ON m.ticket_id = t.id "
+            "WHERE m.kind = 'mail-in'").fetchall()
+
+
+def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smtp_server):
+    user = POOL[0]
+    mails = 250
+    client = dovecot.imap(user, "pw")
+    try:
+        for n in range(mails):
+            client.append("INBOX", None, None, customer_mail(
+                f"Demande {n}", sender=f"Client {n} <c{n}@client.example>"))
+    finally:
+        client.logout()
+    conf = _config(tmp_path, dovecot, smtp_server, user)
+    db = tmp_path / "crash.sqlite"
+    rng = random.Random(7)
+    kills = 0
+    for _ in range(6):
+        proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(conf), str(db)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.6, 2.0))
+        if proc.poll() is None:
+            proc.kill()
+            kills += 1
+        proc.wait(30)
+    final = subprocess.run([sys.executable, "-c", SCRIPT, str(conf), str(db)],
+                           capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr
+    assert kills >= 1, "the sync finished before any kill: the test proved nothing"
+
+    rows = _tickets(db)
+    message_ids = [m for _, m in rows]
+    assert len(rows) == mails
+    assert len(set(message_ids)) == mails
+    assert len({n for n, _ in rows}) == mails
+    assert "\\Seen" in dovecot.flags(user, "pw")[-1]
