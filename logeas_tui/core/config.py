@@ -10,7 +10,7 @@ import os
 import re
 import subprocess
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,7 @@ class HoursConf:
     week: tuple[tuple[tuple[time, time], ...], ...] = tuple(
         ((time(9), time(12)), (time(14), time(18))) if d < 5 else () for d in range(7)
     )
+    language: str = "en"  # of holiday names; Config keeps it equal to its own language
 
     @property
     def zone(self) -> ZoneInfo:
@@ -111,7 +112,11 @@ class ServerConf:
         if self.password is not None or not self.password_command:
             return self.password
         out = subprocess.run(
-            self.password_command, shell=True, capture_output=True, text=True, timeout=30,
+            self.password_command,
+            shell=True,
+            capture_output=True,
+            text=True,
+            timeout=30,
             stdin=subprocess.DEVNULL,
         )
         if out.returncode != 0:
@@ -136,6 +141,11 @@ class Config:
     smtp: ServerConf | None = None
     keys: tuple[tuple[str, str], ...] = ()
     data_dir: Path = DATA_DIR
+
+    def __post_init__(self) -> None:
+        # Holiday names follow the configured language, not the environment's locale.
+        if self.hours.language != self.language:
+            object.__setattr__(self, "hours", replace(self.hours, language=self.language))
 
     @property
     def own_addresses(self) -> frozenset[str]:
@@ -165,9 +175,11 @@ def load(path: Path | None = None, *, create: bool = True) -> Config:
             return Config(language=system_language())
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(DEFAULT_TEXT.format(language=system_language()), encoding="utf-8")
-    text = path.read_text(encoding="utf-8")
     try:
+        text = path.read_text(encoding="utf-8")
         raw = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}): save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     return _Reader(path, text).build(raw)
@@ -180,32 +192,58 @@ class _Reader:
         self.path = path
         self.lines = text.splitlines()
 
-    def line_of(self, section: str, key: str) -> int | None:
-        current = ""
+    def line_of(self, section: str, key: str, index: int = 0) -> int | None:
+        """The line of `key` in `section` (its `index`-th table for [[arrays]]), or of the
+        header `[key]` for a top-level table."""
+        current, seen = "", -1
         for n, line in enumerate(self.lines, 1):
             stripped = line.strip()
             header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
             if header:
                 current = header.group(1)
+                if current == section:
+                    seen += 1
+                if not section and current == key:
+                    return n
                 continue
-            if current == section and re.match(rf"^{re.escape(key)}\s*=", stripped):
+            if (
+                current == section
+                and (not section or seen == index)
+                and re.match(rf"^{re.escape(key)}\s*=", stripped)
+            ):
                 return n
         return None
 
-    def fail(self, section: str, key: str, message: str) -> ConfigError:
-        line = self.line_of(section, key)
+    def fail(self, section: str, key: str, message: str, index: int = 0) -> ConfigError:
+        line = self.line_of(section, key, index)
         where = f"{self.path}, line {line}" if line else str(self.path)
         name = f"{section}.{key}" if section else key
         return ConfigError(f"{where}: key '{name}': {message}")
 
-    def get(self, table: dict[str, Any], section: str, key: str, kind: type, default: Any) -> Any:
+    def get(
+        self,
+        table: dict[str, Any],
+        section: str,
+        key: str,
+        kind: type,
+        default: Any,
+        index: int = 0,
+    ) -> Any:
         if key not in table:
             return default
         value = table[key]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
-            raise self.fail(section, key, f"expected {kind.__name__}, got {value!r}")
+            raise self.fail(section, key, f"expected {kind.__name__}, got {value!r}", index)
         return value
+
+    def only(
+        self, table: dict[str, Any], section: str, known: tuple[str, ...], index: int = 0
+    ) -> None:
+        """Refuse a misspelt key rather than silently ignoring it."""
+        for key in table:
+            if key not in known:
+                raise self.fail(section, key, f"unknown setting (known: {', '.join(known)})", index)
 
     def table(self, raw: dict[str, Any], key: str) -> dict[str, Any]:
         value = raw.get(key, {})
@@ -222,6 +260,19 @@ class _Reader:
         if language not in ("fr", "en"):
             raise self.fail("", "language", f'must be "fr" or "en", not {language!r}')
         sup = self.table(raw, "support")
+        self.only(
+            sup,
+            "support",
+            (
+                "domain",
+                "address",
+                "system_id",
+                "me",
+                "default_queue",
+                "delete_grace_hours",
+                "auto_reply_cap",
+            ),
+        )
         system_id = self.get(sup, "support", "system_id", str, "10")
         if not (system_id.isdigit() and len(system_id) == 2):
             raise self.fail("support", "system_id", f"must be two digits, not {system_id!r}")
@@ -250,14 +301,17 @@ class _Reader:
         if not isinstance(items, list):
             raise self.fail("", "technicians", "expected [[technicians]] entries")
         out = []
-        for item in items:
-            name = self.get(item, "technicians", "name", str, None)
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise self.fail("", "technicians", "expected [[technicians]] entries")
+            self.only(item, "technicians", ("name", "email", "level"), i)
+            name = self.get(item, "technicians", "name", str, None, i)
             if not name:
-                raise self.fail("technicians", "name", "every technician needs a name")
-            email = self.get(item, "technicians", "email", str, "")
-            level = self.get(item, "technicians", "level", int, 1)
+                raise self.fail("technicians", "name", "every technician needs a name", i)
+            email = self.get(item, "technicians", "email", str, "", i)
+            level = self.get(item, "technicians", "level", int, 1, i)
             if level < 1:
-                raise self.fail("technicians", "level", "support levels start at 1")
+                raise self.fail("technicians", "level", "support levels start at 1", i)
             out.append(TechnicianConf(name, email, level))
         return tuple(out) or Config.technicians
 
@@ -298,12 +352,28 @@ class _Reader:
         if name not in raw:
             return None
         t = self.table(raw, name)
+        self.only(
+            t,
+            name,
+            (
+                "host",
+                "port",
+                "security",
+                "user",
+                "password",
+                "password_command",
+                "folder",
+                "poll_seconds",
+            ),
+        )
         host = self.get(t, name, "host", str, None)
         if not host:
             raise self.fail(name, "host", "a mail server needs a host")
         security = self.get(t, name, "security", str, "ssl")
         if security not in ("none", "starttls", "ssl"):
-            raise self.fail(name, "security", f'must be "none", "starttls" or "ssl", not {security!r}')
+            raise self.fail(
+                name, "security", f'must be "none", "starttls" or "ssl", not {security!r}'
+            )
         return ServerConf(
             host=host,
             port=self.get(t, name, "port", int, port),

@@ -25,14 +25,17 @@ class LineStatus:
 
 
 @lru_cache(maxsize=8)
-def _france(year: int) -> holidays_lib.HolidayBase:
-    return holidays_lib.country_holidays("FR", years=year)
+def _france(year: int, language: str) -> holidays_lib.HolidayBase:
+    # An explicit language: left unset, `holidays` picks it from the environment's locale.
+    return holidays_lib.country_holidays(
+        "FR", years=year, language="fr" if language == "fr" else "en_US"
+    )
 
 
 def holiday_name(day: date, conf: HoursConf) -> str | None:
     if not conf.holidays:
         return None
-    name = _france(day.year).get(day)
+    name = _france(day.year, conf.language).get(day)
     return str(name) if name else None
 
 

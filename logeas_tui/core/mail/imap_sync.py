@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from imap_tools import MailMessage, MailMessageFlags  # type: ignore[import-untyped]
+from imap_tools import MailMessage, MailMessageFlags
 
 from logeas_tui.core.config import ServerConf
 from logeas_tui.core.mail.imap_connect import ImapSettings, connect
@@ -26,7 +26,7 @@ from logeas_tui.core.store.tx import writing
 CHUNK = 200
 
 
-class RawMail(MailMessage):  # type: ignore[misc]
+class RawMail(MailMessage):
     """imap-tools' message that keeps the exact bytes and skips its own parse."""
 
     def __init__(self, fetch_data: list[Any]) -> None:
@@ -82,6 +82,7 @@ def fetch_new(
         for chunk in _chunks(uids, CHUNK):
             stored: list[str] = []
             for mail in mailbox.fetch(uid_list=list(chunk), mark_seen=False, bulk=True):
+                assert isinstance(mail, RawMail) and mail.uid is not None
                 with writing():
                     result = ingest(desk, mail.raw, rules, acknowledge=acknowledge)
                     _remember(account, conf.folder, validity, int(mail.uid))

@@ -6,8 +6,20 @@ from __future__ import annotations
 from logeas_tui.core.store.models import CLOSED_STATES, MERGED, PENDING, REMOVED
 
 ACTIONS = (
-    "merge", "unmerge", "reply", "canned", "doc", "ask", "pending", "transfer", "move",
-    "close", "close_unsuccessful", "reopen", "note", "take",
+    "merge",
+    "unmerge",
+    "reply",
+    "canned",
+    "doc",
+    "ask",
+    "pending",
+    "transfer",
+    "move",
+    "close",
+    "close_unsuccessful",
+    "reopen",
+    "note",
+    "take",
 )
 
 
@@ -30,4 +42,3 @@ def refusal(action: str, state: str) -> str | None:
 
 def allowed(state: str) -> dict[str, str | None]:
     return {action: refusal(action, state) for action in ACTIONS}
-

@@ -15,13 +15,26 @@ from logeas_tui.core.store.tx import writing
 
 
 def placeholders(desk: Desk, ticket: Ticket) -> dict[str, str]:
-    return {"customer": ticket.customer, "customer_name": ticket.customer_name or ticket.customer,
-            "number": ticket.number, "subject": ticket.subject, "technician": desk.who}
+    return {
+        "customer": ticket.customer,
+        "customer_name": ticket.customer_name or ticket.customer,
+        "number": ticket.number,
+        "subject": ticket.subject,
+        "technician": desk.who,
+    }
 
 
-def _answer(desk: Desk, number: str, body: str, action: str, state: str, *,
-            pending_days: int | None = None, expected_version: int | None = None,
-            detail: str = "") -> ActionResult:
+def _answer(
+    desk: Desk,
+    number: str,
+    body: str,
+    action: str,
+    state: str,
+    *,
+    pending_days: int | None = None,
+    expected_version: int | None = None,
+    detail: str = "",
+) -> ActionResult:
     if not body.strip():
         raise InvalidInput("The message is empty.", "body")
     with writing():
@@ -34,37 +47,72 @@ def _answer(desk: Desk, number: str, body: str, action: str, state: str, *,
     return ActionResult(ticket.number, notice)
 
 
-def reply(desk: Desk, number: str, body: str, *,
-          expected_version: int | None = None) -> ActionResult:
+def reply(
+    desk: Desk, number: str, body: str, *, expected_version: int | None = None
+) -> ActionResult:
     return _answer(desk, number, body, "reply", CLOSED_OK, expected_version=expected_version)
 
 
-def reply_canned(desk: Desk, number: str, name: str, *,
-                 expected_version: int | None = None) -> ActionResult:
+def reply_canned(
+    desk: Desk, number: str, name: str, *, expected_version: int | None = None
+) -> ActionResult:
     answer = texts.canned(desk.config.data_dir, desk.config.language, name)
     ticket = live_ticket(number)
     body = texts.fill(answer.body, **placeholders(desk, ticket))
-    return _answer(desk, number, body, "canned answer", CLOSED_OK,
-                   expected_version=expected_version, detail=answer.name)
+    return _answer(
+        desk,
+        number,
+        body,
+        "canned answer",
+        CLOSED_OK,
+        expected_version=expected_version,
+        detail=answer.name,
+    )
 
 
-def reply_doc(desk: Desk, number: str, ref: str, *,
-              expected_version: int | None = None) -> ActionResult:
+def reply_doc(
+    desk: Desk, number: str, ref: str, *, expected_version: int | None = None
+) -> ActionResult:
     doc = texts.doc_ref(desk.config.data_dir, ref)
     ticket = live_ticket(number)
-    body = texts.fill(texts.template(desk.config.data_dir, "doc", desk.config.language),
-                      title=doc.title, url=doc.url, summary=doc.summary,
-                      **placeholders(desk, ticket))
-    return _answer(desk, number, body, "documentation", CLOSED_OK,
-                   expected_version=expected_version, detail=doc.ref)
+    body = texts.fill(
+        texts.template(desk.config.data_dir, "doc", desk.config.language),
+        title=doc.title,
+        url=doc.url,
+        summary=doc.summary,
+        **placeholders(desk, ticket),
+    )
+    return _answer(
+        desk,
+        number,
+        body,
+        "documentation",
+        CLOSED_OK,
+        expected_version=expected_version,
+        detail=doc.ref,
+    )
 
 
-def ask_info(desk: Desk, number: str, body: str, *, pending_days: int | None = None,
-             expected_version: int | None = None) -> ActionResult:
+def ask_info(
+    desk: Desk,
+    number: str,
+    body: str,
+    *,
+    pending_days: int | None = None,
+    expected_version: int | None = None,
+) -> ActionResult:
     """Closed (the customer's reply reopens it) or pending with a reminder in x days."""
     if pending_days is not None and not 0 < pending_days <= 365:
         raise InvalidInput("Remind in 1 to 365 days.", "days")
     state = PENDING if pending_days else CLOSED_OK
     detail = f"reminder in {pending_days} days" if pending_days else ""
-    return _answer(desk, number, body, "ask info", state, pending_days=pending_days,
-                   expected_version=expected_version, detail=detail)
+    return _answer(
+        desk,
+        number,
+        body,
+        "ask info",
+        state,
+        pending_days=pending_days,
+        expected_version=expected_version,
+        detail=detail,
+    )

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.handoff import DELETE_QUEUE
-from logeas_tui.core.store.models import Message, MessageIndex, Queue, Ticket
 from logeas_tui.core.store.connection import is_sqlite
+from logeas_tui.core.store.models import Message, MessageIndex, Queue, Ticket
 from logeas_tui.core.store.tx import writing
 
 
@@ -16,8 +16,11 @@ def purge_deleted(desk: Desk) -> list[str]:
     """Destroy the tickets whose grace delay in Delete has run out; returns their numbers."""
     limit = desk.now() - timedelta(hours=desk.config.delete_grace_hours)
     with writing():
-        doomed = list(Ticket.select(Ticket.id, Ticket.number).join(Queue).where(
-            (Queue.name == DELETE_QUEUE) & (Ticket.moved_to_delete_at <= limit)))
+        doomed = list(
+            Ticket.select(Ticket.id, Ticket.number)
+            .join(Queue)
+            .where((Queue.name == DELETE_QUEUE) & (Ticket.moved_to_delete_at <= limit))
+        )
         ids = [t.id for t in doomed]
         if ids:
             if is_sqlite():

@@ -11,6 +11,7 @@ from logeas_tui.core import numbers
 from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
 from logeas_tui.core.mail.compose import build_message
 from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
     MAIL_IN,
     MAIL_OUT,
@@ -24,7 +25,6 @@ from logeas_tui.core.store.models import (
     Technician,
     Ticket,
 )
-from logeas_tui.core.store.connection import is_sqlite
 
 
 def get_ticket(number: str, expected_version: int | None = None) -> Ticket:
@@ -34,8 +34,9 @@ def get_ticket(number: str, expected_version: int | None = None) -> Ticket:
     if ticket is None:
         raise NotFound(problem or f"There is no ticket {number}.")
     if expected_version is not None and ticket.version != expected_version:
-        raise Conflict(f"Ticket {number} was changed by someone else meanwhile: "
-                       "reload it and try again.")
+        raise Conflict(
+            f"Ticket {number} was changed by someone else meanwhile: reload it and try again."
+        )
     return ticket
 
 
@@ -44,8 +45,10 @@ def live_ticket(number: str, expected_version: int | None = None) -> Ticket:
     ticket = get_ticket(number, expected_version)
     if ticket.state == MERGED:
         target = Ticket.get_by_id(ticket.merged_into_id).number if ticket.merged_into_id else "?"
-        raise Refused(f"Ticket {ticket.number} was merged into {target}: work on {target}, "
-                      "or unmerge it first.")
+        raise Refused(
+            f"Ticket {ticket.number} was merged into {target}: work on {target}, "
+            "or unmerge it first."
+        )
     if ticket.state == REMOVED:
         raise Refused(f"Ticket {ticket.number} was removed.")
     return ticket
@@ -55,19 +58,39 @@ def save(desk: Desk, ticket: Ticket, **changes: Any) -> None:
     """Apply `changes` if nobody changed the ticket since it was read; bump its version."""
     changes["updated"] = desk.now()
     changes["version"] = ticket.version + 1
-    done = (Ticket.update(**changes)
-            .where((Ticket.id == ticket.id) & (Ticket.version == ticket.version)).execute())
+    done = (
+        Ticket.update(**changes)
+        .where((Ticket.id == ticket.id) & (Ticket.version == ticket.version))
+        .execute()
+    )
     if not done:
-        raise Conflict(f"Ticket {ticket.number} was changed by someone else meanwhile: "
-                       "reload it and try again.")
+        raise Conflict(
+            f"Ticket {ticket.number} was changed by someone else meanwhile: "
+            "reload it and try again."
+        )
     for key, value in changes.items():
         setattr(ticket, key, value)
 
 
-def record(desk: Desk, ticket: Ticket, action: str, old: str = "", new: str = "",
-           detail: str = "", data: dict[str, Any] | None = None) -> None:
-    History.create(ticket=ticket.id, at=desk.now(), who=desk.who, action=action,
-                   old=old, new=new, detail=detail, data=json.dumps(data) if data else "")
+def record(
+    desk: Desk,
+    ticket: Ticket,
+    action: str,
+    old: str = "",
+    new: str = "",
+    detail: str = "",
+    data: dict[str, Any] | None = None,
+) -> None:
+    History.create(
+        ticket=ticket.id,
+        at=desk.now(),
+        who=desk.who,
+        action=action,
+        old=old,
+        new=new,
+        detail=detail,
+        data=json.dumps(data) if data else "",
+    )
 
 
 def technician(name: str) -> Technician:
@@ -81,11 +104,14 @@ def technician(name: str) -> Technician:
 def active_queue(name: str) -> Queue:
     queue = Queue.get_or_none(Queue.name == name)
     if queue is None:
-        known = ", ".join(q.name for q in Queue.select().where(Queue.valid).order_by(Queue.position))
+        known = ", ".join(
+            q.name for q in Queue.select().where(Queue.valid).order_by(Queue.position)
+        )
         raise InvalidInput(f"There is no queue {name!r} (active queues: {known}).", "queue")
     if not queue.valid:
-        raise InvalidInput(f"Queue {name!r} is obsolete: it accepts no new or moved ticket.",
-                           "queue")
+        raise InvalidInput(
+            f"Queue {name!r} is obsolete: it accepts no new or moved ticket.", "queue"
+        )
     return queue
 
 
@@ -95,7 +121,8 @@ def add_message(ticket: Ticket, **fields: Any) -> Message:
         MessageIndex.insert(rowid=msg.id, subject=msg.subject, body=msg.body).execute()
     if msg.kind == MAIL_IN:
         Ticket.update(last_in_id=msg.id).where(
-            (Ticket.id == ticket.id) & (Ticket.last_in_id < msg.id)).execute()
+            (Ticket.id == ticket.id) & (Ticket.last_in_id < msg.id)
+        ).execute()
         ticket.last_in_id = max(ticket.last_in_id, msg.id)
     return msg
 
@@ -105,40 +132,84 @@ def is_phone_placeholder(address: str, domain: str) -> bool:
 
 
 def last_customer_mail(ticket: Ticket) -> Message | None:
-    return (Message.select().where((Message.ticket == ticket.id) & (Message.kind == MAIL_IN))
-            .order_by(Message.date.desc(), Message.id.desc()).first())
+    return (
+        Message.select()
+        .where((Message.ticket == ticket.id) & (Message.kind == MAIL_IN))
+        .order_by(Message.date.desc(), Message.id.desc())
+        .first()
+    )
 
 
-def send_to_customer(desk: Desk, ticket: Ticket, body: str, *, action: str,
-                     automatic: bool = False, subject: str | None = None) -> str | None:
+def send_to_customer(
+    desk: Desk,
+    ticket: Ticket,
+    body: str,
+    *,
+    action: str,
+    automatic: bool = False,
+    subject: str | None = None,
+) -> str | None:
     """Store the outgoing mail on the ticket and put it in the outbox, in the caller's
     transaction. Returns a notice when the customer has no mailbox (phone placeholder)."""
     author = desk.who
     if is_phone_placeholder(ticket.customer, desk.config.domain) or not ticket.customer:
-        add_message(ticket, kind=MAIL_OUT, from_addr=desk.config.address,
-                    to_addr=ticket.customer, subject=numbers.with_hook(ticket.subject,
-                                                                       ticket.number),
-                    body=body, date=desk.now(), author=author)
-        record(desk, ticket, "mail not sent", detail=f"{action}: {ticket.customer} is a phone "
-               "customer without a mailbox")
-        return (f"{ticket.customer or 'This customer'} has no mailbox: nothing was mailed. "
-                "Call the customer back.")
+        add_message(
+            ticket,
+            kind=MAIL_OUT,
+            from_addr=desk.config.address,
+            to_addr=ticket.customer,
+            subject=numbers.with_hook(ticket.subject, ticket.number),
+            body=body,
+            date=desk.now(),
+            author=author,
+        )
+        record(
+            desk,
+            ticket,
+            "mail not sent",
+            detail=f"{action}: {ticket.customer} is a phone customer without a mailbox",
+        )
+        return (
+            f"{ticket.customer or 'This customer'} has no mailbox: nothing was mailed. "
+            "Call the customer back."
+        )
     parent = last_customer_mail(ticket)
     references = tuple(parent.references.split()) if parent and parent.references else ()
     if parent and parent.message_id:
         references = (*references, parent.message_id)
     subject = numbers.with_hook(subject or ticket.subject, ticket.number)
     message, message_id = build_message(
-        from_addr=desk.config.address, to=ticket.customer, subject=subject, body=body,
-        in_reply_to=parent.message_id if parent else None, references=references,
-        auto_submitted=automatic, loop_address=desk.config.address if automatic else None,
-        message_id_domain=desk.config.address.split("@")[-1], date=desk.clock.now())
-    stored = add_message(ticket, kind=MAIL_OUT, from_addr=desk.config.address,
-                         to_addr=ticket.customer, subject=subject, body=body, date=desk.now(),
-                         author=author, message_id=message_id,
-                         in_reply_to=parent.message_id if parent else None,
-                         references=" ".join(references))
-    Outbox.create(ticket=ticket.id, message=stored.id, recipient=ticket.customer,
-                  subject=subject, raw=message.as_bytes(), automatic=automatic,
-                  created=desk.now())
+        from_addr=desk.config.address,
+        to=ticket.customer,
+        subject=subject,
+        body=body,
+        in_reply_to=parent.message_id if parent else None,
+        references=references,
+        auto_submitted=automatic,
+        loop_address=desk.config.address if automatic else None,
+        message_id_domain=desk.config.address.split("@")[-1],
+        date=desk.clock.now(),
+    )
+    stored = add_message(
+        ticket,
+        kind=MAIL_OUT,
+        from_addr=desk.config.address,
+        to_addr=ticket.customer,
+        subject=subject,
+        body=body,
+        date=desk.now(),
+        author=author,
+        message_id=message_id,
+        in_reply_to=parent.message_id if parent else None,
+        references=" ".join(references),
+    )
+    Outbox.create(
+        ticket=ticket.id,
+        message=stored.id,
+        recipient=ticket.customer,
+        subject=subject,
+        raw=message.as_bytes(),
+        automatic=automatic,
+        created=desk.now(),
+    )
     return None

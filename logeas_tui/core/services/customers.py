@@ -17,7 +17,7 @@ def phone_digits(text: str) -> str | None:
     text = text.strip()
     if not _PHONE.match(text):
         return None
-    digits = re.sub(r"\D", "", text)
+    digits = re.sub(r"\D", "", text.replace("(0)", ""))  # "+33 (0)1 23…": the 0 is optional
     if text.startswith("+"):
         digits = "0" + digits[2:] if digits.startswith("33") else "00" + digits
     elif digits.startswith("0033"):
@@ -33,8 +33,10 @@ def customer_address(text: str, domain: str) -> str:
     if "@" not in text:
         digits = phone_digits(text)
         if digits is None:
-            raise InvalidInput(f"{text!r} is neither an e-mail address nor a phone number "
-                               "(e.g. 01 23 45 67 89).", "customer")
+            raise InvalidInput(
+                f"{text!r} is neither an e-mail address nor a phone number (e.g. 01 23 45 67 89).",
+                "customer",
+            )
         return f"{digits}@{domain}"
     try:
         return str(validate_email(text, check_deliverability=False).normalized).lower()

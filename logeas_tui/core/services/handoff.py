@@ -12,26 +12,40 @@ from logeas_tui.core.store.tx import writing
 DELETE_QUEUE = "Delete"
 
 
-def transfer(desk: Desk, number: str, to: str, *,
-             expected_version: int | None = None) -> ActionResult:
+def transfer(
+    desk: Desk, number: str, to: str, *, expected_version: int | None = None
+) -> ActionResult:
     """Give the ticket to a technician of another support level; its state is kept."""
     with writing():
         ticket = live_ticket(number, expected_version)
         tech = technician(to)
-        current = (Technician.get_by_id(ticket.owner_id) if ticket.owner_id
-                   else Technician.get_or_none(Technician.name == desk.who))
+        current = (
+            Technician.get_by_id(ticket.owner_id)
+            if ticket.owner_id
+            else Technician.get_or_none(Technician.name == desk.who)
+        )
         if current is not None and current.level == tech.level:
-            raise InvalidInput(f"{tech.name} is at level {tech.level}, like "
-                               f"{current.name}: choose a technician of another level.", "owner")
+            raise InvalidInput(
+                f"{tech.name} is at level {tech.level}, like "
+                f"{current.name}: choose a technician of another level.",
+                "owner",
+            )
         old = f"{current.name} (level {current.level})" if current else ""
         save(desk, ticket, owner=tech.id)
-        record(desk, ticket, "transfer", old, f"{tech.name} (level {tech.level})",
-               detail=f"state kept: {ticket.state}")
+        record(
+            desk,
+            ticket,
+            "transfer",
+            old,
+            f"{tech.name} (level {tech.level})",
+            detail=f"state kept: {ticket.state}",
+        )
     return ActionResult(ticket.number)
 
 
-def move(desk: Desk, number: str, queue: str, *,
-         expected_version: int | None = None) -> ActionResult:
+def move(
+    desk: Desk, number: str, queue: str, *, expected_version: int | None = None
+) -> ActionResult:
     """Put the ticket in another queue; moving to Delete starts the grace delay."""
     with writing():
         ticket = live_ticket(number, expected_version)
@@ -44,6 +58,8 @@ def move(desk: Desk, number: str, queue: str, *,
         record(desk, ticket, "queue", old.name, target.name)
     notice = None
     if deleting:
-        notice = (f"Ticket {ticket.number} will be destroyed in "
-                  f"{desk.config.delete_grace_hours} h unless moved out of Delete.")
+        notice = (
+            f"Ticket {ticket.number} will be destroyed in "
+            f"{desk.config.delete_grace_hours} h unless moved out of Delete."
+        )
     return ActionResult(ticket.number, notice)

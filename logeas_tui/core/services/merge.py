@@ -8,6 +8,8 @@ do not offer.
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from typing import Any
 
 from peewee import fn
 
@@ -19,37 +21,63 @@ from logeas_tui.core.store.tx import writing
 
 
 def _last_in(ticket_id: int) -> int:
-    value = (Message.select(fn.MAX(Message.id))
-             .where((Message.ticket == ticket_id) & (Message.kind == MAIL_IN)).scalar())
+    value = (
+        Message.select(fn.MAX(Message.id))
+        .where((Message.ticket == ticket_id) & (Message.kind == MAIL_IN))
+        .scalar()
+    )
     return int(value or 0)
 
 
-def merge(desk: Desk, duplicate: str, target: str, *,
-          expected_version: int | None = None) -> ActionResult:
+def merge(
+    desk: Desk, duplicate: str, target: str, *, expected_version: int | None = None
+) -> ActionResult:
     """Move the duplicate's messages into `target`; duplicate → merged, target → open."""
     with writing():
         dup = live_ticket(duplicate, expected_version)
         into = live_ticket(target)
         if dup.id == into.id:
             raise Refused("A ticket cannot be merged into itself: choose another target.")
-        moved = [(m.id, m.origin_ticket_id) for m in
-                 Message.select(Message.id, Message.origin_ticket).where(Message.ticket == dup.id)]
-        data = {
-            "target": into.number, "messages": moved,
+        moved = [
+            (m.id, m.origin_ticket_id)
+            for m in Message.select(Message.id, Message.origin_ticket).where(
+                Message.ticket == dup.id
+            )
+        ]
+        data: dict[str, Any] = {
+            "target": into.number,
+            "messages": moved,
             "dup": {"state": dup.state, "pending_until": _iso(dup.pending_until)},
-            "target_before": {"state": into.state, "pending_until": _iso(into.pending_until),
-                              "last_in_id": into.last_in_id},
+            "target_before": {
+                "state": into.state,
+                "pending_until": _iso(into.pending_until),
+                "last_in_id": into.last_in_id,
+            },
         }
         for msg_id, origin in moved:
             Message.update(ticket=into.id, origin_ticket=origin or dup.id).where(
-                Message.id == msg_id).execute()
+                Message.id == msg_id
+            ).execute()
         save(desk, dup, state=MERGED, merged_into=into.id, pending_until=None, last_in_id=0)
         save(desk, into, state=OPEN, pending_until=None, last_in_id=_last_in(into.id))
         data["target_version"] = into.version
-        record(desk, dup, "merged", data["dup"]["state"], MERGED,
-               detail=f"merged into {into.number} ({len(moved)} messages moved)", data=data)
-        record(desk, into, "merge", data["target_before"]["state"], OPEN,
-               detail=f"{dup.number} merged into this ticket")
+        record(
+            desk,
+            dup,
+            "merged",
+            data["dup"]["state"],
+            MERGED,
+            detail=f"merged into {into.number} ({len(moved)} messages moved)",
+            data=data,
+        )
+        record(
+            desk,
+            into,
+            "merge",
+            data["target_before"]["state"],
+            OPEN,
+            detail=f"{dup.number} merged into this ticket",
+        )
     return ActionResult(into.number)
 
 
@@ -60,10 +88,13 @@ def unmerge(desk: Desk, number: str) -> ActionResult:
         if dup is None:
             raise Refused(f"There is no ticket {number}.")
         if dup.state != MERGED or not dup.merged_into_id:
-            raise Refused(f"Ticket {dup.number} is {dup.state}, not merged: "
-                          "nothing to unmerge.")
-        entry = (History.select().where((History.ticket == dup.id) & (History.action == "merged"))
-                 .order_by(History.id.desc()).first())
+            raise Refused(f"Ticket {dup.number} is {dup.state}, not merged: nothing to unmerge.")
+        entry = (
+            History.select()
+            .where((History.ticket == dup.id) & (History.action == "merged"))
+            .order_by(History.id.desc())
+            .first()
+        )
         if entry is None or not entry.data:
             raise Refused(f"Ticket {dup.number} has no record of its merge; it cannot be undone.")
         data = json.loads(entry.data)
@@ -72,14 +103,26 @@ def unmerge(desk: Desk, number: str) -> ActionResult:
             raise Refused(f"Ticket {into.number} was itself merged since: unmerge it first.")
         for msg_id, origin in data["messages"]:
             Message.update(ticket=dup.id, origin_ticket=origin).where(
-                (Message.id == msg_id) & (Message.ticket == into.id)).execute()
-        save(desk, dup, state=data["dup"]["state"], merged_into=None,
-             pending_until=_parse(data["dup"]["pending_until"]), last_in_id=_last_in(dup.id))
+                (Message.id == msg_id) & (Message.ticket == into.id)
+            ).execute()
+        save(
+            desk,
+            dup,
+            state=data["dup"]["state"],
+            merged_into=None,
+            pending_until=_parse(data["dup"]["pending_until"]),
+            last_in_id=_last_in(dup.id),
+        )
         notice = None
         before = data["target_before"]
         if into.version == data.get("target_version"):
-            save(desk, into, state=before["state"], pending_until=_parse(before["pending_until"]),
-                 last_in_id=_last_in(into.id))
+            save(
+                desk,
+                into,
+                state=before["state"],
+                pending_until=_parse(before["pending_until"]),
+                last_in_id=_last_in(into.id),
+            )
             state_note = f"state back to {before['state']}"
         else:
             save(desk, into, last_in_id=_last_in(into.id))
@@ -90,11 +133,9 @@ def unmerge(desk: Desk, number: str) -> ActionResult:
     return ActionResult(dup.number, notice)
 
 
-def _iso(value: object) -> str | None:
-    return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
-def _parse(value: str | None) -> object:
-    from datetime import datetime
-
+def _parse(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None

@@ -29,12 +29,19 @@ def ensure_setup(config: Config) -> None:
     with writing():
         for position, q in enumerate(queues):
             Queue.insert(
-                name=q["name"], purpose=q.get("purpose", ""), valid=q.get("valid", True),
-                acknowledge=q.get("acknowledge", True), held=q.get("held", False),
+                name=q["name"],
+                purpose=q.get("purpose", ""),
+                valid=q.get("valid", True),
+                acknowledge=q.get("acknowledge", True),
+                held=q.get("held", False),
                 position=position,
             ).on_conflict_ignore().execute()
         for t in config.technicians:
-            (Technician.insert(name=t.name, email=t.email, level=t.level)
-             .on_conflict(conflict_target=[Technician.name],
-                          update={Technician.email: t.email, Technician.level: t.level})
-             .execute())
+            (
+                Technician.insert(name=t.name, email=t.email, level=t.level)
+                .on_conflict(
+                    conflict_target=[Technician.name],
+                    update={Technician.email: t.email, Technician.level: t.level},
+                )
+                .execute()
+            )

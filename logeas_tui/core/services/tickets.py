@@ -34,43 +34,91 @@ from logeas_tui.core.store.models import (
 from logeas_tui.core.store.tx import writing
 
 
-def new_ticket(desk: Desk, queue: Queue, *, customer: str, customer_name: str, subject: str,
-               state: str = NEW, owner_id: int | None = None) -> Ticket:
+def new_ticket(
+    desk: Desk,
+    queue: Queue,
+    *,
+    customer: str,
+    customer_name: str,
+    subject: str,
+    state: str = NEW,
+    owner_id: int | None = None,
+) -> Ticket:
     """Insert a ticket with a fresh number; the caller holds the write transaction."""
     number = next_number(desk.local_now().date(), desk.config.system_id)
     now = desk.now()
-    ticket = Ticket.create(number=number, queue=queue.id, state=state, owner=owner_id,
-                           customer=customer, customer_name=customer_name, subject=subject,
-                           created=now, updated=now, last_customer_contact=now)
+    ticket = Ticket.create(
+        number=number,
+        queue=queue.id,
+        state=state,
+        owner=owner_id,
+        customer=customer,
+        customer_name=customer_name,
+        subject=subject,
+        created=now,
+        updated=now,
+        last_customer_contact=now,
+    )
     return ticket
 
 
-def create_phone_ticket(desk: Desk, *, customer: str, queue: str, subject: str, body: str,
-                        customer_name: str = "", close: bool = False,
-                        owner: str | None = None) -> ActionResult:
+def create_phone_ticket(
+    desk: Desk,
+    *,
+    customer: str,
+    queue: str,
+    subject: str,
+    body: str,
+    customer_name: str = "",
+    close: bool = False,
+    owner: str | None = None,
+) -> ActionResult:
     """A call becomes a ticket: closed at once if the intervention is finished, else owned."""
     address = customer_address(customer, desk.config.domain)
     if not subject.strip():
         raise InvalidInput("Give the ticket a subject: what is the call about?", "subject")
     if not close and not owner:
-        raise InvalidInput("The intervention is not finished: choose an owner who will carry "
-                           "on, or mark it finished to close the ticket now.", "owner")
+        raise InvalidInput(
+            "The intervention is not finished: choose an owner who will carry "
+            "on, or mark it finished to close the ticket now.",
+            "owner",
+        )
     with writing():
         target = active_queue(queue)
         owner_id = technician(owner).id if owner else None
-        ticket = new_ticket(desk, target, customer=address, customer_name=customer_name.strip(),
-                            subject=subject.strip(), state=CLOSED_OK if close else OPEN,
-                            owner_id=owner_id)
-        add_message(ticket, kind=PHONE, from_addr=address, to_addr=desk.config.address,
-                    subject=subject.strip(), body=body, date=desk.now(), author=desk.who)
-        record(desk, ticket, "created", new=ticket.state,
-               detail=f"phone call from {address} in {target.name}"
-               + (f", owner {owner}" if owner else ""))
+        ticket = new_ticket(
+            desk,
+            target,
+            customer=address,
+            customer_name=customer_name.strip(),
+            subject=subject.strip(),
+            state=CLOSED_OK if close else OPEN,
+            owner_id=owner_id,
+        )
+        add_message(
+            ticket,
+            kind=PHONE,
+            from_addr=address,
+            to_addr=desk.config.address,
+            subject=subject.strip(),
+            body=body,
+            date=desk.now(),
+            author=desk.who,
+        )
+        record(
+            desk,
+            ticket,
+            "created",
+            new=ticket.state,
+            detail=f"phone call from {address} in {target.name}"
+            + (f", owner {owner}" if owner else ""),
+        )
     return ActionResult(ticket.number)
 
 
-def close(desk: Desk, number: str, *, successful: bool = True,
-          expected_version: int | None = None) -> ActionResult:
+def close(
+    desk: Desk, number: str, *, successful: bool = True, expected_version: int | None = None
+) -> ActionResult:
     with writing():
         ticket = live_ticket(number, expected_version)
         state = CLOSED_OK if successful else CLOSED_KO
@@ -86,16 +134,19 @@ def reopen(desk: Desk, number: str, *, expected_version: int | None = None) -> A
     with writing():
         ticket = live_ticket(number, expected_version)
         if ticket.state not in (*CLOSED_STATES, PENDING):
-            raise Refused(f"Ticket {ticket.number} is {ticket.state}, not closed or pending: "
-                          "there is nothing to reopen.")
+            raise Refused(
+                f"Ticket {ticket.number} is {ticket.state}, not closed or pending: "
+                "there is nothing to reopen."
+            )
         old = ticket.state
         save(desk, ticket, state=OPEN, pending_until=None)
         record(desk, ticket, "state", old, OPEN)
     return ActionResult(ticket.number)
 
 
-def set_pending(desk: Desk, number: str, days: int, *,
-                expected_version: int | None = None) -> ActionResult:
+def set_pending(
+    desk: Desk, number: str, days: int, *, expected_version: int | None = None
+) -> ActionResult:
     """Pending reminder: the ticket comes back to the review in `days` days."""
     if not 0 < days <= 365:
         raise InvalidInput("Remind in 1 to 365 days.", "days")
@@ -108,25 +159,34 @@ def set_pending(desk: Desk, number: str, days: int, *,
     return ActionResult(ticket.number)
 
 
-def note(desk: Desk, number: str, body: str, *,
-         expected_version: int | None = None) -> ActionResult:
+def note(
+    desk: Desk, number: str, body: str, *, expected_version: int | None = None
+) -> ActionResult:
     if not body.strip():
         raise InvalidInput("The note is empty.", "body")
     with writing():
         ticket = live_ticket(number, expected_version)
-        add_message(ticket, kind=NOTE, from_addr=desk.who, subject="Note", body=body,
-                    date=desk.now(), author=desk.who)
+        add_message(
+            ticket,
+            kind=NOTE,
+            from_addr=desk.who,
+            subject="Note",
+            body=body,
+            date=desk.now(),
+            author=desk.who,
+        )
         save(desk, ticket)
         record(desk, ticket, "note", detail=body.strip().splitlines()[0][:80])
     return ActionResult(ticket.number)
 
 
-def assign(desk: Desk, number: str, owner: str, *,
-           expected_version: int | None = None) -> ActionResult:
+def assign(
+    desk: Desk, number: str, owner: str, *, expected_version: int | None = None
+) -> ActionResult:
     with writing():
         ticket = live_ticket(number, expected_version)
         tech = technician(owner)
-        old = ticket.owner.name if ticket.owner_id else ""
+        old = ticket.owner.name if ticket.owner_id and ticket.owner else ""
         if ticket.owner_id == tech.id:
             raise Refused(f"{tech.name} already owns ticket {ticket.number}.")
         save(desk, ticket, owner=tech.id)
@@ -146,6 +206,11 @@ def mark_seen(desk: Desk, number: str) -> None:
     if ticket is None or me is None:
         return
     with writing():
-        (Seen.insert(technician=me, ticket=ticket.id, last_message=ticket.last_in_id)
-         .on_conflict(conflict_target=[Seen.technician, Seen.ticket],
-                      update={Seen.last_message: ticket.last_in_id}).execute())
+        (
+            Seen.insert(technician=me, ticket=ticket.id, last_message=ticket.last_in_id)
+            .on_conflict(
+                conflict_target=[Seen.technician, Seen.ticket],
+                update={Seen.last_message: ticket.last_in_id},
+            )
+            .execute()
+        )

@@ -6,6 +6,7 @@ States are stored as the words the procedure uses; times are naive UTC.
 from __future__ import annotations
 
 from peewee import (
+    AutoField,
     BlobField,
     BooleanField,
     CharField,
@@ -41,6 +42,7 @@ class BaseModel(Model):
 
 
 class Queue(BaseModel):
+    id = AutoField()
     name = CharField(unique=True)
     purpose = TextField(default="")
     valid = BooleanField(default=True)
@@ -50,12 +52,14 @@ class Queue(BaseModel):
 
 
 class Technician(BaseModel):
+    id = AutoField()
     name = CharField(unique=True)
     email = CharField(default="")
     level = IntegerField(default=1)
 
 
 class Ticket(BaseModel):
+    id = AutoField()
     number = CharField(unique=True, max_length=32)
     queue = ForeignKeyField(Queue, backref="tickets", on_delete="RESTRICT")
     state = CharField(default=NEW, max_length=32)
@@ -72,6 +76,10 @@ class Ticket(BaseModel):
     unparsed = BooleanField(default=False)  # holds a mail that could not be parsed
     last_in_id = IntegerField(default=0)  # newest customer message, for review flags
     version = IntegerField(default=1)
+    # the foreign keys' raw ids, set by peewee (declared for type checkers)
+    queue_id: int
+    owner_id: int | None
+    merged_into_id: int | None
 
     class Meta:
         indexes = (
@@ -82,6 +90,7 @@ class Ticket(BaseModel):
 
 
 class Message(BaseModel):
+    id = AutoField()
     ticket = ForeignKeyField(Ticket, backref="messages", on_delete="CASCADE")
     origin_ticket = ForeignKeyField(Ticket, null=True, on_delete="SET NULL")  # set by merge
     kind = CharField(max_length=16)
@@ -95,16 +104,19 @@ class Message(BaseModel):
     references = TextField(default="")
     date = DateTimeField()
     author = CharField(default="")  # technician name for phone/note/mail-out
-    raw = BlobField(null=True)
+    raw = BlobField(null=True)  # type: ignore[assignment]  # shadows Model.raw(sql), unused
     raw_sha256 = CharField(null=True, index=True, max_length=64)
     attachments = TextField(default="[]")  # JSON list of {filename, content_type, size}
     parse_problem = TextField(null=True)
+    ticket_id: int
+    origin_ticket_id: int | None
 
     class Meta:
         indexes = ((("ticket", "date", "id"), False),)
 
 
 class Attachment(BaseModel):
+    id = AutoField()
     message = ForeignKeyField(Message, backref="files", on_delete="CASCADE")
     filename = TextField(default="")
     content_type = CharField(default="application/octet-stream")
@@ -112,6 +124,7 @@ class Attachment(BaseModel):
 
 
 class History(BaseModel):
+    id = AutoField()
     ticket = ForeignKeyField(Ticket, backref="history", on_delete="CASCADE")
     at = DateTimeField()
     who = CharField(default="")
@@ -128,6 +141,7 @@ class History(BaseModel):
 class Seen(BaseModel):
     """Up to which message a technician has seen a ticket (review flags)."""
 
+    id = AutoField()
     technician = ForeignKeyField(Technician, on_delete="CASCADE")
     ticket = ForeignKeyField(Ticket, on_delete="CASCADE")
     last_message = IntegerField(default=0)
@@ -137,11 +151,12 @@ class Seen(BaseModel):
 
 
 class Outbox(BaseModel):
+    id = AutoField()
     ticket = ForeignKeyField(Ticket, null=True, backref="outbox", on_delete="SET NULL")
     message = ForeignKeyField(Message, null=True, on_delete="SET NULL")
     recipient = TextField()
     subject = TextField(default="")
-    raw = BlobField()
+    raw = BlobField()  # type: ignore[assignment]  # shadows Model.raw(sql), unused
     automatic = BooleanField(default=False)
     created = DateTimeField()
     attempts = IntegerField(default=0)
@@ -158,6 +173,7 @@ class Counter(BaseModel):
 
 
 class AutoReplyCount(BaseModel):
+    id = AutoField()
     address = CharField()
     day = CharField(max_length=8)
     count = IntegerField(default=0)
@@ -167,6 +183,7 @@ class AutoReplyCount(BaseModel):
 
 
 class SyncState(BaseModel):
+    id = AutoField()
     account = CharField()
     folder = CharField()
     uidvalidity = IntegerField()
@@ -189,6 +206,15 @@ class MessageIndex(FTS5Model):
 
 
 TABLES = [
-    Queue, Technician, Ticket, Message, Attachment, History, Seen, Outbox, Counter,
-    AutoReplyCount, SyncState,
+    Queue,
+    Technician,
+    Ticket,
+    Message,
+    Attachment,
+    History,
+    Seen,
+    Outbox,
+    Counter,
+    AutoReplyCount,
+    SyncState,
 ]

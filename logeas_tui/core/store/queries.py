@@ -11,10 +11,8 @@ from typing import Any
 from peewee import JOIN, Case, fn
 
 from logeas_tui.core.clock import utc_naive
-
 from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
-    MAIL_IN,
     MERGED,
     PENDING,
     REMOVED,
@@ -51,25 +49,44 @@ class TicketFilter:
     hide_closed: bool = False
 
 
+def _pairs(query: Any) -> dict[int, int]:
+    """id -> count from a two-column grouped select."""
+    return {key: count for key, count in query.tuples()}
+
+
 def queues(now: datetime) -> list[QueueView]:
     counts: dict[int, dict[str, int]] = {}
-    rows = (Ticket.select(Ticket.queue, Ticket.state, fn.COUNT(Ticket.id))
-            .group_by(Ticket.queue, Ticket.state).tuples())
+    rows: Any = (
+        Ticket.select(Ticket.queue, Ticket.state, fn.COUNT(Ticket.id))
+        .group_by(Ticket.queue, Ticket.state)
+        .tuples()
+    )
     for queue_id, state, count in rows:
         counts.setdefault(queue_id, {})[state] = count
-    due = dict(Ticket.select(Ticket.queue, fn.COUNT(Ticket.id))
-               .where((Ticket.state == PENDING) & (Ticket.pending_until <= utc_naive(now)))
-               .group_by(Ticket.queue).tuples())
+    due = _pairs(
+        Ticket.select(Ticket.queue, fn.COUNT(Ticket.id))
+        .where((Ticket.state == PENDING) & (Ticket.pending_until <= utc_naive(now)))
+        .group_by(Ticket.queue)
+    )
     return [
-        QueueView(q.name, q.purpose, q.valid, q.acknowledge, q.held,
-                  {s: counts.get(q.id, {}).get(s, 0) for s in STATES}, due.get(q.id, 0))
+        QueueView(
+            q.name,
+            q.purpose,
+            q.valid,
+            q.acknowledge,
+            q.held,
+            {s: counts.get(q.id, {}).get(s, 0) for s in STATES},
+            due.get(q.id, 0),
+        )
         for q in Queue.select().order_by(Queue.position, Queue.name)
     ]
 
 
 def technicians() -> list[TechnicianView]:
-    return [TechnicianView(t.name, t.email, t.level)
-            for t in Technician.select().order_by(Technician.level, Technician.name)]
+    return [
+        TechnicianView(t.name, t.email, t.level)
+        for t in Technician.select().order_by(Technician.level, Technician.name)
+    ]
 
 
 def _technician_id(name: str | None) -> int:
@@ -86,18 +103,29 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
     due = (Ticket.state == PENDING) & (Ticket.pending_until <= utc_naive(now))
     query = (
         Ticket.select(
-            Ticket.id, Ticket.number, Queue.name.alias("queue_name"), Ticket.state,
-            owner.name.alias("owner_name"), Ticket.customer, Ticket.customer_name,
-            Ticket.subject, Ticket.created, Ticket.updated, Ticket.pending_until,
-            merged.number.alias("merged_number"), Ticket.version,
+            Ticket.id,
+            Ticket.number,
+            Queue.name.alias("queue_name"),
+            Ticket.state,
+            owner.name.alias("owner_name"),
+            Ticket.customer,
+            Ticket.customer_name,
+            Ticket.subject,
+            Ticket.created,
+            Ticket.updated,
+            Ticket.pending_until,
+            merged.number.alias("merged_number"),
+            Ticket.version,
             (Ticket.last_in_id > seen_last).alias("unseen"),
             Case(None, [(due, 1)], 0).alias("due"),
         )
         .join(Queue, on=(Ticket.queue == Queue.id))
-        .switch(Ticket).join(owner, JOIN.LEFT_OUTER, on=(Ticket.owner == owner.id))
-        .switch(Ticket).join(merged, JOIN.LEFT_OUTER, on=(Ticket.merged_into == merged.id))
-        .switch(Ticket).join(Seen, JOIN.LEFT_OUTER,
-                             on=((Seen.ticket == Ticket.id) & (Seen.technician == me_id)))
+        .switch(Ticket)
+        .join(owner, JOIN.LEFT_OUTER, on=(Ticket.owner == owner.id))
+        .switch(Ticket)
+        .join(merged, JOIN.LEFT_OUTER, on=(Ticket.merged_into == merged.id))
+        .switch(Ticket)
+        .join(Seen, JOIN.LEFT_OUTER, on=((Seen.ticket == Ticket.id) & (Seen.technician == me_id)))
     )
     if filt.queue:
         query = query.where(Queue.name == filt.queue)
@@ -107,22 +135,39 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
         query = query.where(Ticket.state.in_(("new", "open", PENDING)))
     if filt.review:
         query = query.where(
-            Queue.valid & ~Queue.held & Ticket.state.not_in((MERGED, REMOVED))
-            & ((Ticket.state == "new") | (Ticket.last_in_id > seen_last) | due))
+            Queue.valid
+            & ~Queue.held
+            & Ticket.state.not_in((MERGED, REMOVED))
+            & ((Ticket.state == "new") | (Ticket.last_in_id > seen_last) | due)
+        )
     if filt.search:
         query = query.where(Ticket.id.in_(_search_ids(filt.search)))
     return query, due
 
 
+def _fts_terms(text: str) -> str:
+    """Each typed word as a quoted FTS5 string (a trailing * keeps prefix search), so what a
+    user types (quotes, AND, parentheses, "col:") is searched for, never parsed as syntax."""
+    terms = []
+    for word in text.split():
+        prefix = word.endswith("*") and len(word) > 1
+        word = word.rstrip("*") if prefix else word
+        terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
 def _search_ids(text: str) -> Any:
     if is_sqlite():
-        hits = (MessageIndex.search(text).select(MessageIndex.rowid))
-        return Message.select(Message.ticket).where(Message.id.in_(hits)) | \
-            Ticket.select(Ticket.id).where(Ticket.number == text.strip())
+        number = Ticket.select(Ticket.id).where(Ticket.number == text.strip())
+        terms = _fts_terms(text)
+        if not terms:
+            return number
+        hits = MessageIndex.search(terms).select(MessageIndex.rowid)
+        return Message.select(Message.ticket).where(Message.id.in_(hits)) | number
     like = f"%{text}%"
     return Message.select(Message.ticket).where(
-        Message.subject.contains(text) | Message.body.contains(text)) | \
-        Ticket.select(Ticket.id).where(Ticket.subject ** like)
+        Message.subject.contains(text) | Message.body.contains(text)
+    ) | Ticket.select(Ticket.id).where(Ticket.subject**like)
 
 
 def _rows(query: Any) -> list[TicketRow]:
@@ -130,23 +175,37 @@ def _rows(query: Any) -> list[TicketRow]:
     counts: dict[int, int] = {}
     if rows:
         ids = [r["id"] for r in rows]
-        counts = dict(Message.select(Message.ticket, fn.COUNT(Message.id))
-                      .where(Message.ticket.in_(ids)).group_by(Message.ticket).tuples())
+        counts = _pairs(
+            Message.select(Message.ticket, fn.COUNT(Message.id))
+            .where(Message.ticket.in_(ids))
+            .group_by(Message.ticket)
+        )
     return [
         TicketRow(
-            id=r["id"], number=r["number"], queue=r["queue_name"], state=r["state"],
-            owner=r["owner_name"], customer=r["customer"], customer_name=r["customer_name"],
-            subject=r["subject"], created=r["created"], updated=r["updated"],
-            pending_until=r["pending_until"], merged_into=r["merged_number"],
-            messages=counts.get(r["id"], 0), unseen=bool(r["unseen"]),
-            reminder_due=bool(r["due"]), version=r["version"],
+            id=r["id"],
+            number=r["number"],
+            queue=r["queue_name"],
+            state=r["state"],
+            owner=r["owner_name"],
+            customer=r["customer"],
+            customer_name=r["customer_name"],
+            subject=r["subject"],
+            created=r["created"],
+            updated=r["updated"],
+            pending_until=r["pending_until"],
+            merged_into=r["merged_number"],
+            messages=counts.get(r["id"], 0),
+            unseen=bool(r["unseen"]),
+            reminder_due=bool(r["due"]),
+            version=r["version"],
         )
         for r in rows
     ]
 
 
-def list_tickets(filt: TicketFilter, *, me: str | None, now: datetime, offset: int = 0,
-                 limit: int | None = 50) -> list[TicketRow]:
+def list_tickets(
+    filt: TicketFilter, *, me: str | None, now: datetime, offset: int = 0, limit: int | None = 50
+) -> list[TicketRow]:
     """Tickets oldest first (the review puts due reminders on top), one page."""
     query, due = _base(filt, _technician_id(me), now)
     order = [Ticket.created, Ticket.id]
@@ -177,47 +236,90 @@ def ticket_view(number: str, *, me: str | None, now: datetime) -> TicketView | N
         return None
     origin = Ticket.alias()
     messages = []
-    query = (Message.select(Message, origin.number.alias("origin_number"))
-             .join(origin, JOIN.LEFT_OUTER, on=(Message.origin_ticket == origin.id))
-             .where(Message.ticket == row.id).order_by(Message.date, Message.id))
+    query: Any = (
+        Message.select(Message, origin.number.alias("origin_number"))
+        .join(origin, JOIN.LEFT_OUTER, on=(Message.origin_ticket == origin.id))
+        .where(Message.ticket == row.id)
+        .order_by(Message.date, Message.id)
+        .objects()
+    )  # flat: the alias lands on the message, not on the joined ticket
     for m in query:
-        files = tuple(AttachmentView(a.get("filename", ""), a.get("content_type", ""),
-                                     int(a.get("size", 0)))
-                      for a in json.loads(m.attachments or "[]"))
-        messages.append(MessageView(
-            m.id, m.kind, m.from_addr, m.to_addr, m.cc, m.subject, m.body, m.date, m.author,
-            m.message_id, m.raw_sha256, files, m.parse_problem,
-            getattr(m, "origin_number", None)))
+        files = tuple(
+            AttachmentView(a.get("filename", ""), a.get("content_type", ""), int(a.get("size", 0)))
+            for a in json.loads(m.attachments or "[]")
+        )
+        messages.append(
+            MessageView(
+                m.id,
+                m.kind,
+                m.from_addr,
+                m.to_addr,
+                m.cc,
+                m.subject,
+                m.body,
+                m.date,
+                m.author,
+                m.message_id,
+                m.raw_sha256,
+                files,
+                m.parse_problem,
+                m.origin_number,
+            )
+        )
     history = tuple(
         HistoryView(h.at, h.who, h.action, h.old, h.new, h.detail)
-        for h in History.select().where(History.ticket == row.id).order_by(History.at, History.id))
-    merged_here = tuple(t.number for t in Ticket.select(Ticket.number)
-                        .where(Ticket.merged_into == row.id).order_by(Ticket.id))
+        for h in History.select().where(History.ticket == row.id).order_by(History.at, History.id)
+    )
+    merged_here = tuple(
+        t.number
+        for t in Ticket.select(Ticket.number)
+        .where(Ticket.merged_into == row.id)
+        .order_by(Ticket.id)
+    )
     return TicketView(row, tuple(messages), history, merged_here)
 
 
 def raw_message(number: str, index: int | None = None) -> bytes | None:
     """The original bytes of the ticket's received mail (the `index`-th, 1-based; else first)."""
-    query = (Message.select(Message.raw).join(Ticket, on=(Message.ticket == Ticket.id))
-             .where((Ticket.number == number) & Message.raw.is_null(False))
-             .order_by(Message.date, Message.id))
+    query = (
+        Message.select(Message.raw)
+        .join(Ticket, on=(Message.ticket == Ticket.id))
+        .where((Ticket.number == number) & Message.raw.is_null(False))
+        .order_by(Message.date, Message.id)
+    )
     rows = list(query)
     if not rows:
         return None
     pos = (index or 1) - 1
-    return bytes(rows[pos].raw) if 0 <= pos < len(rows) else None
+    return bytes(rows[pos].raw or b"") if 0 <= pos < len(rows) else None
 
 
 def reminders_due(now: datetime) -> int:
-    return int(Ticket.select().where((Ticket.state == PENDING)
-                                     & (Ticket.pending_until <= utc_naive(now))).count())
+    return int(
+        Ticket.select()
+        .where((Ticket.state == PENDING) & (Ticket.pending_until <= utc_naive(now)))
+        .count()
+    )
 
 
 def outbox(include_sent: bool = False) -> list[OutboxView]:
-    query = (Outbox.select(Outbox, Ticket.number.alias("ticket_number"))
-             .join(Ticket, JOIN.LEFT_OUTER, on=(Outbox.ticket == Ticket.id))
-             .order_by(Outbox.created, Outbox.id))
+    query: Any = (
+        Outbox.select(Outbox, Ticket.number.alias("ticket_number"))
+        .join(Ticket, JOIN.LEFT_OUTER, on=(Outbox.ticket == Ticket.id))
+        .order_by(Outbox.created, Outbox.id)
+    )
     if not include_sent:
         query = query.where(Outbox.sent_at.is_null())
-    return [OutboxView(o.id, getattr(o, "ticket_number", None), o.recipient, o.subject,
-                       o.created, o.attempts, o.last_error, o.next_attempt) for o in query]
+    return [
+        OutboxView(
+            o.id,
+            o.ticket_number,
+            o.recipient,
+            o.subject,
+            o.created,
+            o.attempts,
+            o.last_error,
+            o.next_attempt,
+        )
+        for o in query.objects()
+    ]

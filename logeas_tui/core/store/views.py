@@ -23,8 +23,14 @@ class QueueView:
     pending_due: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "purpose": self.purpose, "valid": self.valid,
-                "held": self.held, "counts": dict(self.counts), "pending_due": self.pending_due}
+        return {
+            "name": self.name,
+            "purpose": self.purpose,
+            "valid": self.valid,
+            "held": self.held,
+            "counts": dict(self.counts),
+            "pending_due": self.pending_due,
+        }
 
 
 @dataclass(frozen=True)
@@ -60,11 +66,17 @@ class TicketRow:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "number": self.number, "queue": self.queue, "state": self.state,
-            "owner": self.owner, "customer": self.customer,
-            "customer_name": self.customer_name, "subject": self.subject,
-            "created": iso(self.created), "updated": iso(self.updated),
-            "pending_until": iso(self.pending_until), "merged_into": self.merged_into,
+            "number": self.number,
+            "queue": self.queue,
+            "state": self.state,
+            "owner": self.owner,
+            "customer": self.customer,
+            "customer_name": self.customer_name,
+            "subject": self.subject,
+            "created": iso(self.created),
+            "updated": iso(self.updated),
+            "pending_until": iso(self.pending_until),
+            "merged_into": self.merged_into,
             "messages": self.messages,
         }
 
@@ -95,9 +107,15 @@ class MessageView:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "from": self.from_addr, "to": self.to_addr, "cc": self.cc,
-            "subject": self.subject, "body": self.body, "date": iso(self.date),
-            "author": self.author, "message_id": self.message_id,
+            "kind": self.kind,
+            "from": self.from_addr,
+            "to": self.to_addr,
+            "cc": self.cc,
+            "subject": self.subject,
+            "body": self.body,
+            "date": iso(self.date),
+            "author": self.author,
+            "message_id": self.message_id,
             "raw_sha256": self.raw_sha256,
             "attachments": [asdict(a) for a in self.attachments],
             "parse_problem": self.parse_problem,
@@ -114,8 +132,14 @@ class HistoryView:
     detail: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"at": iso(self.at), "who": self.who, "action": self.action,
-                "old": self.old, "new": self.new, "detail": self.detail}
+        return {
+            "at": iso(self.at),
+            "who": self.who,
+            "action": self.action,
+            "old": self.old,
+            "new": self.new,
+            "detail": self.detail,
+        }
 
 
 @dataclass(frozen=True)
@@ -145,7 +169,13 @@ class OutboxView:
     next_attempt: datetime | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "ticket": self.ticket, "recipient": self.recipient,
-                "subject": self.subject, "created": iso(self.created),
-                "attempts": self.attempts, "last_error": self.last_error,
-                "next_attempt": iso(self.next_attempt)}
+        return {
+            "id": self.id,
+            "ticket": self.ticket,
+            "recipient": self.recipient,
+            "subject": self.subject,
+            "created": iso(self.created),
+            "attempts": self.attempts,
+            "last_error": self.last_error,
+            "next_attempt": iso(self.next_attempt),
+        }

@@ -1,0 +1,283 @@
+"""The settings file: written with comments on first run, read back, and refused with the
+file, the line and the key named when something in it is wrong."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from datetime import time
+from pathlib import Path
+
+import pytest
+
+from logeas_tui.core import config as config_mod
+from logeas_tui.core.config import Config, HoursConf, ServerConf, load
+from logeas_tui.core.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def refusal(path: Path) -> str:
+    with pytest.raises(ConfigError) as caught:
+        load(path)
+    return str(caught.value)
+
+
+# First run
+
+
+def test_first_run_writes_a_commented_file_that_loads_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    path = tmp_path / "sub" / "config.toml"
+    cfg = load(path)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n#") >= 5  # comments for the user
+    assert "# [imap]" in text and "password_command" in text
+    assert cfg.path == path
+    assert cfg.language == "fr"  # from the system locale
+    assert cfg.domain == "logeas.fr"
+    assert cfg.address == "support@logeas.fr"
+    assert cfg.system_id == "10"
+    assert cfg.me == "Nicolas"
+    assert cfg.default_queue == "LoGeAs"
+    assert cfg.delete_grace_hours == 24
+    assert cfg.auto_reply_cap == 40
+    assert [(t.name, t.email, t.level) for t in cfg.technicians] == [
+        ("Nicolas", "nicolas@logeas.fr", 1)
+    ]
+    assert cfg.hours.timezone == "Europe/Paris" and cfg.hours.holidays
+    assert cfg.hours.week == HoursConf().week
+    assert cfg.imap is None and cfg.smtp is None
+    # a second start reads the same file without rewriting it
+    path.write_text(text.replace('me = "Nicolas"', 'me = "Pétronille"'), encoding="utf-8")
+    assert load(path).me == "Pétronille"
+
+
+def test_missing_file_without_create_gives_defaults_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "none.toml"
+    cfg = load(path, create=False)
+    assert not path.exists()
+    assert cfg.system_id == "10"
+
+
+def test_logeas_config_variable_chooses_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, '[support]\nme = "Guillaume"\n')
+    monkeypatch.setenv("LOGEAS_CONFIG", str(path))
+    assert config_mod.default_path() == path
+    assert load().me == "Guillaume"
+
+
+def test_a_full_file_is_read(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+        language = "en"
+        [support]
+        domain = "example.fr"
+        address = "help@example.fr"
+        system_id = "42"
+        me = "Guillaume"
+        delete_grace_hours = 2
+        auto_reply_cap = 5
+
+        [[technicians]]
+        name = "Nicolas"
+        email = "nicolas@logeas.fr"
+        level = 1
+
+        [[technicians]]
+        name = "Guillaume"
+        email = "guillaume@logeas.fr"
+        level = 2
+
+        [hours]
+        timezone = "America/Montreal"
+        holidays = false
+        monday = ["08:30-12:00", "13:00-24:00"]
+        saturday = ["10:00-12:00"]
+
+        [imap]
+        host = "imap.example.fr"
+        security = "starttls"
+        port = 143
+        user = "help"
+        password = "secret"
+        folder = "Support"
+        poll_seconds = 30
+
+        [smtp]
+        host = "smtp.example.fr"
+
+        [keys]
+        merge = "M"
+        """,
+    )
+    cfg = load(path)
+    assert (cfg.language, cfg.domain, cfg.address, cfg.system_id, cfg.me) == (
+        "en",
+        "example.fr",
+        "help@example.fr",
+        "42",
+        "Guillaume",
+    )
+    assert (cfg.delete_grace_hours, cfg.auto_reply_cap) == (2, 5)
+    assert [(t.name, t.level) for t in cfg.technicians] == [("Nicolas", 1), ("Guillaume", 2)]
+    assert cfg.hours.timezone == "America/Montreal" and not cfg.hours.holidays
+    assert cfg.hours.week[0] == ((time(8, 30), time(12)), (time(13), time.max))
+    assert cfg.hours.week[1] == HoursConf().week[1]  # unspecified days keep the default
+    assert cfg.hours.week[5] == ((time(10), time(12)),)
+    assert cfg.imap == ServerConf(
+        "imap.example.fr", 143, "starttls", "help", "secret", None, "Support", 30
+    )
+    assert cfg.smtp is not None and (cfg.smtp.port, cfg.smtp.security) == (587, "ssl")
+    assert cfg.keys == (("merge", "M"),)
+    assert cfg.own_addresses == {"help@example.fr", "nicolas@logeas.fr", "guillaume@logeas.fr"}
+
+
+# Refusals: the file, the line and the key are named
+
+
+def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path, '[support]\ndomain = "logeas.fr"\nme = Nicolas\n')
+    message = refusal(path)
+    assert str(path) in message
+    assert "line 3" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key"),
+    [
+        (
+            '[support]\nme = "N"\n\n[[technicians]]\nname = "N"\nlevel = "two"\n',
+            6,
+            "technicians.level",
+        ),
+        ('[support]\nme = "N"\n[imap]\nhost = "h"\nport = "x"\n', 5, "imap.port"),
+        ('[smtp]\nhost = "h"\n\nsecurity = "tls"\n', 4, "smtp.security"),
+        ('language = "en"\n[support]\nsystem_id = "1"\n', 3, "support.system_id"),
+        ("[support]\nsystem_id = 10\n", 2, "support.system_id"),
+        ('[hours]\ntimezone = "Europe/Pariss"\n', 2, "hours.timezone"),
+        ('[hours]\ntimezone = "Europe/Paris"\nmonday = ["9-12"]\n', 3, "hours.monday"),
+        ('[hours]\ntuesday = ["14:00-12:00"]\n', 2, "hours.tuesday"),
+        ('[hours]\nwednesday = "09:00-12:00"\n', 2, "hours.wednesday"),
+        ('[hours]\nholidays = "yes"\n', 2, "hours.holidays"),
+        ('[hours]\nthursdai = ["09:00-12:00"]\n', 2, "hours.thursdai"),
+        ('language = "de"\n', 1, "language"),
+        ('langage = "fr"\n', 1, "langage"),
+        ('[support]\nme = "N"\nsytem_id = "11"\n', 3, "support.sytem_id"),
+        ('[imap]\nhost = "h"\npasword = "x"\n', 3, "imap.pasword"),
+        ('[[technicians]]\nname = "N"\nlevle = 2\n', 3, "technicians.levle"),
+        ('[[technicians]]\nname = "N"\nlevel = 0\n', 3, "technicians.level"),
+        ("[support]\ndelete_grace_hours = true\n", 2, "support.delete_grace_hours"),
+        ("[keys]\nmerge = 3\n", 2, "keys.merge"),
+        ("[imap]\nport = 993\n", None, "imap.host"),
+    ],
+)
+def test_a_wrong_value_names_file_line_and_key(
+    tmp_path: Path, text: str, line: int | None, key: str
+) -> None:
+    path = write(tmp_path, text)
+    message = refusal(path)
+    assert message.startswith(str(path))
+    assert f"'{key}'" in message
+    if line is not None:
+        assert f"line {line}:" in message
+
+
+def test_the_second_technician_is_pointed_at(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+        [[technicians]]
+        name = "Nicolas"
+        level = 1
+
+        [[technicians]]
+        name = "Guillaume"
+        level = "deux"
+        """,
+    )
+    assert "line 7:" in refusal(path)
+
+
+def test_an_unknown_section_is_pointed_at(tmp_path: Path) -> None:
+    path = write(tmp_path, 'language = "en"\n\n[smpt]\nhost = "h"\n')
+    message = refusal(path)
+    assert "line 3:" in message and "'smpt'" in message
+
+
+def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes('[support]\nme = "Pétronille"\n'.encode("latin-1"))
+    message = refusal(path)
+    assert str(path) in message
+
+
+def test_language_default_follows_the_system_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    assert config_mod.system_language() == "en"
+    monkeypatch.setenv("LANG", "fr_BE.UTF-8")
+    assert config_mod.system_language() == "fr"
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    assert config_mod.system_language() == "en"
+
+
+# Passwords
+
+
+def test_password_command_gives_the_first_line_of_its_output() -> None:
+    conf = ServerConf("h", 993, password_command="printf 's3cret\\nnoise\\n'")
+    assert conf.resolve_password() == "s3cret"
+
+
+def test_a_written_password_wins_over_the_command() -> None:
+    conf = ServerConf("h", 993, password="typed", password_command="echo other")
+    assert conf.resolve_password() == "typed"
+
+
+def test_no_password_at_all() -> None:
+    assert ServerConf("h", 993).resolve_password() is None
+
+
+def test_a_failing_password_command_says_why() -> None:
+    conf = ServerConf("h", 993, password_command="echo 'no such entry' >&2; exit 3")
+    with pytest.raises(ConfigError, match="no such entry"):
+        conf.resolve_password()
+
+
+def test_password_command_never_reads_our_terminal() -> None:
+    """The command gets no stdin: a command that would prompt reads end-of-file at once
+    instead of waiting for (or stealing) what the user types."""
+    script = textwrap.dedent(
+        """
+        from logeas_tui.core.config import ServerConf
+        conf = ServerConf("h", 993, password_command="read -r typed; echo pw-$typed")
+        print(conf.resolve_password())
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input="keyboard\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "pw-"
+
+
+def test_config_keeps_hours_language_in_step() -> None:
+    assert Config(language="fr").hours.language == "fr"
+    assert Config(language="en", hours=HoursConf(language="fr")).hours.language == "en"

@@ -1,0 +1,259 @@
+"""What the lists show: oldest first, the daily review (reminders due on top, then new and
+unseen tickets, held and obsolete queues left out), full-text search, counts per queue."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from logeas_tui.core.clock import FixedClock
+from logeas_tui.core.services.common import add_message, get_ticket
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.merge import merge
+from logeas_tui.core.services.tickets import (
+    close,
+    create_phone_ticket,
+    mark_seen,
+    new_ticket,
+    set_pending,
+)
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.models import (
+    CLOSED_OK,
+    MAIL_IN,
+    NEW,
+    OPEN,
+    PENDING,
+    STATES,
+    Queue,
+    Ticket,
+)
+from logeas_tui.core.store.queries import TicketFilter
+from logeas_tui.core.store.tx import writing
+
+
+def tick(desk: Desk, minutes: int = 10) -> None:
+    clock: FixedClock = desk.clock  # type: ignore[assignment]
+    clock.advance(timedelta(minutes=minutes))
+
+
+def mail_ticket(
+    desk: Desk, subject: str, body: str = "Bonjour", queue: str = "LoGeAs", raw: bytes | None = None
+) -> str:
+    with writing():
+        q = Queue.get(Queue.name == queue)  # mail may land in held or obsolete queues
+        ticket = new_ticket(desk, q, customer="marie@example.fr", customer_name="", subject=subject)
+        add_message(
+            ticket,
+            kind=MAIL_IN,
+            from_addr="marie@example.fr",
+            subject=subject,
+            body=body,
+            date=desk.now(),
+            message_id=f"{ticket.number}@example.fr",
+            raw=raw,
+        )
+    tick(desk)
+    return str(ticket.number)
+
+
+def phone(desk: Desk, subject: str, **kw: object) -> str:
+    fields: dict[str, object] = {
+        "customer": "01 23 45 67 89",
+        "queue": "LoGeAs",
+        "subject": subject,
+        "body": "…",
+        "owner": "Nicolas",
+    }
+    fields.update(kw)
+    number = create_phone_ticket(desk, **fields).number  # type: ignore[arg-type]
+    tick(desk)
+    return number
+
+
+def numbers_of(desk: Desk, filt: TicketFilter, me: str | None = "Nicolas", **kw: int) -> list[str]:
+    return [r.number for r in queries.list_tickets(filt, me=me, now=desk.clock.now(), **kw)]
+
+
+def test_list_is_oldest_first_and_paged(desk: Desk) -> None:
+    made = [phone(desk, f"appel {i}") for i in range(5)]
+    assert numbers_of(desk, TicketFilter()) == made
+    assert numbers_of(desk, TicketFilter(), limit=2, offset=2) == made[2:4]
+    assert queries.count_tickets(TicketFilter(), me=None, now=desk.clock.now()) == 5
+
+
+def test_oldest_first_even_when_numbers_say_otherwise(desk: Desk) -> None:
+    late = phone(desk, "créé en premier")
+    early = phone(desk, "créé ensuite")
+    Ticket.update(created=desk.now() - timedelta(days=30)).where(Ticket.number == early).execute()
+    assert numbers_of(desk, TicketFilter()) == [early, late]
+
+
+def test_filters_by_queue_and_state(desk: Desk) -> None:
+    a = phone(desk, "a")
+    b = phone(desk, "b", queue="Secrétariat")
+    c = phone(desk, "c", owner=None, close=True)
+    assert numbers_of(desk, TicketFilter(queue="Secrétariat")) == [b]
+    assert numbers_of(desk, TicketFilter(state=CLOSED_OK)) == [c]
+    assert numbers_of(desk, TicketFilter(hide_closed=True)) == [a, b]
+
+
+def test_list_rows_carry_what_the_screen_shows(desk: Desk) -> None:
+    number = phone(desk, "Impression", queue="Secrétariat", customer_name="Mme Dupont")
+    [r] = queries.list_tickets(TicketFilter(), me="Nicolas", now=desk.clock.now())
+    assert (
+        r.number,
+        r.queue,
+        r.state,
+        r.owner,
+        r.customer,
+        r.customer_name,
+        r.subject,
+        r.messages,
+    ) == (
+        number,
+        "Secrétariat",
+        OPEN,
+        "Nicolas",
+        "0123456789@logeas.fr",
+        "Mme Dupont",
+        "Impression",
+        1,
+    )
+    data = r.to_json()
+    assert data["created"].endswith("+00:00")
+    assert data["messages"] == 1 and data["state"] == "open"
+
+
+def test_review_list(desk: Desk) -> None:
+    new = mail_ticket(desk, "nouveau")
+    answered = mail_ticket(desk, "déjà traité")
+    close(desk, answered)
+    mark_seen(desk, answered)
+    reply_came = mail_ticket(desk, "relance")
+    close(desk, reply_came)
+    mark_seen(desk, reply_came)
+    with writing():
+        add_message(
+            get_ticket(reply_came),
+            kind=MAIL_IN,
+            from_addr="marie@example.fr",
+            subject="Re",
+            body="Toujours pas",
+            date=desk.now(),
+        )
+    reminder = phone(desk, "rappel")
+    set_pending(desk, reminder, 1)
+    not_due = phone(desk, "rappel plus tard")
+    set_pending(desk, not_due, 5)
+    quiet = phone(desk, "au calme")  # open, nothing new for me
+    mark_seen(desk, quiet)
+    spam = mail_ticket(desk, "VIAGRA", queue="Spam")
+    old_queue = mail_ticket(desk, "ERF 2019", queue="LoGeAs:Relation ERF")
+    dup = mail_ticket(desk, "doublon")
+    merge(desk, dup, new)
+    tick(desk, 60 * 24 + 1)  # the reminder is now due
+
+    review = queries.list_tickets(TicketFilter(review=True), me="Nicolas", now=desk.clock.now())
+    numbers = [r.number for r in review]
+    assert numbers[0] == reminder and review[0].reminder_due
+    assert numbers[1:] == [new, reply_came]
+    assert review[1].state == OPEN and review[1].unseen  # merged into: the dup's mail is news
+    for absent in (answered, not_due, quiet, spam, old_queue, dup):
+        assert absent not in numbers
+    assert queries.count_tickets(TicketFilter(review=True), me="Nicolas", now=desk.clock.now()) == 3
+
+
+def test_review_is_per_technician(desk: Desk) -> None:
+    number = mail_ticket(desk, "question")
+    close(desk, number)
+    mark_seen(desk, number)
+    review = TicketFilter(review=True)
+    assert number not in numbers_of(desk, review, me="Nicolas")
+    assert number in numbers_of(desk, review, me="Pétronille")
+
+
+def test_search_finds_a_word_in_a_body(desk: Desk) -> None:
+    hit = mail_ticket(desk, "Problème", body="Le module de télétransmission refuse la clé")
+    mail_ticket(desk, "Autre chose", body="Rien à voir")
+    assert numbers_of(desk, TicketFilter(search="télétransmission")) == [hit]
+    assert numbers_of(desk, TicketFilter(search="teletransmission")) == [hit]  # accents
+    assert numbers_of(desk, TicketFilter(search="CLÉ")) == [hit]
+    assert numbers_of(desk, TicketFilter(search="introuvable")) == []
+
+
+def test_search_finds_a_subject_and_a_number(desk: Desk) -> None:
+    hit = mail_ticket(desk, "Sauvegarde impossible")
+    other = mail_ticket(desk, "Autre")
+    assert numbers_of(desk, TicketFilter(search="sauvegarde")) == [hit]
+    assert numbers_of(desk, TicketFilter(search=other)) == [other]
+
+
+def test_search_finds_merged_messages_in_the_target(desk: Desk) -> None:
+    target = mail_ticket(desk, "Imprimante")
+    dup = mail_ticket(desk, "Encore", body="bourrage papier")
+    merge(desk, dup, target)
+    assert numbers_of(desk, TicketFilter(search="bourrage")) == [target]
+
+
+def test_search_takes_what_a_user_types_literally(desk: Desk) -> None:
+    """Quotes, AND/NOT, parentheses or `word:` are searched for, not parsed as FTS syntax."""
+    hit = mail_ticket(desk, "Erreur", body='message "erreur 42" (code AND NOT) bilan:2025')
+    for text in ['"erreur', "erreur AND", "(code", "NOT", "code NOT", "bilan:2025", "42)"]:
+        assert numbers_of(desk, TicketFilter(search=text)) == [hit], text
+    for text in ["*", "'", "-", "a:b", "erreur OR absent", "NEAR("]:
+        assert numbers_of(desk, TicketFilter(search=text)) == [], text
+
+
+def test_search_by_prefix(desk: Desk) -> None:
+    hit = mail_ticket(desk, "Problème", body="Le module de télétransmission")
+    assert numbers_of(desk, TicketFilter(search="télétrans*")) == [hit]
+    assert numbers_of(desk, TicketFilter(search="télétrans")) == []
+
+
+def test_search_combines_with_other_filters(desk: Desk) -> None:
+    a = mail_ticket(desk, "licence", body="licence expirée")
+    b = mail_ticket(desk, "licence", body="licence expirée")
+    close(desk, b)
+    assert numbers_of(desk, TicketFilter(search="licence", state=NEW)) == [a]
+
+
+def test_counts_per_queue(desk: Desk) -> None:
+    phone(desk, "a")
+    phone(desk, "b", owner=None, close=True)
+    pending = phone(desk, "c", queue="Secrétariat")
+    set_pending(desk, pending, 1)
+    mail_ticket(desk, "spam", queue="Spam")
+    tick(desk, 60 * 25)
+    views = {q.name: q for q in queries.queues(desk.clock.now())}
+    assert len(views) == 14
+    assert views["LoGeAs"].counts[OPEN] == 1
+    assert views["LoGeAs"].counts[CLOSED_OK] == 1
+    assert views["Secrétariat"].counts[PENDING] == 1
+    assert views["Secrétariat"].pending_due == 1
+    assert views["Spam"].counts[NEW] == 1 and views["Spam"].held
+    assert not views["LoGeAsSauv"].valid
+    assert set(views["Saturne"].counts) == set(STATES)
+    assert sum(views["Saturne"].counts.values()) == 0
+    assert [q.name for q in queries.queues(desk.clock.now())][:2] == ["LoGeAs", "LoGeAs A voir"]
+    assert queries.reminders_due(desk.clock.now()) == 1
+
+
+def test_ticket_view_in_full(desk: Desk) -> None:
+    number = mail_ticket(desk, "Imprimante", raw=b"Subject: Imprimante\r\n\r\nBonjour\r\n")
+    view = queries.ticket_view(number, me="Nicolas", now=desk.clock.now())
+    assert view is not None
+    data = view.to_json()
+    assert data["number"] == number
+    assert [m["kind"] for m in data["messages"]] == ["mail-in"]
+    assert data["messages"][0]["from"] == "marie@example.fr"
+    assert queries.raw_message(number) == b"Subject: Imprimante\r\n\r\nBonjour\r\n"
+    assert queries.raw_message(number, 2) is None
+    assert queries.ticket_view("2026112410000091", me=None, now=desk.clock.now()) is None
+
+
+def test_technicians_by_level(desk: Desk) -> None:
+    assert [(t.name, t.level) for t in queries.technicians()] == [
+        ("Nicolas", 1),
+        ("Pétronille", 1),
+        ("Guillaume", 2),
+    ]

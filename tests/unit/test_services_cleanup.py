@@ -1,0 +1,125 @@
+"""The Delete queue: a ticket moved there is destroyed by the background job only after the
+grace delay, so a mistaken move can be undone by moving it out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from logeas_tui.core.clock import FixedClock
+from logeas_tui.core.services.cleanup import purge_deleted
+from logeas_tui.core.services.common import active_queue, add_message
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.handoff import move
+from logeas_tui.core.services.merge import merge
+from logeas_tui.core.services.tickets import create_phone_ticket, new_ticket
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.models import MAIL_IN, History, Message, MessageIndex, Ticket
+from logeas_tui.core.store.tx import writing
+
+
+def phone(desk: Desk, body: str = "…") -> str:
+    return create_phone_ticket(
+        desk,
+        customer="marie@example.fr",
+        queue="LoGeAs",
+        subject="Publicité",
+        body=body,
+        owner="Nicolas",
+    ).number
+
+
+def later(desk: Desk, hours: float) -> None:
+    clock: FixedClock = desk.clock  # type: ignore[assignment]
+    clock.advance(timedelta(hours=hours))
+
+
+def exists(number: str) -> bool:
+    return bool(Ticket.select().where(Ticket.number == number).exists())
+
+
+def test_moving_to_delete_warns_about_the_grace_delay(desk: Desk) -> None:
+    number = phone(desk)
+    result = move(desk, number, "Delete")
+    assert result.notice is not None
+    assert "24 h" in result.notice and number in result.notice
+
+
+def test_deleted_ticket_survives_the_grace_delay_then_goes(desk: Desk) -> None:
+    doomed = phone(desk, body="zygomatique")
+    kept = phone(desk)
+    move(desk, doomed, "Delete")
+    later(desk, 23.9)
+    assert purge_deleted(desk) == []
+    assert exists(doomed)
+    later(desk, 0.1)
+    assert purge_deleted(desk) == [doomed]
+    assert not exists(doomed)
+    assert exists(kept)
+    # nothing of it is left behind: messages, history, search index
+    assert Message.select().count() == 1
+    assert History.select().join(Ticket).where(Ticket.number == doomed).count() == 0
+    assert MessageIndex.select().count() == 1
+    assert (
+        queries.list_tickets(
+            queries.TicketFilter(search="zygomatique"), me=None, now=desk.clock.now()
+        )
+        == []
+    )
+
+
+def test_moving_out_of_delete_saves_the_ticket(desk: Desk) -> None:
+    number = phone(desk)
+    move(desk, number, "Delete")
+    later(desk, 2)
+    move(desk, number, "LoGeAs")
+    later(desk, 48)
+    assert purge_deleted(desk) == []
+    assert exists(number)
+    # moved back into Delete later: the delay starts again
+    move(desk, number, "Delete")
+    later(desk, 12)
+    assert purge_deleted(desk) == []
+    later(desk, 12)
+    assert purge_deleted(desk) == [number]
+
+
+def test_the_grace_delay_is_configurable(desk: Desk) -> None:
+    quick = replace(desk, config=replace(desk.config, delete_grace_hours=2))
+    number = phone(quick)
+    assert "2 h" in (move(quick, number, "Delete").notice or "")
+    later(quick, 2)
+    assert purge_deleted(quick) == [number]
+
+
+def test_purge_of_a_ticket_others_were_merged_into(desk: Desk) -> None:
+    target = phone(desk)
+    with writing():
+        dup_ticket = new_ticket(
+            desk,
+            active_queue("LoGeAs"),
+            customer="m@example.fr",
+            customer_name="",
+            subject="doublon",
+        )
+        add_message(
+            dup_ticket,
+            kind=MAIL_IN,
+            from_addr="m@example.fr",
+            subject="doublon",
+            body="x",
+            date=desk.now(),
+            message_id="d@example.fr",
+        )
+    dup = str(dup_ticket.number)
+    merge(desk, dup, target)
+    move(desk, target, "Delete")
+    later(desk, 24)
+    assert purge_deleted(desk) == [target]
+    assert exists(dup)
+
+
+def test_nothing_to_purge(desk: Desk) -> None:
+    phone(desk)
+    later(desk, 1000)
+    assert purge_deleted(desk) == []
