@@ -8,14 +8,11 @@ from datetime import timedelta
 
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.services.cleanup import purge_deleted
-from logeas_tui.core.services.common import active_queue, add_message
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.handoff import move
-from logeas_tui.core.services.merge import merge
-from logeas_tui.core.services.tickets import create_phone_ticket, new_ticket
+from logeas_tui.core.services.tickets import create_phone_ticket
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import MAIL_IN, History, Message, MessageIndex, Ticket
-from logeas_tui.core.store.tx import writing
+from logeas_tui.core.store.models import History, Message, MessageIndex, Ticket
 
 
 def phone(desk: Desk, body: str = "…") -> str:
@@ -92,34 +89,23 @@ def test_the_grace_delay_is_configurable(desk: Desk) -> None:
     assert purge_deleted(quick) == [number]
 
 
-def test_purge_of_a_ticket_others_were_merged_into(desk: Desk) -> None:
-    target = phone(desk)
-    with writing():
-        dup_ticket = new_ticket(
-            desk,
-            active_queue("LoGeAs"),
-            customer="m@example.fr",
-            customer_name="",
-            subject="doublon",
-        )
-        add_message(
-            dup_ticket,
-            kind=MAIL_IN,
-            from_addr="m@example.fr",
-            subject="doublon",
-            body="x",
-            date=desk.now(),
-            message_id="d@example.fr",
-        )
-    dup = str(dup_ticket.number)
-    merge(desk, dup, target)
-    move(desk, target, "Delete")
-    later(desk, 24)
-    assert purge_deleted(desk) == [target]
-    assert exists(dup)
-
-
 def test_nothing_to_purge(desk: Desk) -> None:
     phone(desk)
     later(desk, 1000)
     assert purge_deleted(desk) == []
+
+
+def test_purging_a_merge_target_takes_its_merged_duplicates_along(desk):
+    from logeas_tui.core.services import handoff, merge, tickets
+    from logeas_tui.core.services.cleanup import purge_deleted
+    from logeas_tui.core.store.models import Ticket
+
+    make = dict(customer="a@client.example", queue="LoGeAs", body="x", owner="Nicolas")
+    target = tickets.create_phone_ticket(desk, subject="target", **make).number
+    dup = tickets.create_phone_ticket(desk, subject="dup", **make).number
+    merge.merge(desk, dup, target)
+    handoff.move(desk, target, "Delete")
+    desk.clock.advance(timedelta(hours=desk.config.delete_grace_hours + 1))
+
+    assert sorted(purge_deleted(desk)) == sorted([target, dup])
+    assert Ticket.select().where(Ticket.number.in_([target, dup])).count() == 0

@@ -21,11 +21,17 @@ def purge_deleted(desk: Desk) -> list[str]:
             .join(Queue)
             .where((Queue.name == DELETE_QUEUE) & (Ticket.moved_to_delete_at <= limit))
         )
+        # Tickets merged into a doomed one have their messages there: they go with it.
+        frontier = [t.id for t in doomed]
+        while frontier:
+            merged = list(Ticket.select(Ticket.id, Ticket.number)
+                          .where(Ticket.merged_into.in_(frontier)))
+            doomed += merged
+            frontier = [t.id for t in merged]
         ids = [t.id for t in doomed]
         if ids:
             if is_sqlite():
                 msg_ids = Message.select(Message.id).where(Message.ticket.in_(ids))
                 MessageIndex.delete().where(MessageIndex.rowid.in_(msg_ids)).execute()
-            Ticket.update(merged_into=None).where(Ticket.merged_into.in_(ids)).execute()
             Ticket.delete().where(Ticket.id.in_(ids)).execute()
     return [t.number for t in doomed]
