@@ -5,16 +5,26 @@ with a reminder). The mail goes to the outbox in the same transaction as the sta
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Protocol
 
 from logeas_tui.core import texts
 from logeas_tui.core.errors import InvalidInput
 from logeas_tui.core.services.common import live_ticket, record, save, send_to_customer
 from logeas_tui.core.services.desk import ActionResult, Desk
-from logeas_tui.core.store.models import CLOSED_OK, PENDING, Ticket
+from logeas_tui.core.store.models import CLOSED_OK, PENDING
 from logeas_tui.core.store.tx import writing
 
 
-def placeholders(desk: Desk, ticket: Ticket) -> dict[str, str]:
+class Addressee(Protocol):
+    """What placeholders need: a Ticket or a TicketRow."""
+
+    customer: str
+    customer_name: str
+    number: str
+    subject: str
+
+
+def placeholders(desk: Desk, ticket: Addressee) -> dict[str, str]:
     return {
         "customer": ticket.customer,
         "customer_name": ticket.customer_name or ticket.customer,
@@ -22,6 +32,19 @@ def placeholders(desk: Desk, ticket: Ticket) -> dict[str, str]:
         "subject": ticket.subject,
         "technician": desk.who,
     }
+
+
+def canned_body(desk: Desk, ticket: Addressee, answer: texts.Canned) -> str:
+    """The text a canned answer sends for this ticket (the preview shows exactly this)."""
+    return texts.fill(answer.body, **placeholders(desk, ticket))
+
+
+def doc_body(desk: Desk, ticket: Addressee, doc: texts.DocRef) -> str:
+    """The text a documentation reference sends for this ticket."""
+    model = texts.template(desk.config.data_dir, "doc", desk.config.language)
+    return texts.fill(
+        model, title=doc.title, url=doc.url, summary=doc.summary, **placeholders(desk, ticket)
+    )
 
 
 def _answer(
@@ -58,7 +81,7 @@ def reply_canned(
 ) -> ActionResult:
     answer = texts.canned(desk.config.data_dir, desk.config.language, name)
     ticket = live_ticket(number)
-    body = texts.fill(answer.body, **placeholders(desk, ticket))
+    body = canned_body(desk, ticket, answer)
     return _answer(
         desk,
         number,
@@ -75,13 +98,7 @@ def reply_doc(
 ) -> ActionResult:
     doc = texts.doc_ref(desk.config.data_dir, ref)
     ticket = live_ticket(number)
-    body = texts.fill(
-        texts.template(desk.config.data_dir, "doc", desk.config.language),
-        title=doc.title,
-        url=doc.url,
-        summary=doc.summary,
-        **placeholders(desk, ticket),
-    )
+    body = doc_body(desk, ticket, doc)
     return _answer(
         desk,
         number,

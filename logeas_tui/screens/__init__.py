@@ -1,0 +1,1 @@
+"""Screens: main (mediator of the panes), phone intake, dialogs, compose, help."""

@@ -1,0 +1,299 @@
+"""The action table on keys: one flow per action id of `core.services.allowed.ACTIONS`.
+
+A flow asks only what its action needs (a dialog at most, or a compose then a choice), calls
+the service, and says what happened. Every rule stays in `core.services`: a refusal or an error
+is the service's own sentence, shown as it is. Flows run inside a worker on the UI's event loop
+(an async worker, not a thread) because they wait for dialogs with `push_screen_wait`; the
+service calls are short SQLite writes made right there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual.screen import Screen
+
+from logeas_tui.core import texts
+from logeas_tui.core.errors import HelpdeskError, InvalidInput
+from logeas_tui.core.services import answers, handoff, merge, tickets
+from logeas_tui.core.services.allowed import refusal
+from logeas_tui.core.services.desk import ActionResult, Desk
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.views import TicketRow
+from logeas_tui.i18n import t
+from logeas_tui.screens.compose import ComposeScreen
+from logeas_tui.screens.dialogs import (
+    AskChoiceScreen,
+    Choice,
+    ChoiceScreen,
+    ConfirmScreen,
+    DaysScreen,
+)
+from logeas_tui.screens.merge import MergeScreen
+from logeas_tui.widgets.literal import block, literal
+
+
+@dataclass(frozen=True)
+class Flow:
+    """What a flow works with: the screen it runs from, the desk, the selected ticket."""
+
+    screen: Screen[Any]
+    desk: Desk
+    row: TicketRow
+
+    async def ask(self, dialog: Screen[Any]) -> Any:
+        return await self.screen.app.push_screen_wait(dialog)
+
+    @property
+    def version(self) -> int:
+        return self.row.version
+
+    def refused_days(self, err: InvalidInput) -> None:
+        """A number of days the service refused: say why, so the dialog can ask again."""
+        if err.field != "days":
+            raise err
+        self.screen.notify(str(err), severity="error", markup=False)
+
+
+async def run_action(screen: Screen[Any], desk: Desk, action: str, row: TicketRow) -> str | None:
+    """Run action `action` on ticket `row`; the ticket's number on success, None otherwise
+    (refused, failed — both said in a notification — or cancelled)."""
+    reason = refusal(action, row.state)
+    if reason:
+        screen.notify(t(reason), severity="warning", markup=False)
+        return None
+    flow = FLOWS.get(action)
+    if flow is None:
+        screen.notify(t("dlg.flow.unknown", action=action), severity="error", markup=False)
+        return None
+    try:
+        result = await flow(Flow(screen, desk, row))
+    except HelpdeskError as err:
+        screen.notify(str(err), severity="error", markup=False)
+        return None
+    if result is None:
+        return None
+    screen.notify(t(f"dlg.done.{action}", number=result.number, source=row.number), markup=False)
+    if result.notice:
+        screen.notify(result.notice, severity="warning", markup=False)
+    return result.number
+
+
+def ticket_line(row: TicketRow) -> Text:
+    """`number · subject · customer`, for the dialogs' detail line (mail text stays literal)."""
+    line = Text(row.number, style="bold")
+    line.append(" · ")
+    line.append_text(literal(row.subject))
+    line.append(" · ")
+    line.append_text(literal(row.customer_name or row.customer))
+    return line
+
+
+# The action table --------------------------------------------------------------------------
+
+
+async def _merge(f: Flow) -> ActionResult | None:
+    target = await f.ask(MergeScreen(f.desk, f.row))
+    if not target:
+        return None
+    return merge.merge(f.desk, f.row.number, target, expected_version=f.version)
+
+
+async def _unmerge(f: Flow) -> ActionResult | None:
+    question = t("dlg.unmerge.question", number=f.row.number, target=f.row.merged_into or "?")
+    if not await f.ask(ConfirmScreen(question, ticket_line(f.row))):
+        return None
+    return merge.unmerge(f.desk, f.row.number)
+
+
+async def _reply(f: Flow) -> ActionResult | None:
+    body = await f.ask(
+        ComposeScreen(
+            t("dlg.reply.title", number=f.row.number),
+            to=f.row.customer,
+            send_label=t("dlg.reply.send"),
+        )
+    )
+    if body is None:
+        return None
+    return answers.reply(f.desk, f.row.number, body, expected_version=f.version)
+
+
+async def _canned(f: Flow) -> ActionResult | None:
+    choices = [
+        Choice(item.name, literal(item.title), block(answers.canned_body(f.desk, f.row, item)))
+        for item in texts.canned_answers(f.desk.config.data_dir, f.desk.config.language)
+    ]
+    name = await f.ask(
+        ChoiceScreen(
+            t("dlg.canned.title", number=f.row.number),
+            choices,
+            hint=t("dlg.canned.hint"),
+            empty=t("dlg.canned.empty"),
+            detail=ticket_line(f.row),
+        )
+    )
+    if not name:
+        return None
+    return answers.reply_canned(f.desk, f.row.number, name, expected_version=f.version)
+
+
+async def _doc(f: Flow) -> ActionResult | None:
+    config = f.desk.config
+    choices = []
+    for doc in texts.doc_refs(config.data_dir):
+        label = literal(doc.title)
+        label.append(f"  ({doc.ref})", style="dim")
+        body = answers.doc_body(f.desk, f.row, doc)
+        choices.append(Choice(doc.ref, label, block(body)))
+    ref = await f.ask(
+        ChoiceScreen(
+            t("dlg.doc.title", number=f.row.number),
+            choices,
+            hint=t("dlg.doc.hint"),
+            empty=t("dlg.doc.empty"),
+            detail=ticket_line(f.row),
+        )
+    )
+    if not ref:
+        return None
+    return answers.reply_doc(f.desk, f.row.number, ref, expected_version=f.version)
+
+
+async def _ask(f: Flow) -> ActionResult | None:
+    body, draft = "", False
+    while True:
+        text = await f.ask(
+            ComposeScreen(
+                t("dlg.ask.compose_title", number=f.row.number),
+                body,
+                to=f.row.customer,
+                send_label=t("dlg.ask.send"),
+                draft=draft,
+            )
+        )
+        if text is None:
+            return None
+        while (outcome := await f.ask(AskChoiceScreen())) is not None:
+            try:
+                return answers.ask_info(
+                    f.desk,
+                    f.row.number,
+                    text,
+                    pending_days=outcome.pending_days,
+                    expected_version=f.version,
+                )
+            except InvalidInput as err:
+                f.refused_days(err)  # asked again, the text is kept
+        body, draft = text, True  # Escape at the choice: back to the text, which is kept
+
+
+async def _pending(f: Flow) -> ActionResult | None:
+    title = t("dlg.pending.title", number=f.row.number)
+    while (days := await f.ask(DaysScreen(title, ticket_line(f.row)))) is not None:
+        try:
+            return tickets.set_pending(f.desk, f.row.number, days, expected_version=f.version)
+        except InvalidInput as err:
+            f.refused_days(err)
+    return None
+
+
+async def _transfer(f: Flow) -> ActionResult | None:
+    techs = queries.technicians()
+    current_name = f.row.owner or f.desk.who
+    current = next((tech for tech in techs if tech.name == current_name), None)
+    others = [tech for tech in techs if current is None or tech.level != current.level]
+    choices = [
+        Choice(tech.name, Text(f"{tech.name} — {t('dlg.phone.level', level=tech.level)}"))
+        for tech in others
+    ]
+    detail = ticket_line(f.row)
+    if current is not None:
+        detail.append("\n")
+        detail.append(t("dlg.transfer.current", name=current.name, level=current.level))
+    name = await f.ask(
+        ChoiceScreen(
+            t("dlg.transfer.title", number=f.row.number),
+            choices,
+            hint=t("dlg.transfer.hint"),
+            empty=t("dlg.transfer.empty"),
+            detail=detail,
+        )
+    )
+    if not name:
+        return None
+    return handoff.transfer(f.desk, f.row.number, name, expected_version=f.version)
+
+
+async def _move(f: Flow) -> ActionResult | None:
+    targets = [q for q in queries.queues(f.desk.now()) if q.valid and q.name != f.row.queue]
+    width = max((len(q.name) for q in targets), default=0) + 2
+    choices = []
+    for queue in targets:
+        label = literal(queue.name.ljust(width))
+        label.append_text(literal(queue.purpose, style="dim"))
+        choices.append(Choice(queue.name, label))
+    detail = ticket_line(f.row)
+    detail.append("\n")
+    detail.append(t("dlg.move.current", queue=f.row.queue))
+    name = await f.ask(
+        ChoiceScreen(
+            t("dlg.move.title", number=f.row.number),
+            choices,
+            hint=t("dlg.move.hint"),
+            empty=t("dlg.move.empty"),
+            detail=detail,
+            wide=True,
+        )
+    )
+    if not name:
+        return None
+    return handoff.move(f.desk, f.row.number, name, expected_version=f.version)
+
+
+def _closing(successful: bool) -> Callable[[Flow], Awaitable[ActionResult | None]]:
+    async def flow(f: Flow) -> ActionResult | None:
+        key = "dlg.close.question" if successful else "dlg.close_unsuccessful.question"
+        if not await f.ask(ConfirmScreen(t(key, number=f.row.number), ticket_line(f.row))):
+            return None
+        return tickets.close(
+            f.desk, f.row.number, successful=successful, expected_version=f.version
+        )
+
+    return flow
+
+
+async def _reopen(f: Flow) -> ActionResult | None:
+    return tickets.reopen(f.desk, f.row.number, expected_version=f.version)
+
+
+async def _note(f: Flow) -> ActionResult | None:
+    body = await f.ask(ComposeScreen(t("dlg.note.title", number=f.row.number), review=False))
+    if body is None:
+        return None
+    return tickets.note(f.desk, f.row.number, body, expected_version=f.version)
+
+
+async def _take(f: Flow) -> ActionResult | None:
+    return tickets.take(f.desk, f.row.number, expected_version=f.version)
+
+
+FLOWS: dict[str, Callable[[Flow], Awaitable[ActionResult | None]]] = {
+    "merge": _merge,
+    "unmerge": _unmerge,
+    "reply": _reply,
+    "canned": _canned,
+    "doc": _doc,
+    "ask": _ask,
+    "pending": _pending,
+    "transfer": _transfer,
+    "move": _move,
+    "close": _closing(True),
+    "close_unsuccessful": _closing(False),
+    "reopen": _reopen,
+    "note": _note,
+    "take": _take,
+}

@@ -1,0 +1,337 @@
+"""The main screen, mediator of its panes: the panes post messages up, the screen hands data
+down as attributes. It also carries the action table on keys: each key asks the core which
+states allow it (greyed out otherwise) and runs the dialogs of `flows` in a worker."""
+
+from __future__ import annotations
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Input
+
+from logeas_tui.core.services import tickets as ticket_services
+from logeas_tui.core.services.allowed import ACTIONS, allowed, refusal
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.queries import TicketFilter
+from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_names
+from logeas_tui.core.store.views import QueueView, TicketRow, TicketView
+from logeas_tui.i18n import t
+from logeas_tui.messages import MailSynced, SyncFailed, TicketChanged, TicketOpened, TicketSelected
+from logeas_tui.screens.flows import run_action
+from logeas_tui.widgets.background import in_thread
+from logeas_tui.widgets.hours_banner import HoursBanner
+from logeas_tui.widgets.key_bar import KeyBar
+from logeas_tui.widgets.keys import translate_bindings
+from logeas_tui.widgets.queue_list import QueueChoice, QueueList, review_choice
+from logeas_tui.widgets.sync_status import SyncStatus
+from logeas_tui.widgets.ticket_detail import TicketDetail
+from logeas_tui.widgets.ticket_list import TicketList
+
+# The action table: (key, action id). The id is also the binding id (rebindable in the config)
+# and the description's catalog key is "act.<id>".
+ACTION_KEYS = (
+    ("m", "merge"), ("u", "unmerge"), ("r", "reply"), ("a", "canned"), ("d", "doc"),
+    ("i", "ask"), ("p", "pending"), ("t", "transfer"), ("v", "move"), ("c", "close"),
+    ("C", "close_unsuccessful"), ("o", "reopen"), ("n", "note"), ("T", "take"),
+)
+assert {a for _, a in ACTION_KEYS} == set(ACTIONS), "every action of the table has a key"
+
+SUMMARY_SECONDS = 60.0
+
+
+class MainScreen(Screen[None]):
+    """Banner, queues, ticket list, ticket detail, footer."""
+
+    CSS_PATH = "main.tcss"
+    AUTO_FOCUS = "#tickets"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("slash", "search", "key.search", id="search"),
+        Binding("escape", "back", "key.back", show=False, id="back"),
+        Binding("x", "toggle_closed", "key.toggle_closed", show=False, id="toggle_closed"),
+        *(Binding(key, f"act('{action}')", f"act.{action}", id=action)
+          for key, action in ACTION_KEYS),
+    ]
+
+    class SummaryLoaded(Message):
+        """Private: counts for the queue pane and the banner arrived."""
+
+        def __init__(self, summary: DeskSummary) -> None:
+            super().__init__()
+            self.summary = summary
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, MainScreen.SummaryLoaded)
+
+    class QueuesNamed(Message):
+        """Private: the queues, without counts yet."""
+
+        def __init__(self, queues: tuple[QueueView, ...]) -> None:
+            super().__init__()
+            self.queues = queues
+
+    class TicketLoaded(Message):
+        """Private: an opened ticket was read (and marked seen)."""
+
+        def __init__(self, view: TicketView | None, number: str) -> None:
+            super().__init__()
+            self.view = view
+            self.number = number
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.desk = desk
+        self.selected: TicketRow | None = None
+        self.choice: QueueChoice = review_choice()
+        self.search: str | None = None
+        self.show_closed = False
+        self._queues_named = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top"):
+            yield HoursBanner(self.desk, id="banner")
+            yield SyncStatus(self.desk.config.hours.zone, id="sync")
+        with Horizontal(id="panes"):
+            yield QueueList(id="queues")
+            with Vertical(id="right"):
+                yield Input(placeholder=t("filter.placeholder"), id="filter")
+                yield TicketList(self.desk, id="tickets")
+                yield TicketDetail(self.desk.config.hours.zone, id="detail")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#queues", QueueList).border_title = t("pane.queues")
+        self.query_one("#detail", TicketDetail).border_title = t("pane.detail")
+        self._show_list()
+        self.load_summary()
+        self.set_interval(SUMMARY_SECONDS, self._tick)
+
+    def _tick(self) -> None:
+        """Once a minute: counts and reminders due again, ages redrawn."""
+        self.load_summary()
+        self.ticket_list.redraw()
+
+    # -- panes: messages up, attributes down ---------------------------------------------
+
+    @property
+    def ticket_list(self) -> TicketList:
+        return self.query_one("#tickets", TicketList)
+
+    @property
+    def detail(self) -> TicketDetail:
+        return self.query_one("#detail", TicketDetail)
+
+    def current_filter(self) -> TicketFilter:
+        base = self.choice.filter
+        if self.search:  # in a queue: that queue, closed included; from My review: everywhere
+            return TicketFilter(queue=base.queue, search=self.search)
+        if self.show_closed:
+            return TicketFilter(queue=base.queue, review=base.review)
+        return base
+
+    def _show_list(self, *, keep_cursor: bool = False) -> None:
+        filt = self.current_filter()
+        if keep_cursor:
+            self.ticket_list.reload()
+        else:
+            self.ticket_list.show(filt)
+        self._title_list()
+
+    def _title_list(self) -> None:
+        title = Content(self.choice.title)
+        if self.search and self.choice.filter.review:
+            title = Content(t("list.everywhere"))
+        if self.search:
+            title += Content.styled(" · " + t("list.search", text=self.search), "italic")
+        elif self.show_closed and not self.choice.filter.review:
+            title += Content(" · " + t("list.with_closed"))
+        count = self.ticket_list.count
+        if count is not None:
+            title += Content(" · " + t("list.count", count=count))
+        self.ticket_list.border_title = title
+
+    def on_queue_list_chosen(self, message: QueueList.Chosen) -> None:
+        """Another queue: show its tickets."""
+        self.choice = message.choice
+        self._show_list()
+
+    def on_ticket_list_counted(self) -> None:
+        """The list knows its size: show it in the title."""
+        self.call_after_refresh(self._title_list)
+
+    def on_ticket_selected(self, message: TicketSelected) -> None:
+        """The cursor moved: the keys follow the new ticket's state."""
+        before = allowed(self.selected.state) if self.selected else None
+        self.selected = message.row
+        if before != (allowed(message.row.state) if message.row else None):
+            self.refresh_bindings()
+        if message.row is None or message.row.number != self.detail.number:
+            if self.detail.view is not None:
+                self.detail.border_title = t("pane.detail")
+            self.detail.show_hint(message.row)
+
+    def on_ticket_opened(self, message: TicketOpened) -> None:
+        """Enter on a ticket: read it, mark it seen, show it."""
+        self.open_ticket(message.row.number)
+        self.detail.focus()
+
+    @work(thread=True, group="open", exclusive=True)
+    def open_ticket(self, number: str) -> None:
+        def read() -> TicketView | None:
+            ticket_services.mark_seen(self.desk, number)
+            return queries.ticket_view(number, me=self.desk.who, now=self.desk.clock.now())
+
+        self.post_message(self.TicketLoaded(in_thread(read), number))
+
+    def on_main_screen_ticket_loaded(self, message: TicketLoaded) -> None:
+        """Show the opened ticket; its unseen mark is gone from the list and the counts."""
+        if message.view is None:
+            self.notify(t("detail.gone", number=message.number), severity="warning",
+                        markup=False)
+            return
+        self.detail.show(message.view)
+        self.detail.border_title = Content(t("pane.detail_of", number=message.number))
+        self.ticket_list.mark_seen(message.number)
+        self.load_summary()
+
+    def on_ticket_changed(self, message: TicketChanged) -> None:
+        """A ticket changed: reload the list, the counts and the opened ticket."""
+        self._show_list(keep_cursor=True)
+        self.load_summary()
+        if message.number and message.number == self.detail.number:
+            self.open_ticket(message.number)
+
+    @work(thread=True, group="summary", exclusive=True)
+    def load_summary(self) -> None:
+        if not self._queues_named:
+            self.post_message(self.QueuesNamed(in_thread(queue_names)))
+        summary = in_thread(lambda: desk_summary(me=self.desk.who, now=self.desk.clock.now()))
+        self.post_message(self.SummaryLoaded(summary))
+
+    def on_main_screen_queues_named(self, message: QueuesNamed) -> None:
+        """The queues, before their counts: the pane can be used at once."""
+        self._queues_named = True
+        queues = self.query_one("#queues", QueueList)
+        if not queues.queues:
+            queues.show_counts(message.queues, None)
+
+    def on_main_screen_summary_loaded(self, message: SummaryLoaded) -> None:
+        """New counts for the queue pane and the banner."""
+        summary = message.summary
+        self._queues_named = True
+        self.query_one("#queues", QueueList).show_counts(summary.queues, summary.review)
+        self.query_one("#banner", HoursBanner).reminders = summary.reminders_due
+        self.query_one("#sync", SyncStatus).waiting = summary.outbox_waiting
+
+    # -- mail status (the app's worker reports, the app hands it here) --------------------
+
+    def show_mail_not_configured(self) -> None:
+        self.query_one("#sync", SyncStatus).configured = False
+
+    def on_mail_synced(self, message: MailSynced) -> None:
+        """A mail round finished: show it; new mail reloads the list."""
+        report = message.report
+        status = self.query_one("#sync", SyncStatus)
+        status.configured = True
+        status.last_sync = report.at
+        status.error = report.error
+        status.waiting = report.outbox_waiting
+        if report.new_tickets or report.followups:
+            self.post_message(TicketChanged(None))
+
+    def on_sync_failed(self, message: SyncFailed) -> None:
+        """The mail round failed as a whole."""
+        status = self.query_one("#sync", SyncStatus)
+        status.error = message.error
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "act" and parameters:
+            row = self.selected
+            if row is None or refusal(str(parameters[0]), row.state):
+                return None  # shown greyed out; pressing it explains why (see on_key)
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        """A greyed-out action key is not run by Textual: say why it is refused."""
+        active = self.active_bindings.get(event.key)
+        if active is None or active.enabled or active.binding.id not in ACTIONS:
+            return
+        event.stop()
+        event.prevent_default()
+        self.explain_refusal(active.binding.id)
+
+    def explain_refusal(self, action: str) -> None:
+        row = self.selected
+        if row is None:
+            self.notify(t("act.no_ticket"), severity="warning")
+            return
+        reason = refusal(action, row.state) or ""
+        self.notify(t(reason), title=t("act.refused", action=t(f"act.{action}")),
+                    severity="warning", markup=False)
+
+    def action_act(self, action: str) -> None:
+        """Run the dialogs of `action` on the selected ticket."""
+        row = self.selected
+        if row is None or refusal(action, row.state):
+            self.explain_refusal(action)
+            return
+        self.start_action(action, row)
+
+    @work(exclusive=True, group="action")
+    async def start_action(self, action: str, row: TicketRow) -> None:
+        number = await run_action(self, self.desk, action, row)
+        if number:
+            self.post_message(TicketChanged(number))
+
+    def action_search(self) -> None:
+        """Show the full-text filter."""
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.value = self.search or ""
+        field.focus()
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        """Apply the full-text filter."""
+        if message.input.id != "filter":
+            return
+        self.search = message.value.strip() or None
+        if self.search is None:
+            message.input.display = False
+        self._show_list()
+        self.ticket_list.focus()
+
+    def action_back(self) -> None:
+        """Escape: close the filter (clearing it), or leave the detail for the list."""
+        field = self.query_one("#filter", Input)
+        if field.has_focus or self.search:
+            field.value = ""
+            field.display = False
+            if self.search:
+                self.search = None
+                self._show_list()
+            self.ticket_list.focus()
+        elif self.detail.has_focus_within or self.detail.has_focus:
+            self.ticket_list.focus()
+
+    def action_toggle_closed(self) -> None:
+        """Show or hide closed tickets in the queue."""
+        self.show_closed = not self.show_closed
+        self._show_list()
+
+    def help_bindings(self) -> list[tuple[str, str, str]]:
+        """(key, action id, description) of every key active here, for the help screen."""
+        out = []
+        for active in self.active_bindings.values():
+            binding = active.binding
+            action = binding.id if binding.id in ACTIONS else binding.action
+            out.append((self.app.get_key_display(binding), action, binding.description))
+        return out

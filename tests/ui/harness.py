@@ -1,0 +1,135 @@
+"""A tiny app for the dialog, flow and phone tests, so they do not depend on the main screen:
+it shows one line, runs `run_action` for a ticket in an async worker (as the main screen does),
+pushes any screen, and records notifications and dismiss results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, Static, TextArea
+from textual.worker import Worker
+
+from logeas_tui.core.services import answers, tickets
+from logeas_tui.core.services.common import add_message, record
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.models import MAIL_IN, Queue
+from logeas_tui.core.store.tx import writing
+from logeas_tui.core.store.views import TicketRow
+from logeas_tui.i18n import set_language
+from logeas_tui.screens.flows import run_action
+
+HOSTILE_SUBJECT = "[bold red]x[/] \x1b[31mrouge\x1b[0m"
+
+
+class Harness(App[None]):
+    """Runs the flows and screens under test; `notes` lists (severity, message) shown."""
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.notes: list[tuple[str, str]] = []
+        self.results: list[Any] = []
+        set_language(desk.config.language)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("harness"))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        self.notes.append((severity, message))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def row(self, number: str) -> TicketRow:
+        row = queries.ticket_row(number, me=self.desk.who, now=self.desk.now())
+        assert row is not None, number
+        return row
+
+    def start(self, action: str, number: str) -> Worker[str | None]:
+        """Run the flow of `action` on ticket `number`, as the main screen's key would."""
+        return self.run_worker(
+            run_action(self.screen, self.desk, action, self.row(number)),
+            group="action",
+            exit_on_error=False,
+        )
+
+    def open(self, screen: Screen[Any]) -> None:
+        """Push `screen`; its dismiss result is appended to `results`."""
+        self.push_screen(screen, self.results.append)
+
+    def messages(self, severity: str | None = None) -> list[str]:
+        return [m for s, m in self.notes if severity is None or s == severity]
+
+
+async def still(pilot: Pilot) -> None:
+    """Stop cursors blinking (stable snapshots) and let the screen settle."""
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query("Input, TextArea"):
+            if isinstance(widget, Input | TextArea):
+                widget.cursor_blink = False
+    await pilot.pause()
+
+
+# Data ----------------------------------------------------------------------------------------
+
+
+def mail_ticket(
+    desk: Desk,
+    *,
+    subject: str,
+    sender: str = "jean.dupont@exemple.fr",
+    name: str = "Jean Dupont",
+    body: str = "Bonjour,\nça ne marche pas.\n",
+    queue: str = "LoGeAs",
+) -> str:
+    """A ticket as the mail pipeline creates it (state new)."""
+    with writing():
+        ticket = tickets.new_ticket(
+            desk,
+            Queue.get(Queue.name == queue),
+            customer=sender,
+            customer_name=name,
+            subject=subject,
+        )
+        add_message(
+            ticket,
+            kind=MAIL_IN,
+            from_addr=sender,
+            to_addr=desk.config.address,
+            subject=subject,
+            body=body,
+            date=desk.now(),
+            message_id=f"<{ticket.number}@exemple.fr>",
+        )
+        record(desk, ticket, "created", new=ticket.state, detail=f"mail from {sender}")
+    return ticket.number
+
+
+def phone_ticket(
+    desk: Desk, *, subject: str = "Question sur la sauvegarde", owner: str = "Nicolas"
+) -> str:
+    return tickets.create_phone_ticket(
+        desk,
+        customer="01 23 45 67 89",
+        queue="LoGeAs",
+        subject=subject,
+        body="Reste à faire : rappeler.",
+        owner=owner,
+    ).number
+
+
+def closed_ticket(desk: Desk, subject: str = "Licence expirée") -> str:
+    number = mail_ticket(desk, subject=subject)
+    answers.reply(desk, number, "Voici la nouvelle clé.")
+    return number

@@ -1,0 +1,223 @@
+"""The compose screen (review step, discard question, `$EDITOR`), the help screen, the catalog
+of dialog texts, and mail text shown literally in the dialogs."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static, TextArea
+
+from logeas_tui.catalog import dialogs as dialog_texts
+from logeas_tui.catalog import main as main_texts
+from logeas_tui.core.services.allowed import ACTIONS
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.screens.compose import (
+    ComposeScreen,
+    EditorFailed,
+    ReviewScreen,
+    edit_externally,
+    editor_command,
+)
+from logeas_tui.screens.dialogs import ConfirmScreen
+from logeas_tui.screens.help import GROUPS, HelpScreen, group_of, help_text
+from logeas_tui.screens.merge import MergeScreen
+from tests.ui.harness import HOSTILE_SUBJECT, Harness, mail_ticket
+
+SIZE = (120, 40)
+APPEND_EDITED = "sh -c 'echo edited >> \"$1\"' --"
+SCREENS = Path(__file__).resolve().parents[2] / "logeas_tui" / "screens"
+
+
+# Compose -----------------------------------------------------------------------------------
+
+
+async def test_review_edit_goes_back_to_the_text_then_send_returns_it(desk: Desk) -> None:
+    app = Harness(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(ComposeScreen("Reply", to="jean@exemple.fr"))
+        await pilot.pause()
+        await pilot.press(*"Bonjour", "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("e")
+        assert isinstance(app.screen, ComposeScreen)
+        await pilot.press("!", "ctrl+s")
+        final = str(app.screen.query_one("#final Static", Static).render())
+        assert final.strip() == "Bonjour!"
+        await pilot.press("enter")  # Send has the focus
+        await pilot.pause()
+    assert app.results == ["Bonjour!"]
+
+
+async def test_review_cancel_sends_nothing(desk: Desk) -> None:
+    app = Harness(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(ComposeScreen("Reply"))
+        await pilot.pause()
+        await pilot.press(*"Bonjour", "ctrl+s", "c")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_escape_asks_before_dropping_typed_text(desk: Desk) -> None:
+    app = Harness(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(ComposeScreen("Note"))
+        await pilot.pause()
+        await pilot.press("x", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep writing
+        assert isinstance(app.screen, ComposeScreen) and app.results == []
+        await pilot.press("escape", "y")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_escape_on_an_untouched_editor_closes_at_once(desk: Desk) -> None:
+    app = Harness(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(ComposeScreen("Note", initial="Signature"))
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+def test_edit_externally_round_trip(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", APPEND_EDITED)
+    assert editor_command() == ["sh", "-c", 'echo edited >> "$1"', "--"]
+    assert edit_externally("Bonjour") == "Bonjour\nedited"
+    assert edit_externally("") == "edited"
+
+
+def test_edit_externally_keeps_the_text_when_the_editor_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with pytest.raises(EditorFailed, match="exit code 3"):
+        edit_externally("Bonjour", ["sh", "-c", "exit 3", "--"])
+    with pytest.raises(EditorFailed, match="Could not start"):
+        edit_externally("Bonjour", ["/nonexistent/editor"])
+    monkeypatch.delenv("EDITOR", raising=False)
+    assert editor_command() == ["vi"]
+
+
+async def test_ctrl_e_runs_editor_and_reloads_the_text(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", APPEND_EDITED)
+    app = Harness(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        # The headless driver cannot give the terminal away; the rest of the path is real.
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+        app.open(ComposeScreen("Reply"))
+        await pilot.pause()
+        await pilot.press(*"Salut e")  # in the text, `e` is a letter
+        assert app.screen.query_one(TextArea).text == "Salut e"
+        await pilot.press("ctrl+e")
+        assert app.screen.query_one(TextArea).text == "Salut e\nedited"
+        await pilot.press("tab", "e")  # `e` outside the text opens the editor too
+        assert app.screen.query_one(TextArea).text == "Salut e\nedited\nedited"
+
+
+async def test_ctrl_e_without_a_terminal_to_suspend_says_so(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", APPEND_EDITED)
+    app = Harness(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(ComposeScreen("Reply"))
+        await pilot.pause()
+        await pilot.press(*"Bonjour", "ctrl+e")
+        assert app.screen.query_one(TextArea).text == "Bonjour"
+    assert app.messages("error") == ["Cannot open $EDITOR here: the terminal cannot be suspended."]
+
+
+# Help --------------------------------------------------------------------------------------
+
+BINDINGS = [
+    ("j", "cursor_down", "Next ticket"),
+    ("m", "merge", "Merge into…"),
+    ("?", "help", "Keys"),
+    ("tab", "focus_next", "Next pane"),
+    ("F2", "phone", "New phone ticket"),
+]
+
+
+def test_help_groups_navigation_actions_and_the_rest() -> None:
+    assert [group_of(action) for _, action, _ in BINDINGS] == [
+        "navigation",
+        "actions",
+        "other",
+        "navigation",
+        "actions",
+    ]
+    text = help_text(BINDINGS).plain
+    assert text.index("Navigation") < text.index("Next pane") < text.index("Ticket actions")
+    assert text.index("Ticket actions") < text.index("New phone ticket") < text.index("Other")
+
+
+@pytest.mark.parametrize("key", ["escape", "question_mark"])
+async def test_help_closes_with_escape_or_question_mark(desk: Desk, key: str) -> None:
+    app = Harness(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(HelpScreen(BINDINGS))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+# Texts -------------------------------------------------------------------------------------
+
+
+def test_every_dialog_text_exists_in_both_languages_and_collides_with_nothing() -> None:
+    used = set()
+    for path in SCREENS.glob("*.py"):
+        if path.name == "main.py":
+            continue
+        used |= set(re.findall(r"""["'](dlg\.[\w.]+)["']""", path.read_text()))
+        # every catalog lookup names a key of this catalog, even in a conditional
+        assert not re.findall(r"""\bt\(\s*f?["'](?!dlg\.)""", path.read_text()), path
+        assert not re.findall(
+            r"""["'](?:compose|review|phone|merge|ask|help|done)\.(?!tcss)\w""", path.read_text()
+        ), path
+    used |= {f"dlg.done.{action}" for action in ACTIONS}
+    used |= {f"dlg.help.{group}" for group in GROUPS}
+    table = dialog_texts.TEXTS
+    assert used and used <= set(table), sorted(used - set(table))
+    assert all(fr.strip() and en.strip() for fr, en in table.values())
+    assert all(key.startswith("dlg.") for key in table)
+    assert not set(table) & set(main_texts.TEXTS)
+
+
+async def test_the_dialogs_speak_french(desk: Desk) -> None:
+    from dataclasses import replace
+
+    french = replace(desk, config=replace(desk.config, language="fr"))
+    number = mail_ticket(desk, subject="Imprimante")
+    app = Harness(french)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            app.start("close", number)
+            await pilot.pause()
+            assert "Fermer le ticket" in str(app.screen.query_one(".title", Static).render())
+            await pilot.press("n")
+    finally:
+        from logeas_tui.i18n import set_language
+
+        set_language("en")
+
+
+async def test_mail_text_is_shown_as_typed(desk: Desk) -> None:
+    number = mail_ticket(desk, subject=HOSTILE_SUBJECT, name="[i]Mallory[/i]")
+    app = Harness(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(MergeScreen(desk, app.row(number)))
+        await pilot.pause()
+        card = app.screen.query_one(".side", Static).render()
+        plain = str(card)
+        assert "[bold red]x[/]" in plain and "[i]Mallory[/i]" in plain
+        assert "\x1b" not in plain and "␛[31m" in plain
