@@ -1,0 +1,370 @@
+"""The headless verbs of `logeas`: each calls one core service and prints the result.
+
+Every verb takes the desk, the parsed arguments and the text stream to print on, and returns
+the exit status. Verbs that create or change a ticket print its number (with `--json`, the
+ticket); a service's notice goes to stderr as "note: …". Mail text is printed with control
+characters made visible, so a subject cannot move the cursor or recolour the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from argparse import Namespace
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from logeas_tui.core import numbers
+from logeas_tui.core.clock import as_utc
+from logeas_tui.core.errors import HelpdeskError, InvalidInput, NotFound
+from logeas_tui.core.services.desk import ActionResult, Desk
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.views import TicketRow, TicketView
+
+# Rows per query when listing everything: few queries (each sorts the whole list), and each
+# page's id list stays under SQLite's default limit of 32,766 bound variables.
+PAGE = 30_000
+
+# Control characters (C0 but tab/newline, DEL, C1) and bidirectional overrides, shown escaped.
+_UNSAFE = [
+    *range(0x00, 0x09),
+    *range(0x0B, 0x20),
+    *range(0x7F, 0xA0),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0x200E,
+    0x200F,
+    0x061C,
+]
+_MULTILINE = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in _UNSAFE}
+_ONE_LINE = {**_MULTILINE, 0x09: " ", 0x0A: "\\n"}
+
+
+def safe(text: str | None, *, multiline: bool = False) -> str:
+    """Text from mail, safe to print: control characters escaped (newlines kept if asked)."""
+    return (text or "").translate(_MULTILINE if multiline else _ONE_LINE)
+
+
+def _json(data: Any, out: TextIO, *, indent: int | None = 2) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+
+
+def _wants_json(args: Namespace) -> bool:
+    return bool(getattr(args, "json", False))
+
+
+def _local(desk: Desk, value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    if value is None:
+        return "-"
+    return as_utc(value).astimezone(desk.config.hours.zone).strftime(fmt)
+
+
+def _view(desk: Desk, number: str) -> TicketView:
+    view = queries.ticket_view(number.strip(), me=desk.who, now=desk.clock.now())
+    if view is None:
+        raise NotFound(numbers.explain_invalid(number) or f"There is no ticket {number}.")
+    return view
+
+
+def _done(desk: Desk, result: ActionResult, args: Namespace, out: TextIO) -> int:
+    """What every changing verb prints: the notice on stderr, the ticket on stdout."""
+    if result.notice:
+        print(f"note: {result.notice}", file=sys.stderr)
+    if _wants_json(args):
+        _json(_view(desk, result.number).to_json(), out)
+    else:
+        out.write(result.number + "\n")
+    return 0
+
+
+def _body(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).expanduser().read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not UTF-8 text.", "body") from None
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror or exc}.", "body") from None
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def queues(desk: Desk, args: Namespace, out: TextIO) -> int:
+    items = queries.queues(desk.clock.now())
+    if _wants_json(args):
+        _json([q.to_json() for q in items], out)
+        return 0
+    width = max((len(q.name) for q in items), default=10)
+    for q in items:
+        kind = "obsolete" if not q.valid else "held" if q.held else "active"
+        counts = "  ".join(f"{state} {n}" for state, n in q.counts.items() if n)
+        due = f"  ({q.pending_due} reminders due)" if q.pending_due else ""
+        out.write(f"{q.name:<{width}}  {kind:<8}  {counts or 'empty'}{due}\n")
+    return 0
+
+
+def technicians(desk: Desk, args: Namespace, out: TextIO) -> int:
+    items = queries.technicians()
+    if _wants_json(args):
+        _json([t.to_json() for t in items], out)
+        return 0
+    width = max((len(t.name) for t in items), default=10)
+    for t in items:
+        out.write(f"{t.name:<{width}}  level {t.level}  {t.email}\n")
+    return 0
+
+
+def _rows(desk: Desk, filt: queries.TicketFilter, limit: int | None) -> Iterator[TicketRow]:
+    """The tickets, oldest first, read page by page; at most `limit`."""
+    now = desk.clock.now()
+    offset = 0
+    while limit is None or offset < limit:
+        size = PAGE if limit is None else min(PAGE, limit - offset)
+        page = queries.list_tickets(filt, me=desk.who, now=now, offset=offset, limit=size)
+        yield from page
+        if len(page) < size:
+            return
+        offset += size
+
+
+def list_tickets(desk: Desk, args: Namespace, out: TextIO) -> int:
+    if args.queue and args.queue not in {q.name for q in queries.queues(desk.clock.now())}:
+        known = ", ".join(q.name for q in queries.queues(desk.clock.now()))
+        raise NotFound(f"There is no queue {args.queue!r} (queues: {known}).")
+    filt = queries.TicketFilter(
+        queue=args.queue, state=args.state, search=args.search or None, review=args.review
+    )
+    rows = _rows(desk, filt, args.limit)
+    if _wants_json(args):
+        out.write("[")
+        for n, row in enumerate(rows):
+            out.write(("\n" if n == 0 else ",\n") + json.dumps(row.to_json(), ensure_ascii=False))
+        out.write("\n]\n")
+        return 0
+    for row in rows:
+        out.write(
+            f"{row.number}  {_local(desk, row.created, '%Y-%m-%d')}  {row.state:<19}  "
+            f"{safe(row.queue):<20}  {safe(row.customer)}  {safe(row.subject)}\n"
+        )
+    return 0
+
+
+def show(desk: Desk, args: Namespace, out: TextIO) -> int:
+    view = _view(desk, args.number)
+    if _wants_json(args):
+        _json(view.to_json(), out)
+        return 0
+    r = view.row
+    customer = (
+        f"{safe(r.customer_name)} <{safe(r.customer)}>" if r.customer_name else safe(r.customer)
+    )
+    lines = [
+        f"Ticket {r.number}  {safe(r.subject)}",
+        f"Queue     {safe(r.queue)}",
+        f"State     {r.state}"
+        + (f" until {_local(desk, r.pending_until)}" if r.pending_until else "")
+        + (f" into {r.merged_into}" if r.merged_into else ""),
+        f"Owner     {safe(r.owner) or '-'}",
+        f"Customer  {customer}",
+        f"Created   {_local(desk, r.created)}    Updated {_local(desk, r.updated)}",
+    ]
+    if view.merged_here:
+        lines.append(f"Merged here  {', '.join(view.merged_here)}")
+    for k, m in enumerate(view.messages, 1):
+        lines += [
+            "",
+            f"── {k}. {m.kind}  {_local(desk, m.date)}  from {safe(m.from_addr)}"
+            + (f"  to {safe(m.to_addr)}" if m.to_addr else "")
+            + (f"  (merged from {m.merged_from})" if m.merged_from else ""),
+        ]
+        if m.subject:
+            lines.append(f"Subject: {safe(m.subject)}")
+        for a in m.attachments:
+            lines.append(f"Attachment: {safe(a.filename)} ({safe(a.content_type)}, {a.size} B)")
+        if m.parse_problem:
+            lines.append(f"Could not be parsed: {safe(m.parse_problem)}")
+        lines += ["", safe(m.body, multiline=True).rstrip("\n")]
+    lines += ["", "History"]
+    for h in view.history:
+        change = f"{h.old} → {h.new}".strip() if h.old or h.new else ""
+        parts = [_local(desk, h.at), h.who, h.action, change, h.detail]
+        lines.append("  " + "  ".join(safe(p) for p in parts if p))
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+def raw(desk: Desk, args: Namespace, out: TextIO) -> int:
+    row = _view(desk, args.number).row
+    data = queries.raw_message(row.number, args.message)
+    if data is None:
+        which = f"received mail number {args.message}" if args.message else "received mail"
+        raise NotFound(
+            f"Ticket {row.number} has no {which} with its original bytes "
+            "(phone calls, notes and demo mail older than 90 days have none)."
+        )
+    out.flush()
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8", "replace"))
+    else:
+        buffer.write(data)
+        buffer.flush()
+    return 0
+
+
+# --- changing -----------------------------------------------------------------------------
+
+
+def phone(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services.tickets import create_phone_ticket
+
+    result = create_phone_ticket(
+        desk,
+        customer=args.customer,
+        queue=args.queue,
+        subject=args.subject,
+        body=args.body,
+        customer_name=args.name,
+        close=args.close,
+        owner=args.owner,
+    )
+    return _done(desk, result, args, out)
+
+
+def merge(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import merge as service
+
+    return _done(desk, service.merge(desk, args.duplicate, args.target), args, out)
+
+
+def unmerge(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import merge as service
+
+    return _done(desk, service.unmerge(desk, args.number), args, out)
+
+
+def reply(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import answers
+
+    if args.canned:
+        result = answers.reply_canned(desk, args.number, args.canned)
+    elif args.doc:
+        result = answers.reply_doc(desk, args.number, args.doc)
+    else:
+        result = answers.reply(desk, args.number, _body(args.body_file))
+    return _done(desk, result, args, out)
+
+
+def ask(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import answers
+
+    result = answers.ask_info(
+        desk, args.number, _body(args.body_file), pending_days=args.pending_days
+    )
+    return _done(desk, result, args, out)
+
+
+def pending(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import tickets
+
+    return _done(desk, tickets.set_pending(desk, args.number, args.days), args, out)
+
+
+def transfer(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import handoff
+
+    return _done(desk, handoff.transfer(desk, args.number, args.technician), args, out)
+
+
+def move(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import handoff
+
+    return _done(desk, handoff.move(desk, args.number, args.queue), args, out)
+
+
+def close(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import tickets
+
+    result = tickets.close(desk, args.number, successful=not args.unsuccessful)
+    return _done(desk, result, args, out)
+
+
+def reopen(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import tickets
+
+    return _done(desk, tickets.reopen(desk, args.number), args, out)
+
+
+def note(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import tickets
+
+    return _done(desk, tickets.note(desk, args.number, _body(args.body_file)), args, out)
+
+
+def take(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import tickets
+
+    return _done(desk, tickets.take(desk, args.number), args, out)
+
+
+def assign(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services import tickets
+
+    return _done(desk, tickets.assign(desk, args.number, args.technician), args, out)
+
+
+def purge(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core.services.cleanup import purge_deleted
+
+    destroyed = purge_deleted(desk)
+    if _wants_json(args):
+        _json(destroyed, out)
+    else:
+        out.writelines(f"{number}\n" for number in destroyed)
+        print(
+            f"note: {len(destroyed)} tickets destroyed from Delete "
+            f"(grace {desk.config.delete_grace_hours} h).",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def demo(desk: Desk, args: Namespace, out: TextIO) -> int:
+    from logeas_tui.core import demo as demo_data
+
+    started = time.perf_counter()
+    count = demo_data.generate(desk, args.tickets, seed=args.seed)
+    elapsed = time.perf_counter() - started
+    if _wants_json(args):
+        _json({"tickets": count, "seconds": round(elapsed, 2)}, out)
+    else:
+        out.write(f"{count} demo tickets added in {elapsed:.1f} s.\n")
+    return 0
+
+
+# --- mail (the mail worker's module, absent from builds without mail) -----------------------
+
+
+def _mail() -> Any:
+    try:
+        from logeas_tui.core.mail import cli_verbs
+    except ImportError:
+        raise HelpdeskError("Mail is not available in this build.") from None
+    return cli_verbs
+
+
+def sync(desk: Desk, args: Namespace, out: TextIO) -> int:
+    return int(_mail().sync(desk, args.once, out))
+
+
+def import_mail(desk: Desk, args: Namespace, out: TextIO) -> int:
+    return int(_mail().import_paths(desk, args.paths, not args.no_ack, out))
+
+
+def outbox(desk: Desk, args: Namespace, out: TextIO) -> int:
+    return int(_mail().outbox(desk, _wants_json(args), out))
