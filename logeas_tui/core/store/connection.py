@@ -23,6 +23,7 @@ PRAGMAS = {
     "busy_timeout": 10_000,
     "synchronous": "normal",
     "cache_size": -32_000,
+    "journal_size_limit": 64 * 1024 * 1024,  # let the WAL shrink after a big write
 }
 
 

@@ -18,7 +18,14 @@ def _v1(database: Database) -> None:
         MessageIndex.create_table()
 
 
-STEPS: list[Callable[[Database], None]] = [_v1]
+def _v2(database: Database) -> None:
+    """The unfiltered list (all queues, oldest first) reads by index instead of sorting."""
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "ticket_created_id" ON "ticket" ("created", "id")'
+    )
+
+
+STEPS: list[Callable[[Database], None]] = [_v1, _v2]
 
 
 def _get_version(database: Database) -> int:

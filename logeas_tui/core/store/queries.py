@@ -175,11 +175,14 @@ def _rows(query: Any) -> list[TicketRow]:
     counts: dict[int, int] = {}
     if rows:
         ids = [r["id"] for r in rows]
-        counts = _pairs(
-            Message.select(Message.ticket, fn.COUNT(Message.id))
-            .where(Message.ticket.in_(ids))
-            .group_by(Message.ticket)
-        )
+        for start in range(0, len(ids), 10_000):  # stay under SQLite's variable limit
+            counts.update(
+                _pairs(
+                    Message.select(Message.ticket, fn.COUNT(Message.id))
+                    .where(Message.ticket.in_(ids[start : start + 10_000]))
+                    .group_by(Message.ticket)
+                )
+            )
     return [
         TicketRow(
             id=r["id"],

@@ -1,6 +1,6 @@
-"""What the main screen's queue pane and banner need in one read: queue counts, the size of
-my review, reminders due and mail waiting in the outbox. Run by a worker thread, never on the
-UI thread."""
+"""What the main screen's queue pane and banner need: the queues (names first, they are few),
+then in one read their counts, the size of my review, reminders due and mail waiting in the
+outbox (that read scans every ticket: run by a worker thread, never on the UI thread)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import Outbox
+from logeas_tui.core.store.models import Outbox, Queue
 from logeas_tui.core.store.views import QueueView
 
 
@@ -18,6 +18,14 @@ class DeskSummary:
     review: int  # tickets in my daily review
     reminders_due: int
     outbox_waiting: int
+
+
+def queue_names() -> tuple[QueueView, ...]:
+    """The queues without their counts (a few rows: the pane can show them at once)."""
+    return tuple(
+        QueueView(q.name, q.purpose, q.valid, q.acknowledge, q.held, {}, 0)
+        for q in Queue.select().order_by(Queue.position, Queue.name)
+    )
 
 
 def desk_summary(*, me: str | None, now: datetime) -> DeskSummary:
