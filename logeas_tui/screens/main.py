@@ -26,26 +26,17 @@ from logeas_tui.screens.flows import run_action
 from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.key_bar import KeyBar
-from logeas_tui.widgets.keys import translate_bindings
+from logeas_tui.widgets.keys import ACTION_KEYS, help_rows, translate_bindings
 from logeas_tui.widgets.queue_list import QueueChoice, QueueList, review_choice
 from logeas_tui.widgets.sync_status import SyncStatus
 from logeas_tui.widgets.ticket_detail import TicketDetail
 from logeas_tui.widgets.ticket_list import TicketList
 
-# The action table: (key, action id). The id is also the binding id (rebindable in the config)
-# and the description's catalog key is "act.<id>".
-ACTION_KEYS = (
-    ("m", "merge"), ("u", "unmerge"), ("r", "reply"), ("a", "canned"), ("d", "doc"),
-    ("i", "ask"), ("p", "pending"), ("t", "transfer"), ("v", "move"), ("c", "close"),
-    ("C", "close_unsuccessful"), ("o", "reopen"), ("n", "note"), ("T", "take"),
-)
-assert {a for _, a in ACTION_KEYS} == set(ACTIONS), "every action of the table has a key"
-
 SUMMARY_SECONDS = 60.0
 
 
 class MainScreen(Screen[None]):
-    """Banner, queues, ticket list, ticket detail, footer."""
+    """Banner, queues, ticket list, ticket detail, key bar."""
 
     CSS_PATH = "main.tcss"
     AUTO_FOCUS = "#tickets"
@@ -55,8 +46,10 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "key.search", id="search"),
         Binding("escape", "back", "key.back", show=False, id="back"),
         Binding("x", "toggle_closed", "key.toggle_closed", show=False, id="toggle_closed"),
-        *(Binding(key, f"act('{action}')", f"act.{action}", id=action)
-          for key, action in ACTION_KEYS),
+        *(
+            Binding(key, f"act('{action}')", f"act.{action}", id=action)
+            for key, action in ACTION_KEYS
+        ),
     ]
 
     class SummaryLoaded(Message):
@@ -68,6 +61,13 @@ class MainScreen(Screen[None]):
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, MainScreen.SummaryLoaded)
+
+    class ReviewCounted(Message):
+        """Private: the size of my review, read again."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
 
     class QueuesNamed(Message):
         """Private: the queues, without counts yet."""
@@ -92,7 +92,7 @@ class MainScreen(Screen[None]):
         self.choice: QueueChoice = review_choice()
         self.search: str | None = None
         self.show_closed = False
-        self._queues_named = False
+        self._summary_started = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -110,7 +110,7 @@ class MainScreen(Screen[None]):
         self.query_one("#queues", QueueList).border_title = t("pane.queues")
         self.query_one("#detail", TicketDetail).border_title = t("pane.detail")
         self._show_list()
-        self.load_summary()
+        self.load_queue_names()  # the full counts wait for the list's first count (see below)
         self.set_interval(SUMMARY_SECONDS, self._tick)
 
     def _tick(self) -> None:
@@ -163,8 +163,11 @@ class MainScreen(Screen[None]):
         self._show_list()
 
     def on_ticket_list_counted(self) -> None:
-        """The list knows its size: show it in the title."""
+        """The list knows its size: show it in the title (the first time, count the rest)."""
         self.call_after_refresh(self._title_list)
+        if not self._summary_started:
+            self._summary_started = True
+            self.load_summary()
 
     def on_ticket_selected(self, message: TicketSelected) -> None:
         """The cursor moved: the keys follow the new ticket's state."""
@@ -176,6 +179,10 @@ class MainScreen(Screen[None]):
             if self.detail.view is not None:
                 self.detail.border_title = t("pane.detail")
             self.detail.show_hint(message.row)
+
+    def on_descendant_focus(self) -> None:
+        """Reading a ticket at 80 columns: the queue pane steps aside (see main.tcss)."""
+        self.set_class(self.detail.has_focus_within, "-reading")
 
     def on_ticket_opened(self, message: TicketOpened) -> None:
         """Enter on a ticket: read it, mark it seen, show it."""
@@ -193,13 +200,12 @@ class MainScreen(Screen[None]):
     def on_main_screen_ticket_loaded(self, message: TicketLoaded) -> None:
         """Show the opened ticket; its unseen mark is gone from the list and the counts."""
         if message.view is None:
-            self.notify(t("detail.gone", number=message.number), severity="warning",
-                        markup=False)
+            self.notify(t("detail.gone", number=message.number), severity="warning", markup=False)
             return
         self.detail.show(message.view)
         self.detail.border_title = Content(t("pane.detail_of", number=message.number))
         self.ticket_list.mark_seen(message.number)
-        self.load_summary()
+        self.load_review_count()
 
     def on_ticket_changed(self, message: TicketChanged) -> None:
         """A ticket changed: reload the list, the counts and the opened ticket."""
@@ -208,24 +214,38 @@ class MainScreen(Screen[None]):
         if message.number and message.number == self.detail.number:
             self.open_ticket(message.number)
 
+    @work(thread=True, group="queue-names")
+    def load_queue_names(self) -> None:
+        self.post_message(self.QueuesNamed(in_thread(queue_names)))
+
     @work(thread=True, group="summary", exclusive=True)
     def load_summary(self) -> None:
-        if not self._queues_named:
-            self.post_message(self.QueuesNamed(in_thread(queue_names)))
         summary = in_thread(lambda: desk_summary(me=self.desk.who, now=self.desk.clock.now()))
         self.post_message(self.SummaryLoaded(summary))
 
+    @work(thread=True, group="summary", exclusive=True)
+    def load_review_count(self) -> None:
+        count = in_thread(
+            lambda: queries.count_tickets(
+                TicketFilter(review=True), me=self.desk.who, now=self.desk.clock.now()
+            )
+        )
+        self.post_message(self.ReviewCounted(count))
+
     def on_main_screen_queues_named(self, message: QueuesNamed) -> None:
         """The queues, before their counts: the pane can be used at once."""
-        self._queues_named = True
         queues = self.query_one("#queues", QueueList)
         if not queues.queues:
             queues.show_counts(message.queues, None)
 
+    def on_main_screen_review_counted(self, message: ReviewCounted) -> None:
+        """My review changed size (a ticket was read)."""
+        queues = self.query_one("#queues", QueueList)
+        queues.show_counts(queues.queues, message.count)
+
     def on_main_screen_summary_loaded(self, message: SummaryLoaded) -> None:
         """New counts for the queue pane and the banner."""
         summary = message.summary
-        self._queues_named = True
         self.query_one("#queues", QueueList).show_counts(summary.queues, summary.review)
         self.query_one("#banner", HoursBanner).reminders = summary.reminders_due
         self.query_one("#sync", SyncStatus).waiting = summary.outbox_waiting
@@ -275,8 +295,12 @@ class MainScreen(Screen[None]):
             self.notify(t("act.no_ticket"), severity="warning")
             return
         reason = refusal(action, row.state) or ""
-        self.notify(t(reason), title=t("act.refused", action=t(f"act.{action}")),
-                    severity="warning", markup=False)
+        self.notify(
+            t(reason),
+            title=t("act.refused", action=t(f"act.{action}")),
+            severity="warning",
+            markup=False,
+        )
 
     def action_act(self, action: str) -> None:
         """Run the dialogs of `action` on the selected ticket."""
@@ -329,9 +353,4 @@ class MainScreen(Screen[None]):
 
     def help_bindings(self) -> list[tuple[str, str, str]]:
         """(key, action id, description) of every key active here, for the help screen."""
-        out = []
-        for active in self.active_bindings.values():
-            binding = active.binding
-            action = binding.id if binding.id in ACTIONS else binding.action
-            out.append((self.app.get_key_display(binding), action, binding.description))
-        return out
+        return help_rows(self)

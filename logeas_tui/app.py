@@ -1,0 +1,165 @@
+"""The application: wiring, global keys (rebindable by id through the config), the command
+palette, and the mail worker thread that syncs in the background."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.worker import get_current_worker
+
+from logeas_tui.core.services.allowed import refusal
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.i18n import set_language, t
+from logeas_tui.messages import MailSynced, SyncFailed, TicketChanged
+from logeas_tui.screens.help import HelpScreen
+from logeas_tui.screens.main import MainScreen
+from logeas_tui.screens.phone import PhoneIntakeScreen
+from logeas_tui.widgets.background import in_thread
+from logeas_tui.widgets.keys import ACTION_KEYS, translate_bindings
+
+DEFAULT_POLL_SECONDS = 60
+
+
+class DeskCommands(Provider):
+    """The palette lists the phone intake, mail sync and the action table."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        app = self.app
+        assert isinstance(app, LogeasApp)
+        commands: list[tuple[str, Callable[[], Any], str]] = [
+            (t("cmd.phone"), app.action_phone, t("cmd.phone_help")),
+            (t("cmd.sync"), app.action_sync_now, t("cmd.sync_help")),
+        ]
+        main = app.main_screen
+        row = main.selected if main else None
+        if main is not None and row is not None:
+            for _key, action in ACTION_KEYS:
+                if refusal(action, row.state) is None:
+                    commands.append(
+                        (
+                            t(f"cmd.{action}", number=row.number),
+                            partial(main.action_act, action),
+                            t("cmd.action_help", number=row.number),
+                        )
+                    )
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+
+
+class LogeasApp(App[None]):
+    """`LogeasApp(desk).run()` — the CLI opens the store and builds the desk first."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "logeas"
+    COMMANDS = App.COMMANDS | {DeskCommands}
+
+    BINDINGS = [
+        Binding("q", "quit", "app.quit", id="quit"),
+        Binding("question_mark", "help", "app.help", id="help"),
+        Binding(
+            "ctrl+p", "command_palette", "app.palette", show=False, priority=True, id="palette"
+        ),
+        Binding("f2,N", "phone", "app.phone", id="phone"),
+        Binding("s", "sync_now", "app.sync", show=False, id="sync_now"),
+    ]
+
+    def __init__(self, desk: Desk) -> None:
+        set_language(desk.config.language)
+        super().__init__()
+        translate_bindings(self)
+        self.desk = desk
+        self.main_screen: MainScreen | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        if desk.config.keys:
+            self.set_keymap(dict(desk.config.keys))
+
+    async def on_mount(self) -> None:
+        self.main_screen = MainScreen(self.desk)
+        await self.push_screen(self.main_screen)
+        self._start_mail()
+
+    def on_unmount(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    # -- global actions ------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        bindings = self.main_screen.help_bindings() if self.main_screen else []
+        self.push_screen(HelpScreen(bindings))
+
+    def action_phone(self) -> None:
+        def created(number: str | None) -> None:
+            if number and self.main_screen is not None:
+                self.main_screen.post_message(TicketChanged(number))
+
+        self.push_screen(PhoneIntakeScreen(self.desk), created)
+
+    def action_sync_now(self) -> None:
+        if not self._mail_configured():
+            self.notify(t("sync.not_configured"), severity="warning")
+            return
+        self._wake.set()
+        self.notify(t("sync.now"))
+
+    # -- the mail worker -----------------------------------------------------------------
+
+    def _mail_configured(self) -> bool:
+        return self.desk.config.imap is not None or self.desk.config.smtp is not None
+
+    def _start_mail(self) -> None:
+        if not self._mail_configured():
+            self._show_not_configured()
+            return
+        try:
+            from logeas_tui.core.mail.sync import run_once
+        except ImportError:
+            self._show_not_configured()
+            return
+        self._mail_loop(run_once)
+
+    def _show_not_configured(self) -> None:
+        if self.main_screen is not None:
+            self.main_screen.show_mail_not_configured()
+
+    @work(thread=True, group="mail", exit_on_error=False)
+    def _mail_loop(self, run_once: Callable[[Desk], Any]) -> None:
+        """Sync, report, sleep until the poll delay passes or `s` wakes it; until exit."""
+        worker = get_current_worker()
+        imap = self.desk.config.imap
+        poll = imap.poll_seconds if imap is not None else DEFAULT_POLL_SECONDS
+        screen = self.main_screen
+        assert screen is not None
+        while not (worker.is_cancelled or self._stop.is_set()):
+            try:
+                report = in_thread(lambda: run_once(self.desk))
+            except Exception as exc:  # the worker must outlive any fault of a round
+                screen.post_message(SyncFailed(f"{type(exc).__name__}: {exc}"))
+            else:
+                screen.post_message(MailSynced(report))
+            deadline = time.monotonic() + max(1, poll)
+            while not (worker.is_cancelled or self._stop.is_set()):
+                if self._wake.wait(min(0.5, max(0.0, deadline - time.monotonic()))):
+                    break
+                if time.monotonic() >= deadline:
+                    break
+            self._wake.clear()

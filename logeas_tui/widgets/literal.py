@@ -1,0 +1,67 @@
+"""Mail text is data, never markup: what a customer typed is turned into a Rich `Text` here,
+after control characters are made visible, so `[bold]` shows as typed and an escape sequence
+cannot reach the terminal."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from rich.text import Text
+
+# C0 controls and DEL become their visible "control picture" (ESC -> ␛); C1 controls and the
+# bidirectional overrides (which could reorder a line on screen) become a replacement mark.
+_C0 = {code: chr(0x2400 + code) for code in range(0x20)}
+_C0[0x7F] = "\u2421"
+_OTHER = re.compile("[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_SPACES = re.compile(r"[\t\r\n\f\v]+")
+
+
+def clean_line(value: str | None) -> str:
+    """One line of mail text, safe for a terminal: line breaks and tabs become one space."""
+    text = _SPACES.sub(" ", value or "")
+    text = text.translate(_C0)
+    return _OTHER.sub("\ufffd", text)
+
+
+def clean_block(value: str | None) -> str:
+    """A multi-line text (a mail body), safe for a terminal: keeps line breaks, expands tabs."""
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    keep = {k: v for k, v in _C0.items() if k != 0x0A}
+    return _OTHER.sub("\ufffd", text.translate(keep))
+
+
+def literal(value: str | None, style: str = "") -> Text:
+    """A single-line `Text` of untrusted text (never parsed as markup)."""
+    return Text(clean_line(value), style=style, no_wrap=True, end="")
+
+
+def block(value: str | None, style: str = "") -> Text:
+    """A multi-line `Text` of untrusted text (never parsed as markup)."""
+    return Text(clean_block(value), style=style)
+
+
+def fit(text: Text, width: int) -> Text:
+    """`text` cut or padded to exactly `width` cells (an ellipsis marks a cut)."""
+    out = text.copy()
+    if width <= 0:
+        return Text("", end="")
+    out.truncate(width, overflow="ellipsis", pad=True)
+    return out
+
+
+def age(created: datetime, now: datetime) -> tuple[str, timedelta]:
+    """A short age (`35m`, `5h`, `3d`) and the exact delta, both from naive-UTC times."""
+    delta = _naive(now) - _naive(created)
+    seconds = max(0, int(delta.total_seconds()))
+    if seconds < 3600:
+        short = f"{seconds // 60}m"
+    elif seconds < 86400:
+        short = f"{seconds // 3600}h"
+    else:
+        short = f"{seconds // 86400}d"
+    return short, delta
+
+
+def _naive(value: datetime) -> datetime:
+    return value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)

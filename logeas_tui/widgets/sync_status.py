@@ -1,0 +1,58 @@
+"""Mail sync status at the right of the banner: last sync, error, mail waiting in the outbox."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from logeas_tui.i18n import t
+from logeas_tui.widgets.literal import literal
+
+
+class SyncStatus(Widget):
+    """What the mail worker last did. The screen sets the attributes; nothing is read here."""
+
+    DEFAULT_CSS = """
+    SyncStatus {
+        height: 1;
+        width: auto;
+        max-width: 50%;
+        background: $panel;
+        padding: 0 1;
+    }
+    SyncStatus.-error { background: $error-muted; }
+    """
+
+    # every change can change the width: lay out again
+    configured: reactive[bool] = reactive(True, layout=True)
+    last_sync: reactive[datetime | None] = reactive(None, layout=True)
+    error: reactive[str | None] = reactive(None, layout=True)
+    waiting: reactive[int] = reactive(0, layout=True)
+
+    def __init__(self, zone: ZoneInfo, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.zone = zone
+
+    def watch_error(self, error: str | None) -> None:
+        self.set_class(bool(error), "-error")
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        if not self.configured:
+            text.append(t("sync.not_configured"), style="dim")
+        elif self.error:
+            text.append(t("sync.error") + " ", style="bold")
+            text.append_text(literal(self.error))
+        elif self.last_sync is not None:
+            at = self.last_sync.astimezone(self.zone) if self.last_sync.tzinfo else self.last_sync
+            text.append(t("sync.last", time=f"{at:%H:%M}"))
+        else:
+            text.append(t("sync.starting"), style="dim")
+        if self.waiting:
+            text.append(" · ")
+            text.append(t("sync.waiting", count=self.waiting), style="bold")
+        return text

@@ -1,0 +1,245 @@
+"""The detail pane: the ticket's fields, its messages in order (incoming mail, outgoing mail,
+phone call and internal note each drawn differently), then its history. Every piece of mail
+text goes through `literal`/`block`, never through markup."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, NOTE, PHONE
+from logeas_tui.core.store.views import MessageView, TicketRow, TicketView
+from logeas_tui.i18n import t
+from logeas_tui.widgets.keys import translate_bindings
+from logeas_tui.widgets.literal import block, literal
+
+# kind -> (catalog key, border colour, box, arrow)
+KINDS = {
+    MAIL_IN: ("kind.mail_in", "dodger_blue2", box.ROUNDED, "← "),
+    MAIL_OUT: ("kind.mail_out", "green", box.ROUNDED, "→ "),
+    PHONE: ("kind.phone", "magenta", box.HEAVY, ""),
+    NOTE: ("kind.note", "yellow", box.ASCII, ""),
+}
+
+
+WIDE = 70  # below this width, the fields go one per line
+
+
+def local(value: datetime | None, zone: ZoneInfo) -> str:
+    if value is None:
+        return "—"
+    aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value
+    return f"{aware.astimezone(zone):%Y-%m-%d %H:%M}"
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} kB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+class Hint(Widget):
+    """One line saying how to open the selected ticket (repainted, never laid out again)."""
+
+    DEFAULT_CSS = "Hint { height: 1; }"
+
+    number: reactive[str | None] = reactive(None)
+
+    def render(self) -> Text:
+        if self.number is None:
+            return Text(t("detail.hint_none"))
+        return Text(t("detail.hint", number=self.number))
+
+
+class TicketDetail(VerticalScroll, can_focus=True):
+    """Shows one TicketView; the screen hands it in (attributes down)."""
+
+    DEFAULT_CSS = """
+    TicketDetail { height: 1fr; padding: 0 1; }
+    TicketDetail > Static { width: 1fr; }
+    TicketDetail > #hint { color: $text-muted; text-style: italic; }
+    """
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "nav.scroll_down", show=False, id="detail_down"),
+        Binding("k", "scroll_up", "nav.scroll_up", show=False, id="detail_up"),
+        Binding("g", "scroll_home", "nav.first", show=False, id="detail_first"),
+        Binding("G", "scroll_end", "nav.last", show=False, id="detail_last"),
+    ]
+
+    def __init__(self, zone: ZoneInfo, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        translate_bindings(self)
+        self.zone = zone
+        self.view: TicketView | None = None
+        self._wide = True
+
+    @property
+    def number(self) -> str | None:
+        return self.view.row.number if self.view else None
+
+    def compose(self) -> ComposeResult:
+        yield Hint(id="hint")
+        yield Static("", id="body")
+
+    def show_hint(self, row: TicketRow | None) -> None:
+        """Nothing opened: say how to open the selected ticket."""
+        hint = self.query_one("#hint", Hint)
+        hint.number = row.number if row else None
+        if self.view is not None:
+            self.view = None
+            hint.display = True
+            self.query_one("#body", Static).update("")
+            self.scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        """Lay the fields out again when the pane crosses the wide/narrow width."""
+        wide = self.content_region.width >= WIDE
+        if self.view is not None and wide != self._wide:
+            self.query_one("#body", Static).update(self._render_view(self.view))
+
+    def show(self, view: TicketView) -> None:
+        same = self.view is not None and self.view.row.number == view.row.number
+        self.view = view
+        self.query_one("#hint", Hint).display = False
+        self.query_one("#body", Static).update(self._render_view(view))
+        if not same:
+            self.scroll_home(animate=False)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _render_view(self, view: TicketView) -> RenderableType:
+        self._wide = self.content_region.width >= WIDE
+        parts: list[RenderableType] = [self._fields(view)]
+        parts.append(Text(t("detail.messages", count=len(view.messages)), style="bold underline"))
+        parts += [self._message(m) for m in view.messages]
+        parts.append(Text(""))
+        parts.append(Text(t("detail.history"), style="bold underline"))
+        parts.append(self._history(view))
+        return Group(*parts)
+
+    def _fields(self, view: TicketView) -> RenderableType:
+        row = view.row
+        title = Text()
+        title.append(row.number, style="bold")
+        title.append("  ")
+        title.append_text(
+            literal(row.subject, "bold") if row.subject else Text(t("list.no_subject"), style="dim")
+        )
+        wide = self.content_region.width >= WIDE
+        grid = Table.grid(padding=(0, 2))
+        for _ in range(2 if wide else 1):
+            grid.add_column(style="dim", no_wrap=True)
+            grid.add_column(overflow="fold")
+        customer = literal(row.customer)
+        if row.customer_name:
+            customer = Text.assemble(literal(row.customer_name), " <", customer, ">")
+        state = Text(t(f"state.{row.state}"), style="bold")
+        if row.pending_until:
+            state.append(
+                "  " + t("detail.until", date=local(row.pending_until, self.zone)),
+                style="yellow" if row.reminder_due else "",
+            )
+        owner = literal(row.owner) if row.owner else Text(t("detail.no_owner"), style="dim")
+        pairs: list[tuple[str, RenderableType]] = [
+            (t("field.state"), state),
+            (t("field.queue"), literal(row.queue)),
+            (t("field.customer"), customer),
+            (t("field.owner"), owner),
+            (t("field.created"), local(row.created, self.zone)),
+            (t("field.updated"), local(row.updated, self.zone)),
+        ]
+        step = 2 if wide else 1
+        for i in range(0, len(pairs), step):
+            cells: list[RenderableType] = []
+            for label, value in pairs[i : i + step]:
+                cells += [label, value]
+            grid.add_row(*cells)
+        extra: list[Text] = []
+        if row.merged_into:
+            extra.append(Text(t("detail.merged_into", number=row.merged_into), style="bold"))
+        if view.merged_here:
+            extra.append(Text(t("detail.merged_here", numbers=", ".join(view.merged_here))))
+        return Group(title, grid, *extra, Text(""))
+
+    def _message(self, message: MessageView) -> RenderableType:
+        key, colour, frame, arrow = KINDS.get(message.kind, ("kind.other", "white", box.SQUARE, ""))
+        title = Text(end="")
+        title.append(arrow + t(key), style=f"bold {colour}")
+        title.append(" · " + local(message.date, self.zone))
+        if message.kind in (MAIL_IN, MAIL_OUT):
+            who = message.from_addr if message.kind == MAIL_IN else message.to_addr
+            title.append(" · ")
+            title.append_text(
+                literal(t("detail.from") if message.kind == MAIL_IN else t("detail.to"))
+            )
+            title.append(" ")
+            title.append_text(literal(who))
+        elif message.author:
+            title.append(" · ")
+            title.append_text(literal(message.author))
+        body: list[RenderableType] = []
+        if message.subject and message.kind in (MAIL_IN, MAIL_OUT):
+            body.append(Text.assemble((t("detail.subject") + " ", "dim"), literal(message.subject)))
+        if message.cc:
+            body.append(Text.assemble(("Cc: ", "dim"), literal(message.cc)))
+        if message.merged_from:
+            body.append(Text(t("detail.merged_from", number=message.merged_from), style="dim"))
+        if message.parse_problem:
+            body.append(
+                Text.assemble(
+                    (t("detail.parse_problem") + " ", "bold red"), literal(message.parse_problem)
+                )
+            )
+        if body:
+            body.append(Text(""))
+        body.append(block(message.body.rstrip() or "", "italic" if message.kind == NOTE else ""))
+        for a in message.attachments:
+            line = Text(t("detail.attachment") + " ", style="dim")
+            line.append_text(literal(a.filename or "?", "bold"))
+            line.append(f"  ({size_text(a.size)}, ")
+            line.append_text(literal(a.content_type))
+            line.append(")")
+            body.append(line)
+        return Panel(
+            Group(*body),
+            title=title,
+            title_align="left",
+            border_style=colour,
+            box=frame,
+            padding=(0, 1),
+        )
+
+    def _history(self, view: TicketView) -> RenderableType:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for h in view.history:
+            change = Text(end="")
+            if h.old or h.new:
+                change.append_text(literal(h.old or "—"))
+                change.append(" → ")
+                change.append_text(literal(h.new or "—"))
+                if h.detail:
+                    change.append("  ")
+            change.append_text(literal(h.detail, "dim"))
+            label = t(f"history.{h.action}")
+            action = Text(label) if not label.startswith("history.") else literal(h.action)
+            grid.add_row(local(h.at, self.zone), literal(h.who), action, change)
+        return grid

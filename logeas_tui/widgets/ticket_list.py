@@ -1,0 +1,377 @@
+"""The ticket list, oldest first, drawn with Textual's Line API.
+
+Only the lines on screen are rendered, and only their page of rows is read from the store
+(`queries.list_tickets(offset, limit)`, kept in a small page cache), so the list costs the same
+at 100 tickets and at 100,000. Pages and the count are read by worker threads: the UI never
+waits for the store, it draws "…" for a row whose page is on its way. What a row looks like is
+`ticket_row`'s business.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from functools import partial
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.events import Click
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.queries import TicketFilter
+from logeas_tui.core.store.views import TicketRow
+from logeas_tui.i18n import t
+from logeas_tui.messages import TicketOpened, TicketSelected
+from logeas_tui.widgets.background import in_thread
+from logeas_tui.widgets.keys import translate_bindings
+from logeas_tui.widgets.ticket_row import RowPainter
+
+PAGE = 100  # rows read at once
+PAGES_KEPT = 12
+
+
+class TicketList(ScrollView, can_focus=True):
+    """Line 0 is the column header; line n shows row n-1 of the current filter."""
+
+    COMPONENT_CLASSES = {
+        "ticket-list--header",
+        "ticket-list--cursor",
+        "ticket-list--cursor-blurred",
+        "ticket-list--aged",
+        "ticket-list--old",
+        "ticket-list--unseen",
+        "ticket-list--due",
+        "ticket-list--closed",
+        "ticket-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    TicketList {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        & > .ticket-list--header { text-style: bold underline; color: $text-accent; }
+        & > .ticket-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+        & > .ticket-list--cursor-blurred { background: $block-cursor-blurred-background; }
+        & > .ticket-list--aged { color: $text-warning; }
+        & > .ticket-list--old { color: $text-error; text-style: bold; }
+        & > .ticket-list--unseen { text-style: bold; }
+        & > .ticket-list--due { color: $text-warning; text-style: bold; }
+        & > .ticket-list--closed { color: $text-muted; }
+        & > .ticket-list--empty { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "nav.down", show=False, id="cursor_down"),
+        Binding("k,up", "cursor_up", "nav.up", show=False, id="cursor_up"),
+        Binding("g,home", "first", "nav.first", show=False, id="first"),
+        Binding("G,end", "last", "nav.last", show=False, id="last"),
+        Binding("pagedown", "page_down", "nav.page_down", show=False, id="page_down"),
+        Binding("pageup", "page_up", "nav.page_up", show=False, id="page_up"),
+        Binding("enter", "open", "nav.open", id="open"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Counted(Message):
+        """Private: a worker counted the rows of `generation`'s filter."""
+
+        def __init__(self, generation: int, count: int) -> None:
+            super().__init__()
+            self.generation = generation
+            self.count = count
+
+    class PageLoaded(Message):
+        """Private: a worker read page `page` of `generation`'s filter (None: skipped)."""
+
+        def __init__(self, generation: int, page: int, rows: list[TicketRow] | None) -> None:
+            super().__init__()
+            self.generation = generation
+            self.page = page
+            self.rows = rows
+
+    def __init__(self, desk: Desk, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        translate_bindings(self)
+        self.desk = desk
+        self.filter = TicketFilter(review=True)
+        self.count: int | None = None  # None while counting
+        self.generation = 0
+        self._pages: OrderedDict[int, list[TicketRow]] = OrderedDict()
+        self._stale: dict[int, list[TicketRow]] = {}  # shown while a reload reads again
+        self._wanted: set[int] = set()  # pages being read for this generation
+        # drawn lines: (line index, cursor here, focused, width) -> Strip; cleared with the rows
+        self._strips: LRUCache[tuple[int, bool, bool, int], Strip] = LRUCache(256)
+        self._styles: dict[str, Style] = {}
+        self._last_selected: tuple[str, int] | None = None
+
+    # -- loading: every read runs in a worker thread; the UI draws what it has ----------
+
+    def show(self, filt: TicketFilter, *, keep_cursor: bool = False) -> None:
+        """Show the tickets of `filt` (a new queue, a search); read in the background."""
+        self.filter = filt
+        self.generation += 1
+        self._stale = {**self._stale, **self._pages} if keep_cursor else {}
+        self._pages.clear()
+        self._wanted.clear()
+        self._strips.clear()
+        if not keep_cursor:
+            self.count = None
+            self._last_selected = None
+            self.set_reactive(TicketList.cursor, 0)
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self._count(self.generation, filt)
+        self._want(self.cursor // PAGE)
+        self.refresh()
+
+    def reload(self) -> None:
+        """Read the rows again (a ticket changed); the cursor and old rows stay meanwhile."""
+        self.show(self.filter, keep_cursor=True)
+
+    def mark_seen(self, number: str) -> None:
+        """Clear the unseen mark of `number` in the rows shown, without reading them again
+        (in My review the row stays under the cursor until the list is reloaded)."""
+        for pages in (self._pages, self._stale):
+            for rows in pages.values():
+                for i, row in enumerate(rows):
+                    if row.number == number and row.unseen:
+                        rows[i] = replace(row, unseen=False)
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the lines again (ages move with the clock)."""
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    @work(thread=True, group="ticket-count", exclusive=True)
+    def _count(self, generation: int, filt: TicketFilter) -> None:
+        count = in_thread(
+            lambda: queries.count_tickets(filt, me=self.desk.who, now=self.desk.clock.now())
+        )
+        self.post_message(self.Counted(generation, count))
+
+    def _want(self, page: int) -> None:
+        """Have page `page` read, unless it is here, on its way, or past the end."""
+        if page < 0 or page in self._pages or page in self._wanted:
+            return
+        if self.count is not None and page * PAGE >= self.count:
+            return
+        self._wanted.add(page)
+        self.run_worker(
+            partial(self._read_page, self.generation, self.filter, page),
+            thread=True,
+            group="ticket-pages",
+        )
+
+    def _read_page(self, generation: int, filt: TicketFilter, page: int) -> None:
+        if generation != self.generation or abs(page - self.cursor // PAGE) > 2:
+            # the technician moved on while this waited for a thread: skip the read
+            self.post_message(self.PageLoaded(generation, page, None))
+            return
+        rows = in_thread(
+            lambda: queries.list_tickets(
+                filt, me=self.desk.who, now=self.desk.clock.now(), offset=page * PAGE, limit=PAGE
+            )
+        )
+        self.post_message(self.PageLoaded(generation, page, rows))
+
+    def on_ticket_list_page_loaded(self, message: PageLoaded) -> None:
+        """A page arrived: draw it; the cursor's row may now be known."""
+        message.stop()
+        if message.generation != self.generation:
+            return
+        self._wanted.discard(message.page)
+        if message.rows is None:  # skipped: ask again if it is on screen after all
+            self.redraw()
+            return
+        self._stale.pop(message.page, None)
+        self._pages[message.page] = message.rows
+        keep = self.cursor // PAGE
+        for old in list(self._pages):
+            if len(self._pages) <= PAGES_KEPT:
+                break
+            if old not in (keep, message.page):
+                del self._pages[old]
+        if self.count is None:
+            self._size_to(self._known() or 0)
+        self.redraw()
+        self._announce()
+
+    def on_ticket_list_counted(self, message: Counted) -> None:
+        """The count arrived: size the scroll area and select the cursor's row."""
+        if message.generation != self.generation:
+            return
+        self.count = message.count
+        self._stale = {p: rows for p, rows in self._stale.items() if p * PAGE < message.count}
+        self._size_to(message.count)
+        self.cursor = min(self.cursor, max(0, message.count - 1))
+        self.redraw()
+
+    def _size_to(self, rows: int) -> None:
+        self.virtual_size = Size(self.size.width, rows + 1)
+
+    def _known(self) -> int | None:
+        """How many rows the list has: the count, or while counting what page 0 shows."""
+        if self.count is not None:
+            return self.count
+        first = self._pages.get(0)
+        return len(first) if first is not None else None
+
+    def row_at(self, index: int) -> TicketRow | None:
+        """The row at `index` if it was read (else its page is asked for and None returned)."""
+        known = self._known()
+        if index < 0 or (known is not None and index >= known):
+            return None
+        page, offset = divmod(index, PAGE)
+        rows = self._pages.get(page)
+        if rows is None:
+            self._want(page)
+            rows = self._stale.get(page)
+            if rows is None:
+                return None
+        else:
+            self._pages.move_to_end(page)
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def selected(self) -> TicketRow | None:
+        return self.row_at(self.cursor)
+
+    # -- cursor --------------------------------------------------------------------------
+
+    @property
+    def page_height(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def validate_cursor(self, value: int) -> int:
+        known = self._known()
+        if not known:
+            return 0
+        return max(0, min(value, known - 1))
+
+    def watch_cursor(self, value: int) -> None:
+        top = round(self.scroll_y)
+        if value < top:
+            self.scroll_to(y=value, animate=False, immediate=True)
+        elif value >= top + self.page_height:
+            self.scroll_to(y=value - self.page_height + 1, animate=False, immediate=True)
+        ahead = 3 * self.page_height
+        for page in {(value - ahead) // PAGE, value // PAGE, (value + ahead) // PAGE}:
+            self._want(page)  # read ahead of the cursor
+        self.refresh()
+        self._announce()
+
+    def _announce(self) -> None:
+        row = self.selected
+        if row is None and self._known() != 0:
+            return  # its page is on its way: announced when it arrives
+        key = (row.number, row.version) if row else None
+        if key != self._last_selected:
+            self._last_selected = key
+            self.post_message(TicketSelected(row))
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = (self._known() or 1) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += self.page_height
+
+    def action_page_up(self) -> None:
+        self.cursor -= self.page_height
+
+    def action_open(self) -> None:
+        row = self.selected
+        if row is not None:
+            self.post_message(TicketOpened(row))
+
+    def on_click(self, event: Click) -> None:
+        """A click on a row puts the cursor there."""
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y >= 1:
+            self.cursor = round(self.scroll_y) + offset.y - 1
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        known = self._known()
+        if known is not None:
+            self._size_to(known)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y - 1 if y else -1
+        key = (index, index == self.cursor, self.has_focus, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            text, final = self._line(y, index, width)
+            segments = list(text.render(self.app.console))
+            strip = Strip(segments).crop_extend(0, width, self.rich_style).simplify()
+            if final:
+                self._strips[key] = strip
+        return strip
+
+    def _line(self, y: int, index: int, width: int) -> tuple[Text, bool]:
+        """The text of line `y`, and whether it is final (not waiting for the store)."""
+        painter = self._painter()
+        if y == 0:
+            return painter.header(), True
+        known = self._known()
+        if known is None:
+            return Text(t("list.loading") if y == 1 else "", style=self._style("empty")), False
+        if known == 0:
+            final = self.count is not None
+            return Text(
+                t("list.empty") if y == 1 and final else "", style=self._style("empty")
+            ), final
+        if index >= known:
+            return Text(""), self.count is not None
+        row = self.row_at(index)
+        if row is None:  # its page is on its way
+            return painter.placeholder(self._cursor_style(index)), False
+        return painter.row(row, self.desk.now(), self._cursor_style(index)), True
+
+    def _cursor_style(self, index: int) -> Style:
+        if index != self.cursor:
+            return Style()
+        return self._style("cursor" if self.has_focus else "cursor-blurred")
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"ticket-list--{name}", partial=True)
+            self._styles[name] = style
+        return style
+
+    def _painter(self) -> RowPainter:
+        return RowPainter(self._style, self.scrollable_content_region.width)
