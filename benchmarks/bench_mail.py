@@ -52,23 +52,32 @@ def bench_imap(directory: str, count: int = 2000) -> None:
         user = POOL[-1]
         client = dovecot.imap(user, "pw")
         for n in range(count):
-            client.append("INBOX", None, None, customer_mail(
-                f"Demande {n}", sender=f"Client {n} <c{n}@client.example>"))
+            client.append(
+                "INBOX",
+                None,
+                None,
+                customer_mail(f"Demande {n}", sender=f"Client {n} <c{n}@client.example>"),
+            )
         client.logout()
-        imap = ServerConf(host=dovecot.host, port=dovecot.port, security="none", user=user,
-                          password="pw")
+        imap = ServerConf(
+            host=dovecot.host, port=dovecot.port, security="none", user=user, password="pw"
+        )
         outgoing = ServerConf(host=smtp.host, port=smtp.port, security="none")
         desk = fresh_desk(directory, "imap.sqlite", imap=imap, smtp=outgoing)
         started = time.perf_counter()
         report = run_once(desk)
         elapsed = time.perf_counter() - started
-        print(f"IMAP sync: {report.new_tickets} mails -> tickets, {report.sent} "
-              f"acknowledgements sent in {elapsed:.2f} s = {count / elapsed:.0f} mails/s "
-              f"(fetch + store + ack + send)")
+        print(
+            f"IMAP sync: {report.new_tickets} mails -> tickets, {report.sent} "
+            f"acknowledgements sent in {elapsed:.2f} s = {count / elapsed:.0f} mails/s "
+            f"(fetch + store + ack + send)"
+        )
         started = time.perf_counter()
         again = run_once(desk)
-        print(f"IMAP re-sync with nothing new: {time.perf_counter() - started:.3f} s "
-              f"({again.new_tickets} new)")
+        print(
+            f"IMAP re-sync with nothing new: {time.perf_counter() - started:.3f} s "
+            f"({again.new_tickets} new)"
+        )
     finally:
         smtp.stop()
         dovecot.stop()

@@ -15,8 +15,10 @@ from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store.connection import close_store, open_store
 
 # The third-party mail corpus lives in shared/ beside the repository (not copied in: licences).
-CORPUS = Path(os.environ.get("LOGEAS_MAIL_CORPUS")
-              or Path(__file__).resolve().parents[2] / "shared" / "corpus")
+CORPUS = Path(
+    os.environ.get("LOGEAS_MAIL_CORPUS")
+    or Path(__file__).resolve().parents[2] / "shared" / "corpus"
+)
 
 # Tuesday 2026-11-24, 10:30 in Paris (09:30 UTC): the phone line is open.
 FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)

@@ -17,19 +17,33 @@ from tests.servers import POOL, Dovecot, SmtpServer
 _users = itertools.count(len(POOL) // 2)  # the first half is left to other tests
 
 
-def mail_desk(desk: Desk, dovecot: Dovecot, smtp: SmtpServer, **support: object) -> tuple[Desk, str]:
+def mail_desk(
+    desk: Desk, dovecot: Dovecot, smtp: SmtpServer, **support: object
+) -> tuple[Desk, str]:
     """The desk, pointed at a fresh IMAP user and the SMTP server; returns (desk, imap user)."""
     user = POOL[next(_users)]
-    imap = ServerConf(host=dovecot.host, port=dovecot.port, security="none", user=user,
-                      password="pw", folder="INBOX", poll_seconds=1)
+    imap = ServerConf(
+        host=dovecot.host,
+        port=dovecot.port,
+        security="none",
+        user=user,
+        password="pw",
+        folder="INBOX",
+        poll_seconds=1,
+    )
     outgoing = ServerConf(host=smtp.host, port=smtp.port, security="none")
     config: Config = replace(desk.config, imap=imap, smtp=outgoing, **support)  # type: ignore[arg-type]
     return replace(desk, config=config), user
 
 
-def customer_mail(subject: str, body: str = "Bonjour,\nLoGeAs ne démarre plus.\n", *,
-                  sender: str = "Jean Client <jean@client.example>",
-                  headers: dict[str, str] | None = None, in_reply_to: str | None = None) -> bytes:
+def customer_mail(
+    subject: str,
+    body: str = "Bonjour,\nLoGeAs ne démarre plus.\n",
+    *,
+    sender: str = "Jean Client <jean@client.example>",
+    headers: dict[str, str] | None = None,
+    in_reply_to: str | None = None,
+) -> bytes:
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = "support@logeas.fr"
@@ -66,4 +80,3 @@ def ticket_count() -> int:
 
 def unsent() -> int:
     return int(Outbox.select().where(Outbox.sent_at.is_null()).count())
-

@@ -33,8 +33,9 @@ def test_import_stores_every_corpus_message_byte_for_byte(desk):
     out = io.StringIO()
     assert cli_verbs.import_paths(desk, [str(CORPUS)], True, out) == 0
 
-    stored = {m.raw_sha256 for m in Message.select(Message.raw_sha256)
-              .where(Message.raw.is_null(False))}
+    stored = {
+        m.raw_sha256 for m in Message.select(Message.raw_sha256).where(Message.raw.is_null(False))
+    }
     expected = _expected_shas()
     assert len(expected) > 120
     assert expected <= stored

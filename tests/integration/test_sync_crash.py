@@ -34,7 +34,8 @@ SCRIPT = textwrap.dedent("""
 
 def _config(tmp_path: Path, dovecot: Dovecot, smtp: SmtpServer, user: str) -> Path:
     path = tmp_path / "config.toml"
-    path.write_text(textwrap.dedent(f"""
+    path.write_text(
+        textwrap.dedent(f"""
         language = "fr"
         [support]
         me = "Nicolas"
@@ -48,7 +49,8 @@ def _config(tmp_path: Path, dovecot: Dovecot, smtp: SmtpServer, user: str) -> Pa
         host = "{smtp.host}"
         port = {smtp.port}
         security = "none"
-    """))
+    """)
+    )
     return path
 
 
@@ -58,7 +60,8 @@ def _tickets(db: Path) -> list[tuple[str, str]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(
             "SELECT t.number, m.message_id FROM ticket t JOIN message m ON m.ticket_id = t.id "
-            "WHERE m.kind = 'mail-in'").fetchall()
+            "WHERE m.kind = 'mail-in'"
+        ).fetchall()
 
 
 def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smtp_server):
@@ -67,8 +70,12 @@ def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smt
     client = dovecot.imap(user, "pw")
     try:
         for n in range(mails):
-            client.append("INBOX", None, None, customer_mail(
-                f"Demande {n}", sender=f"Client {n} <c{n}@client.example>"))
+            client.append(
+                "INBOX",
+                None,
+                None,
+                customer_mail(f"Demande {n}", sender=f"Client {n} <c{n}@client.example>"),
+            )
     finally:
         client.logout()
     conf = _config(tmp_path, dovecot, smtp_server, user)
@@ -76,15 +83,22 @@ def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smt
     rng = random.Random(7)
     kills = 0
     for _ in range(6):
-        proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(conf), str(db)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", SCRIPT, str(conf), str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(rng.uniform(0.6, 2.0))
         if proc.poll() is None:
             proc.kill()
             kills += 1
         proc.wait(30)
-    final = subprocess.run([sys.executable, "-c", SCRIPT, str(conf), str(db)],
-                           capture_output=True, text=True, timeout=300)
+    final = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(conf), str(db)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert final.returncode == 0, final.stderr
     assert kills >= 1, "the sync finished before any kill: the test proved nothing"
 

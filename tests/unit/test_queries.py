@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from logeas_tui.core.clock import FixedClock
-from logeas_tui.core.services.common import add_message, get_ticket
+from logeas_tui.core.mail.ingest import ingest
+from logeas_tui.core.services.common import add_message
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.merge import merge
 from logeas_tui.core.services.tickets import (
@@ -14,6 +15,7 @@ from logeas_tui.core.services.tickets import (
     create_phone_ticket,
     mark_seen,
     new_ticket,
+    reopen,
     set_pending,
 )
 from logeas_tui.core.store import queries
@@ -132,15 +134,11 @@ def test_review_list(desk: Desk) -> None:
     reply_came = mail_ticket(desk, "relance")
     close(desk, reply_came)
     mark_seen(desk, reply_came)
-    with writing():
-        add_message(
-            get_ticket(reply_came),
-            kind=MAIL_IN,
-            from_addr="marie@example.fr",
-            subject="Re",
-            body="Toujours pas",
-            date=desk.now(),
-        )
+    reply = (
+        f"From: marie@example.fr\r\nSubject: Re: [Ticket#{reply_came}] relance\r\n"
+        "Message-ID: <relance-2@example.fr>\r\n\r\nToujours pas\r\n"
+    ).encode()
+    ingest(desk, reply, [])  # the customer's reply reopens the closed ticket
     reminder = phone(desk, "rappel")
     set_pending(desk, reminder, 1)
     not_due = phone(desk, "rappel plus tard")
@@ -166,6 +164,7 @@ def test_review_list(desk: Desk) -> None:
 def test_review_is_per_technician(desk: Desk) -> None:
     number = mail_ticket(desk, "question")
     close(desk, number)
+    reopen(desk, number)  # open, with the customer's mail seen by Nicolas only
     mark_seen(desk, number)
     review = TicketFilter(review=True)
     assert number not in numbers_of(desk, review, me="Nicolas")

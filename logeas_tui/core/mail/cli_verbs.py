@@ -43,7 +43,7 @@ def _mbox_messages(path: Path) -> Iterator[bytes]:
         return
     box = mailbox.mbox(str(path), create=False)
     try:
-        for key in box.keys():
+        for key in box.iterkeys():
             yield box.get_bytes(key)
     finally:
         box.close()

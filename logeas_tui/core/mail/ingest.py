@@ -216,8 +216,12 @@ def ingest(
             # Same Message-ID, other bytes: a second delivery (or a reused id). Keep the
             # bytes on the ticket that has the first one, but no new ticket, state or ack.
             _store(holder, parsed, raw, sha, desk)
-            record(desk.acting_as("mail"), holder, "copy kept",
-                   detail=f"another copy of <{parsed.message_id}>")
+            record(
+                desk.acting_as("mail"),
+                holder,
+                "copy kept",
+                detail=f"another copy of <{parsed.message_id}>",
+            )
             return IngestResult(COPY, holder.number, parsed.ok)
         ticket = find_ticket(parsed) if parsed.ok else None
         system = desk.acting_as(parsed.from_addr or "mail")

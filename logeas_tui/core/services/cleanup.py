@@ -24,8 +24,9 @@ def purge_deleted(desk: Desk) -> list[str]:
         # Tickets merged into a doomed one have their messages there: they go with it.
         frontier = [t.id for t in doomed]
         while frontier:
-            merged = list(Ticket.select(Ticket.id, Ticket.number)
-                          .where(Ticket.merged_into.in_(frontier)))
+            merged = list(
+                Ticket.select(Ticket.id, Ticket.number).where(Ticket.merged_into.in_(frontier))
+            )
             doomed += merged
             frontier = [t.id for t in merged]
         ids = [t.id for t in doomed]

@@ -23,6 +23,10 @@ def _v2(database: Database) -> None:
     database.execute_sql(
         'CREATE INDEX IF NOT EXISTS "ticket_created_id" ON "ticket" ("created", "id")'
     )
+    # counts per queue and state (the queue pane) from the index alone
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "ticket_queue_state" ON "ticket" ("queue_id", "state")'
+    )
 
 
 STEPS: list[Callable[[Database], None]] = [_v1, _v2]

@@ -13,9 +13,7 @@ from peewee import JOIN, Case, fn
 from logeas_tui.core.clock import utc_naive
 from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
-    MERGED,
     PENDING,
-    REMOVED,
     STATES,
     History,
     Message,
@@ -137,7 +135,9 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
         query = query.where(
             Queue.valid
             & ~Queue.held
-            & Ticket.state.not_in((MERGED, REMOVED))
+            # a customer reply reopens a ticket, so the review never needs closed ones;
+            # naming the live states lets SQLite start from the state index
+            & Ticket.state.in_(("new", "open", PENDING))
             & ((Ticket.state == "new") | (Ticket.last_in_id > seen_last) | due)
         )
     if filt.search:
