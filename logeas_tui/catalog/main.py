@@ -212,4 +212,37 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cmd.reopen": ("Rouvrir {number}", "Reopen {number}"),
     "cmd.note": ("Note interne sur {number}", "Internal note on {number}"),
     "cmd.take": ("Prendre {number}", "Take {number}"),
+    # long descriptions, for the help screen
+    "act.merge.long": (
+        "fusionner dans un ticket existant (doublon, complément) → ouvert",
+        "merge into an existing ticket (duplicate, complement) → open",
+    ),
+    "act.unmerge.long": ("annuler la fusion", "undo the merge"),
+    "act.reply.long": ("écrire une réponse au client → fermé", "write a reply → closed"),
+    "act.canned.long": ("envoyer une réponse type → fermé", "send a canned answer → closed"),
+    "act.doc.long": (
+        "envoyer une référence de documentation → fermé",
+        "send a documentation reference → closed",
+    ),
+    "act.ask.long": (
+        "demander des informations → fermé, ou rappel dans x jours",
+        "ask for information → closed, or reminder in x days",
+    ),
+    "act.pending.long": ("rappel dans x jours", "pending reminder in x days"),
+    "act.transfer.long": (
+        "transférer à un autre niveau de support (état gardé)",
+        "transfer to another support level (state kept)",
+    ),
+    "act.move.long": (
+        "déplacer dans une autre file (état gardé)",
+        "move to another queue (state kept)",
+    ),
+    "act.close.long": ("fermer avec succès", "close successful"),
+    "act.close_unsuccessful.long": ("fermer sans succès", "close unsuccessful"),
+    "act.reopen.long": ("rouvrir", "reopen"),
+    "act.note.long": ("note interne (non envoyée)", "internal note (not sent)"),
+    "act.take.long": (
+        "prendre le ticket (j'en deviens propriétaire)",
+        "take the ticket (I become its owner)",
+    ),
 }

@@ -49,6 +49,8 @@ def help_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
             if name not in TEXTUAL_KEYS:
                 continue
             description = t(f"help.{name}")
+        elif binding.id in ACTIONS:
+            description = t(f"act.{binding.id}.long")
         else:
             description = binding.description
         out.append((screen.app.get_key_display(binding), action, description))
