@@ -245,4 +245,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "prendre le ticket (j'en deviens propriétaire)",
         "take the ticket (I become its owner)",
     ),
+    "sync.arrived": (
+        "Courrier : {new} nouveau(x) ticket(s), {followups} réponse(s) de clients",
+        "Mail: {new} new ticket(s), {followups} customer repl(ies)",
+    ),
 }

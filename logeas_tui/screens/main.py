@@ -264,6 +264,9 @@ class MainScreen(Screen[None]):
         status.error = report.error
         status.waiting = report.outbox_waiting
         if report.new_tickets or report.followups:
+            self.notify(
+                t("sync.arrived", new=report.new_tickets, followups=report.followups), timeout=4
+            )
             self.post_message(TicketChanged(None))
 
     def on_sync_failed(self, message: SyncFailed) -> None:
