@@ -5,7 +5,6 @@ kind (mail, phone, notes, a reminder due, a merge, held and obsolete queues), a 
 from __future__ import annotations
 
 import asyncio
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -15,11 +14,12 @@ from textual.pilot import Pilot
 from logeas_tui.app import LogeasApp
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.services import answers, merge, tickets
-from logeas_tui.core.services.common import add_message, get_ticket, record
+from logeas_tui.core.services.common import add_message, get_ticket
 from logeas_tui.core.services.desk import Desk
-from logeas_tui.core.store.models import MAIL_IN, PHONE, Queue
+from logeas_tui.core.store.models import MAIL_IN, PHONE
 from logeas_tui.core.store.tx import writing
 from tests.conftest import FIXED_NOW
+from tests.factories import stored_mail
 
 IGNORED = {"mail", "action"}  # long-lived workers: the mail loop, a dialog waiting for keys
 HOSTILE_SUBJECT = "[bold red]x[/] \x1b[31mrouge\x1b[0m [link=http://evil]clic[/link]"
@@ -44,27 +44,15 @@ def mail_in(
 ) -> str:
     """A ticket created by an incoming mail, as the mail pipeline stores it."""
     clock.set(when)
-    with writing():
-        ticket = tickets.new_ticket(
-            desk,
-            Queue.get(Queue.name == queue),
-            customer=sender,
-            customer_name=name,
-            subject=subject,
-        )
-        add_message(
-            ticket,
-            kind=MAIL_IN,
-            from_addr=sender,
-            to_addr=desk.config.address,
-            subject=subject,
-            body=body,
-            date=desk.now(),
-            message_id=f"<{ticket.number}@exemple.fr>",
-            attachments=json.dumps(list(attachments)),
-        )
-        record(desk, ticket, "created", new=ticket.state, detail=f"mail from {sender} in {queue}")
-    return ticket.number
+    return stored_mail(
+        desk,
+        sender=sender,
+        name=name,
+        subject=subject,
+        body=body,
+        queue=queue,
+        attachments=attachments,
+    )
 
 
 def customer_writes(desk: Desk, clock: FixedClock, when: datetime, number: str, body: str) -> None:

@@ -14,14 +14,12 @@ from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker
 
 from logeas_tui.core.services import answers, tickets
-from logeas_tui.core.services.common import add_message, record
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import MAIL_IN, Queue
-from logeas_tui.core.store.tx import writing
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import set_language
 from logeas_tui.screens.flows import run_action
+from tests.factories import stored_mail
 
 HOSTILE_SUBJECT = "[bold red]x[/] \x1b[31mrouge\x1b[0m"
 
@@ -94,26 +92,7 @@ def mail_ticket(
     queue: str = "LoGeAs",
 ) -> str:
     """A ticket as the mail pipeline creates it (state new)."""
-    with writing():
-        ticket = tickets.new_ticket(
-            desk,
-            Queue.get(Queue.name == queue),
-            customer=sender,
-            customer_name=name,
-            subject=subject,
-        )
-        add_message(
-            ticket,
-            kind=MAIL_IN,
-            from_addr=sender,
-            to_addr=desk.config.address,
-            subject=subject,
-            body=body,
-            date=desk.now(),
-            message_id=f"<{ticket.number}@exemple.fr>",
-        )
-        record(desk, ticket, "created", new=ticket.state, detail=f"mail from {sender}")
-    return ticket.number
+    return stored_mail(desk, sender=sender, name=name, subject=subject, body=body, queue=queue)
 
 
 def phone_ticket(
