@@ -122,43 +122,39 @@ async def _reply(f: Flow) -> ActionResult | None:
     return answers.reply(f.desk, f.row.number, body, expected_version=f.version)
 
 
+async def _pick(f: Flow, kind: str, choices: list[Choice]) -> str | None:
+    """A list of answers with a preview of the text each would send (kind: canned, doc)."""
+    picked = await f.ask(
+        ChoiceScreen(
+            t(f"dlg.{kind}.title", number=f.row.number),
+            choices,
+            hint=t(f"dlg.{kind}.hint"),
+            empty=t(f"dlg.{kind}.empty"),
+            detail=ticket_line(f.row),
+        )
+    )
+    return picked or None
+
+
 async def _canned(f: Flow) -> ActionResult | None:
     choices = [
         Choice(item.name, literal(item.title), block(answers.canned_body(f.desk, f.row, item)))
         for item in texts.canned_answers(f.desk.config.data_dir, f.desk.config.language)
     ]
-    name = await f.ask(
-        ChoiceScreen(
-            t("dlg.canned.title", number=f.row.number),
-            choices,
-            hint=t("dlg.canned.hint"),
-            empty=t("dlg.canned.empty"),
-            detail=ticket_line(f.row),
-        )
-    )
-    if not name:
+    name = await _pick(f, "canned", choices)
+    if name is None:
         return None
     return answers.reply_canned(f.desk, f.row.number, name, expected_version=f.version)
 
 
 async def _doc(f: Flow) -> ActionResult | None:
-    config = f.desk.config
     choices = []
-    for doc in texts.doc_refs(config.data_dir):
+    for doc in texts.doc_refs(f.desk.config.data_dir):
         label = literal(doc.title)
         label.append(f"  ({doc.ref})", style="dim")
-        body = answers.doc_body(f.desk, f.row, doc)
-        choices.append(Choice(doc.ref, label, block(body)))
-    ref = await f.ask(
-        ChoiceScreen(
-            t("dlg.doc.title", number=f.row.number),
-            choices,
-            hint=t("dlg.doc.hint"),
-            empty=t("dlg.doc.empty"),
-            detail=ticket_line(f.row),
-        )
-    )
-    if not ref:
+        choices.append(Choice(doc.ref, label, block(answers.doc_body(f.desk, f.row, doc))))
+    ref = await _pick(f, "doc", choices)
+    if ref is None:
         return None
     return answers.reply_doc(f.desk, f.row.number, ref, expected_version=f.version)
 
