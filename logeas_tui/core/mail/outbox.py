@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from logeas_tui.core.config import ServerConf
 from logeas_tui.core.mail.transport import SmtpSettings, send_messages
 from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.store import queries
 from logeas_tui.core.store.models import Outbox
 from logeas_tui.core.store.tx import writing
 
@@ -39,10 +40,6 @@ class SendReport:
     failed: int
     waiting: int
     error: str | None
-
-
-def waiting_count() -> int:
-    return int(Outbox.select().where(Outbox.sent_at.is_null()).count())
 
 
 def send_due(desk: Desk, conf: ServerConf, *, force: bool = False) -> SendReport:
@@ -76,7 +73,7 @@ def send_due(desk: Desk, conf: ServerConf, *, force: bool = False) -> SendReport
                     ).where(Outbox.id == item.id).execute()
                     failed += 1
                     last_error = error
-    return SendReport(sent, failed, waiting_count(), last_error)
+    return SendReport(sent, failed, queries.outbox_waiting(), last_error)
 
 
 def _as_message(raw: bytes) -> EmailMessage:

@@ -326,3 +326,8 @@ def outbox(include_sent: bool = False) -> list[OutboxView]:
         )
         for o in query.objects()
     ]
+
+
+def outbox_waiting() -> int:
+    """How many outgoing mails are not sent yet."""
+    return int(Outbox.select().where(Outbox.sent_at.is_null()).count())

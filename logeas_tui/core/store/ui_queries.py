@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import Outbox, Queue
+from logeas_tui.core.store.models import Queue
 from logeas_tui.core.store.views import QueueView
 
 
@@ -33,5 +33,5 @@ def desk_summary(*, me: str | None, now: datetime) -> DeskSummary:
         queues=tuple(queries.queues(now)),
         review=queries.count_tickets(queries.TicketFilter(review=True), me=me, now=now),
         reminders_due=queries.reminders_due(now),
-        outbox_waiting=int(Outbox.select().where(Outbox.sent_at.is_null()).count()),
+        outbox_waiting=queries.outbox_waiting(),
     )
