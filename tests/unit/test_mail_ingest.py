@@ -1,0 +1,126 @@
+"""The ingestion pipeline's rules, one mail at a time, without servers (the integration tests
+run the same pipeline behind real IMAP and SMTP)."""
+
+from __future__ import annotations
+
+import hashlib
+from email.message import EmailMessage
+from pathlib import Path
+
+from logeas_tui.core.mail.ingest import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
+from logeas_tui.core.mail.route import load_rules
+from logeas_tui.core.services import merge, tickets
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.models import Message, Outbox, Ticket
+
+RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "routing.toml"
+
+
+def mail(
+    subject: str,
+    *,
+    sender: str = "jean@client.example",
+    msgid: str | None = None,
+    headers: dict[str, str] | None = None,
+    body: str = "Bonjour",
+) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "support@logeas.fr"
+    msg["Subject"] = subject
+    msg["Message-ID"] = f"<{msgid or hashlib.md5(subject.encode()).hexdigest()}@client.example>"
+    for key, value in (headers or {}).items():
+        msg[key] = value
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def acks() -> int:
+    return int(Outbox.select().where(Outbox.automatic).count())
+
+
+def test_unparseable_mail_is_kept_whole_in_the_default_queue(desk):
+    raw = b"\x00\xff\xfe this is not a mail at all"
+    result = ingest(desk, raw, load_rules(RULES_FILE))
+    assert result.outcome == NEW_TICKET and not result.parsed_ok
+    ticket = Ticket.get(Ticket.number == result.number)
+    assert ticket.unparsed and ticket.queue.name == "LoGeAs"
+    assert queries.raw_message(result.number) == raw
+    assert Message.get(Message.ticket == ticket.id).parse_problem
+    assert acks() == 0  # nobody to answer
+
+
+def test_same_bytes_twice_is_stored_once(desk):
+    raw = mail("Question")
+    assert ingest(desk, raw, []).outcome == NEW_TICKET
+    assert ingest(desk, raw, []).outcome == DUPLICATE
+    assert Ticket.select().count() == 1 and acks() == 1
+
+
+def test_same_message_id_other_bytes_is_kept_on_the_first_ticket(desk):
+    first = ingest(desk, mail("Question", msgid="same"), [])
+    again = ingest(desk, mail("Question", msgid="same", headers={"X-Relay": "2"}), [])
+    assert again.outcome == COPY and again.number == first.number
+    assert Ticket.select().count() == 1 and acks() == 1
+
+
+def test_reply_to_a_merged_ticket_goes_to_its_target(desk):
+    dup = ingest(desk, mail("Doublon"), []).number
+    target = ingest(desk, mail("Original"), []).number
+    merge.merge(desk, dup, target)
+    result = ingest(desk, mail(f"Re: [Ticket#{dup}] Doublon", msgid="r1"), [])
+    assert (result.outcome, result.number) == (FOLLOWUP, target)
+
+
+def test_reply_by_references_without_number_joins_the_ticket(desk):
+    first = ingest(desk, mail("Sans numéro", msgid="orig"), [])
+    raw = mail("Re: sans numéro", msgid="r2", headers={"In-Reply-To": "<orig@client.example>"})
+    assert ingest(desk, raw, []).number == first.number
+
+
+def test_a_reply_leaves_a_new_ticket_new_and_reopens_a_pending_one(desk):
+    number = ingest(desk, mail("Nouveau"), []).number
+    ingest(desk, mail(f"RE: [Ticket#{number}]", msgid="a"), [])
+    assert Ticket.get(Ticket.number == number).state == "new"
+    tickets.set_pending(desk, number, 3)
+    ingest(desk, mail(f"RE: [Ticket#{number}] encore", msgid="b"), [])
+    ticket = Ticket.get(Ticket.number == number)
+    assert ticket.state == "open" and ticket.pending_until is None
+
+
+def test_automatic_mail_gets_no_acknowledgement(desk):
+    for n, headers in enumerate(
+        [
+            {"Auto-Submitted": "auto-replied"},
+            {"Precedence": "bulk"},
+            {"X-Loop": "support@logeas.fr"},
+        ]
+    ):
+        result = ingest(desk, mail(f"Auto {n}", headers=headers), [])
+        assert result.outcome == NEW_TICKET and not result.acknowledged, headers
+    for sender in (
+        "MAILER-DAEMON@client.example",
+        "noreply@client.example",
+        "0123456789@logeas.fr",
+        "support@logeas.fr",
+    ):
+        assert not ingest(desk, mail(f"From {sender}", sender=sender), []).acknowledged
+    assert acks() == 0
+
+
+def test_routing_rules_and_ignore(desk, tmp_path):
+    rules = load_rules(RULES_FILE)
+    spam = ingest(desk, mail("Promo", headers={"X-Spam-Flag": "YES"}), rules)
+    virus = ingest(desk, mail("Pièce", headers={"X-Virus-Status": "Infected"}), rules)
+    listed = ingest(desk, mail("Lettre", headers={"List-Id": "<news.example>"}), rules)
+    queues = {
+        n: Ticket.get(Ticket.number == n).queue.name
+        for n in (spam.number, virus.number, listed.number)
+    }
+    assert queues == {spam.number: "Spam", virus.number: "Virus", listed.number: "Mailing"}
+    assert acks() == 0  # held queues never acknowledge
+    own = tmp_path / "routing.toml"
+    own.write_text(
+        '[[rule]]\nname = "drop"\nheader = "subject"\nmatch = "^unsubscribe"\naction = "ignore"\n'
+    )
+    assert ingest(desk, mail("unsubscribe me"), load_rules(own)).outcome == IGNORED
