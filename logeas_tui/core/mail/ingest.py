@@ -56,17 +56,17 @@ def already_stored(sha: str) -> bool:
     return bool(Message.select().where(Message.raw_sha256 == sha).exists())
 
 
-def same_message_id(parsed: ParsedMail) -> Ticket | None:
-    """The ticket already holding a mail with this Message-ID, if any (merges followed)."""
-    if not parsed.message_id:
-        return None
-    hit = (
-        Message.select(Message.ticket)
-        .where(Message.message_id == parsed.message_id)
-        .order_by(Message.id)
-        .first()
+def stored_before(parsed: ParsedMail, sha: str) -> tuple[bool, Ticket | None]:
+    """(same bytes stored?, the ticket holding a mail with the same Message-ID), one query."""
+    match = Message.raw_sha256 == sha
+    if parsed.message_id:
+        match |= Message.message_id == parsed.message_id
+    hits = list(
+        Message.select(Message.raw_sha256, Message.ticket).where(match).order_by(Message.id)
     )
-    return _forward(Ticket.get_by_id(hit.ticket_id)) if hit else None
+    if any(h.raw_sha256 == sha for h in hits):
+        return True, None
+    return False, (_forward(Ticket.get_by_id(hits[0].ticket_id)) if hits else None)
 
 
 def find_ticket(parsed: ParsedMail) -> Ticket | None:
@@ -164,7 +164,7 @@ def _ack_refusal(desk: Desk, parsed: ParsedMail, queue: Queue) -> str | None:
     return None
 
 
-def _acknowledge(desk: Desk, ticket: Ticket, parsed: ParsedMail) -> None:
+def _acknowledge(desk: Desk, ticket: Ticket, parsed: ParsedMail, received: Message) -> None:
     text = texts.template(desk.config.data_dir, "ack", desk.config.language)
     text = texts.fill(
         text,
@@ -183,6 +183,7 @@ def _acknowledge(desk: Desk, ticket: Ticket, parsed: ParsedMail) -> None:
         action="ack",
         automatic=True,
         subject=subject or ticket.subject,
+        answering=received,
     )
     day = f"{desk.local_now():%Y%m%d}"
     (
@@ -209,9 +210,9 @@ def ingest(
         return IngestResult(DUPLICATE, None, True)
     parsed = parsed or parse_message(raw)
     with writing():
-        if already_stored(sha):
+        duplicate, holder = stored_before(parsed, sha)
+        if duplicate:
             return IngestResult(DUPLICATE, None, parsed.ok)
-        holder = same_message_id(parsed)
         if holder is not None:
             # Same Message-ID, other bytes: a second delivery (or a reused id). Keep the
             # bytes on the ticket that has the first one, but no new ticket, state or ack.
@@ -257,7 +258,7 @@ def ingest(
         )
         if not parsed.ok:
             save(desk, ticket, unparsed=True)
-        _store(ticket, parsed, raw, sha, desk)
+        received = _store(ticket, parsed, raw, sha, desk)
         record(
             system,
             ticket,
@@ -268,5 +269,5 @@ def ingest(
         )
         why = "acknowledgements off" if not acknowledge else _ack_refusal(desk, parsed, queue)
         if why is None:
-            _acknowledge(desk, ticket, parsed)
+            _acknowledge(desk, ticket, parsed, received)
         return IngestResult(NEW_TICKET, ticket.number, parsed.ok, why is None, why)

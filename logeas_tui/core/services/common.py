@@ -148,9 +148,11 @@ def send_to_customer(
     action: str,
     automatic: bool = False,
     subject: str | None = None,
+    answering: Message | None = None,
 ) -> str | None:
     """Store the outgoing mail on the ticket and put it in the outbox, in the caller's
-    transaction. Returns a notice when the customer has no mailbox (phone placeholder)."""
+    transaction; it answers `answering`, else the customer's last mail. Returns a notice when
+    the customer has no mailbox (phone placeholder)."""
     author = desk.who
     if is_phone_placeholder(ticket.customer, desk.config.domain) or not ticket.customer:
         add_message(
@@ -173,7 +175,7 @@ def send_to_customer(
             f"{ticket.customer or 'This customer'} has no mailbox: nothing was mailed. "
             "Call the customer back."
         )
-    parent = last_customer_mail(ticket)
+    parent = answering or last_customer_mail(ticket)
     references = tuple(parent.references.split()) if parent and parent.references else ()
     if parent and parent.message_id:
         references = (*references, parent.message_id)

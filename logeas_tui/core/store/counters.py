@@ -12,8 +12,11 @@ from logeas_tui.core.store.models import Counter
 def next_number(day: date, system_id: str) -> str:
     """Must run inside a write transaction (`store.tx.writing()`)."""
     key = f"{day:%Y%m%d}"
-    updated = Counter.update(value=Counter.value + 1).where(Counter.day == key).execute()
-    if not updated:
-        Counter.insert(day=key, value=1).on_conflict_ignore().execute()
-    value = Counter.get_by_id(key).value
-    return make_number(day, system_id, value)
+    database = Counter._meta.database
+    mark = database.param
+    row = database.execute_sql(
+        f'INSERT INTO "counter" ("day", "value") VALUES ({mark}, 1) '
+        'ON CONFLICT ("day") DO UPDATE SET "value" = "counter"."value" + 1 RETURNING "value"',
+        (key,),
+    ).fetchone()
+    return make_number(day, system_id, int(row[0]))
