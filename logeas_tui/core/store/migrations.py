@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from peewee import Database, SqliteDatabase
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as run_migrations
 
 from logeas_tui.core.store.models import TABLES, MessageIndex
 
@@ -19,13 +21,11 @@ def _v1(database: Database) -> None:
 
 
 def _v2(database: Database) -> None:
-    """The unfiltered list (all queues, oldest first) reads by index instead of sorting."""
-    database.execute_sql(
-        'CREATE INDEX IF NOT EXISTS "ticket_created_id" ON "ticket" ("created", "id")'
-    )
-    # counts per queue and state (the queue pane) from the index alone
-    database.execute_sql(
-        'CREATE INDEX IF NOT EXISTS "ticket_queue_state" ON "ticket" ("queue_id", "state")'
+    """Indexes for the all-queues list (oldest first) and the queue pane's counts."""
+    migrator = SchemaMigrator.from_database(database)
+    run_migrations(
+        migrator.add_index("ticket", ("created", "id"), False),
+        migrator.add_index("ticket", ("queue_id", "state"), False),
     )
 
 
