@@ -24,6 +24,7 @@ from logeas_tui.core import config as config_mod
 from logeas_tui.core.clock import Clock, FixedClock, SystemClock
 from logeas_tui.core.config import Config
 from logeas_tui.core.errors import ConfigError, HelpdeskError
+from logeas_tui.core.sentences import localized
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store.connection import close_store, default_location, open_store
@@ -261,14 +262,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
+    language = "en"
     try:
         desk = _open_desk(args)
+        language = desk.config.language
         func: Verb | None = getattr(args, "func", None)
         if func is None:
             return run_app(desk)
         return func(desk, args, sys.stdout)
     except HelpdeskError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {localized(exc, language)}", file=sys.stderr)
         return 1
     except DatabaseError as exc:
         print(f"error: the database refused the change: {exc}.", file=sys.stderr)

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from logeas_tui.core import numbers
 from logeas_tui.core.clock import as_utc
 from logeas_tui.core.errors import HelpdeskError, InvalidInput, NotFound
+from logeas_tui.core.sentences import Sentence, localized
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.views import TicketRow, TicketView
@@ -65,14 +66,14 @@ def _local(desk: Desk, value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> s
 def _view(desk: Desk, number: str) -> TicketView:
     view = queries.ticket_view(number.strip(), me=desk.who, now=desk.clock.now())
     if view is None:
-        raise NotFound(numbers.explain_invalid(number) or f"There is no ticket {number}.")
+        raise NotFound(numbers.explain_invalid(number) or Sentence("no_ticket", number=number))
     return view
 
 
 def _done(desk: Desk, result: ActionResult, args: Namespace, out: TextIO) -> int:
     """What every changing verb prints: the notice on stderr, the ticket on stdout."""
     if result.notice:
-        print(f"note: {result.notice}", file=sys.stderr)
+        print(f"note: {localized(result.notice, desk.config.language)}", file=sys.stderr)
     if _wants_json(args):
         _json(_view(desk, result.number).to_json(), out)
     else:

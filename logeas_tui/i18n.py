@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from logeas_tui.catalog import dialogs, main
+from logeas_tui.core.sentences import Sentence, localized
 
 _TABLE: dict[str, tuple[str, str]] = {**main.TEXTS, **dialogs.TEXTS}  # key -> (fr, en)
 _language = "en"
@@ -27,3 +28,11 @@ def t(key: str, **values: object) -> str:
         return key
     text = pair[0] if _language == "fr" else pair[1]
     return text.format(**values) if values else text
+
+
+def say(text: object) -> str:
+    """What the core said (a Sentence, or an error carrying one) in the current language;
+    any other text through the catalog."""
+    if isinstance(text, BaseException | Sentence):
+        return localized(text, _language)
+    return t(str(text))

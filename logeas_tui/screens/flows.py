@@ -23,7 +23,7 @@ from logeas_tui.core.services.allowed import refusal
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.views import TicketRow
-from logeas_tui.i18n import t
+from logeas_tui.i18n import say, t
 from logeas_tui.screens.compose import ComposeScreen
 from logeas_tui.screens.dialogs import (
     AskChoiceScreen,
@@ -55,7 +55,7 @@ class Flow:
         """A number of days the service refused: say why, so the dialog can ask again."""
         if err.field != "days":
             raise err
-        self.screen.notify(str(err), severity="error", markup=False)
+        self.screen.notify(say(err), severity="error", markup=False)
 
 
 async def run_action(screen: Screen[Any], desk: Desk, action: str, row: TicketRow) -> str | None:
@@ -63,7 +63,7 @@ async def run_action(screen: Screen[Any], desk: Desk, action: str, row: TicketRo
     (refused, failed — both said in a notification — or cancelled)."""
     reason = refusal(action, row.state)
     if reason:
-        screen.notify(t(reason), severity="warning", markup=False)
+        screen.notify(say(reason), severity="warning", markup=False)
         return None
     flow = FLOWS.get(action)
     if flow is None:
@@ -72,13 +72,13 @@ async def run_action(screen: Screen[Any], desk: Desk, action: str, row: TicketRo
     try:
         result = await flow(Flow(screen, desk, row))
     except HelpdeskError as err:
-        screen.notify(str(err), severity="error", markup=False)
+        screen.notify(say(err), severity="error", markup=False)
         return None
     if result is None:
         return None
     screen.notify(t(f"dlg.done.{action}", number=result.number, source=row.number), markup=False)
     if result.notice:
-        screen.notify(result.notice, severity="warning", markup=False)
+        screen.notify(say(result.notice), severity="warning", markup=False)
     return result.number
 
 

@@ -22,7 +22,7 @@ from logeas_tui.core.services import tickets
 from logeas_tui.core.services.customers import phone_digits
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
-from logeas_tui.i18n import t
+from logeas_tui.i18n import say, t
 from logeas_tui.screens.dialogs import ConfirmScreen
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.literal import literal
@@ -211,12 +211,12 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
                 owner=owner if isinstance(owner, str) else None,
             )
         except InvalidInput as err:
-            self.show_error(err.field, str(err))
+            self.show_error(err.field, say(err))
             if err.field in ERROR_FIELDS:
                 self.query_one(f"#{err.field}").focus()
             return
         except HelpdeskError as err:
-            self.show_error(None, str(err))
+            self.show_error(None, say(err))
             return
         self.saved(result.number)
 

@@ -195,3 +195,16 @@ async def test_the_phone_line_banner_stays_on_the_top_line(desk: Desk) -> None:
         banner = screen.query_one("#phone-banner")
         assert banner.region.y == 0 and banner.region.height == 1
         assert banner.has_class("-open")
+
+
+async def test_in_french_the_core_explains_the_field_in_french(desk: Desk) -> None:
+    from dataclasses import replace
+
+    french = replace(desk, config=replace(desk.config, language="fr"))
+    app = Harness(french)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(app, pilot)
+        await pilot.press(*"bonjour", "tab", "tab", "tab", *"Imp", "ctrl+s")
+        said = shown(screen, "#customer-error")
+        assert "n'est ni une adresse e-mail ni un numéro de téléphone" in said
+        assert "neither" not in said

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from logeas_tui.core import texts
 from logeas_tui.core.errors import InvalidInput
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.common import live_ticket, record, save, send_to_customer
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.models import CLOSED_OK, PENDING
@@ -59,7 +60,7 @@ def _answer(
     detail: str = "",
 ) -> ActionResult:
     if not body.strip():
-        raise InvalidInput("The message is empty.", "body")
+        raise InvalidInput(Sentence("empty_message"), "body")
     with writing():
         ticket = live_ticket(number, expected_version)
         notice = send_to_customer(desk, ticket, body, action=action)
@@ -120,7 +121,7 @@ def ask_info(
 ) -> ActionResult:
     """Closed (the customer's reply reopens it) or pending with a reminder in x days."""
     if pending_days is not None and not 0 < pending_days <= 365:
-        raise InvalidInput("Remind in 1 to 365 days.", "days")
+        raise InvalidInput(Sentence("days_range"), "days")
     state = PENDING if pending_days else CLOSED_OK
     detail = f"reminder in {pending_days} days" if pending_days else ""
     return _answer(

@@ -10,6 +10,7 @@ from typing import Any
 from logeas_tui.core import numbers
 from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
 from logeas_tui.core.mail.compose import build_message
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
@@ -32,11 +33,9 @@ def get_ticket(number: str, expected_version: int | None = None) -> Ticket:
     problem = numbers.explain_invalid(number)
     ticket = Ticket.get_or_none(Ticket.number == number)
     if ticket is None:
-        raise NotFound(problem or f"There is no ticket {number}.")
+        raise NotFound(problem or Sentence("no_ticket", number=number))
     if expected_version is not None and ticket.version != expected_version:
-        raise Conflict(
-            f"Ticket {number} was changed by someone else meanwhile: reload it and try again."
-        )
+        raise Conflict(Sentence("conflict", number=number))
     return ticket
 
 
@@ -45,12 +44,9 @@ def live_ticket(number: str, expected_version: int | None = None) -> Ticket:
     ticket = get_ticket(number, expected_version)
     if ticket.state == MERGED:
         target = Ticket.get_by_id(ticket.merged_into_id).number if ticket.merged_into_id else "?"
-        raise Refused(
-            f"Ticket {ticket.number} was merged into {target}: work on {target}, "
-            "or unmerge it first."
-        )
+        raise Refused(Sentence("merged_away", number=ticket.number, target=target))
     if ticket.state == REMOVED:
-        raise Refused(f"Ticket {ticket.number} was removed.")
+        raise Refused(Sentence("removed", number=ticket.number))
     return ticket
 
 
@@ -64,10 +60,7 @@ def save(desk: Desk, ticket: Ticket, **changes: Any) -> None:
         .execute()
     )
     if not done:
-        raise Conflict(
-            f"Ticket {ticket.number} was changed by someone else meanwhile: "
-            "reload it and try again."
-        )
+        raise Conflict(Sentence("conflict", number=ticket.number))
     for key, value in changes.items():
         setattr(ticket, key, value)
 
@@ -97,7 +90,7 @@ def technician(name: str) -> Technician:
     tech = Technician.get_or_none(Technician.name == name)
     if tech is None:
         known = ", ".join(t.name for t in Technician.select().order_by(Technician.name))
-        raise InvalidInput(f"No technician is called {name!r} (known: {known}).", "owner")
+        raise InvalidInput(Sentence("no_technician", name=name, known=known), "owner")
     return tech
 
 
@@ -107,11 +100,9 @@ def active_queue(name: str) -> Queue:
         known = ", ".join(
             q.name for q in Queue.select().where(Queue.valid).order_by(Queue.position)
         )
-        raise InvalidInput(f"There is no queue {name!r} (active queues: {known}).", "queue")
+        raise InvalidInput(Sentence("no_queue", name=name, known=known), "queue")
     if not queue.valid:
-        raise InvalidInput(
-            f"Queue {name!r} is obsolete: it accepts no new or moved ticket.", "queue"
-        )
+        raise InvalidInput(Sentence("obsolete_queue", name=name), "queue")
     return queue
 
 
@@ -171,10 +162,7 @@ def send_to_customer(
             "mail not sent",
             detail=f"{action}: {ticket.customer} is a phone customer without a mailbox",
         )
-        return (
-            f"{ticket.customer or 'This customer'} has no mailbox: nothing was mailed. "
-            "Call the customer back."
-        )
+        return Sentence("no_mailbox", customer=ticket.customer or "?")
     parent = answering or last_customer_mail(ticket)
     references = tuple(parent.references.split()) if parent and parent.references else ()
     if parent and parent.message_id:

@@ -8,6 +8,7 @@ import re
 from email_validator import EmailNotValidError, validate_email
 
 from logeas_tui.core.errors import InvalidInput
+from logeas_tui.core.sentences import Sentence
 
 _PHONE = re.compile(r"^\+?[\d\s.\-/()]+$")
 
@@ -29,16 +30,15 @@ def customer_address(text: str, domain: str) -> str:
     """The address to store for what was typed; InvalidInput (field "customer") otherwise."""
     text = text.strip()
     if not text:
-        raise InvalidInput("Enter the customer's e-mail address or phone number.", "customer")
+        raise InvalidInput(Sentence("customer_missing"), "customer")
     if "@" not in text:
         digits = phone_digits(text)
         if digits is None:
-            raise InvalidInput(
-                f"{text!r} is neither an e-mail address nor a phone number (e.g. 01 23 45 67 89).",
-                "customer",
-            )
+            raise InvalidInput(Sentence("customer_neither", text=text), "customer")
         return f"{digits}@{domain}"
     try:
         return str(validate_email(text, check_deliverability=False).normalized).lower()
     except EmailNotValidError as exc:
-        raise InvalidInput(f"{text!r} is not a valid e-mail address: {exc}", "customer") from None
+        raise InvalidInput(
+            Sentence("customer_bad_email", text=text, why=str(exc)), "customer"
+        ) from None

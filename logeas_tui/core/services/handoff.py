@@ -4,6 +4,7 @@ move to another queue (state kept; obsolete queues accept nothing)."""
 from __future__ import annotations
 
 from logeas_tui.core.errors import InvalidInput, Refused
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.common import active_queue, live_ticket, record, save, technician
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.models import Technician
@@ -26,8 +27,7 @@ def transfer(
         )
         if current is not None and current.level == tech.level:
             raise InvalidInput(
-                f"{tech.name} is at level {tech.level}, like "
-                f"{current.name}: choose a technician of another level.",
+                Sentence("same_level", name=tech.name, level=tech.level, current=current.name),
                 "owner",
             )
         old = f"{current.name} (level {current.level})" if current else ""
@@ -52,14 +52,13 @@ def move(
         target = active_queue(queue)
         old = ticket.queue
         if old.id == target.id:
-            raise Refused(f"Ticket {ticket.number} is already in {target.name}.")
+            raise Refused(Sentence("already_in_queue", number=ticket.number, queue=target.name))
         deleting = target.name == DELETE_QUEUE
         save(desk, ticket, queue=target.id, moved_to_delete_at=desk.now() if deleting else None)
         record(desk, ticket, "queue", old.name, target.name)
     notice = None
     if deleting:
-        notice = (
-            f"Ticket {ticket.number} will be destroyed in "
-            f"{desk.config.delete_grace_hours} h unless moved out of Delete."
+        notice = Sentence(
+            "delete_grace", number=ticket.number, hours=desk.config.delete_grace_hours
         )
     return ActionResult(ticket.number, notice)

@@ -14,6 +14,7 @@ from typing import Any
 from peewee import fn
 
 from logeas_tui.core.errors import Refused
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.common import live_ticket, record, save
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.models import MAIL_IN, MERGED, OPEN, History, Message, Ticket
@@ -37,7 +38,7 @@ def merge(
         dup = live_ticket(duplicate, expected_version)
         into = live_ticket(target)
         if dup.id == into.id:
-            raise Refused("A ticket cannot be merged into itself: choose another target.")
+            raise Refused(Sentence("merge_self"))
         moved = [
             (m.id, m.origin_ticket_id)
             for m in Message.select(Message.id, Message.origin_ticket).where(
@@ -86,9 +87,9 @@ def unmerge(desk: Desk, number: str) -> ActionResult:
     with writing():
         dup = Ticket.get_or_none(Ticket.number == str(number).strip())
         if dup is None:
-            raise Refused(f"There is no ticket {number}.")
+            raise Refused(Sentence("no_ticket", number=number))
         if dup.state != MERGED or not dup.merged_into_id:
-            raise Refused(f"Ticket {dup.number} is {dup.state}, not merged: nothing to unmerge.")
+            raise Refused(Sentence("not_merged", number=dup.number, state=dup.state))
         entry = (
             History.select()
             .where((History.ticket == dup.id) & (History.action == "merged"))
@@ -96,11 +97,11 @@ def unmerge(desk: Desk, number: str) -> ActionResult:
             .first()
         )
         if entry is None or not entry.data:
-            raise Refused(f"Ticket {dup.number} has no record of its merge; it cannot be undone.")
+            raise Refused(Sentence("no_merge_record", number=dup.number))
         data = json.loads(entry.data)
         into = Ticket.get_by_id(dup.merged_into_id)
         if into.state == MERGED:
-            raise Refused(f"Ticket {into.number} was itself merged since: unmerge it first.")
+            raise Refused(Sentence("target_merged", number=into.number))
         for msg_id, origin in data["messages"]:
             Message.update(ticket=dup.id, origin_ticket=origin).where(
                 (Message.id == msg_id) & (Message.ticket == into.id)
@@ -127,7 +128,7 @@ def unmerge(desk: Desk, number: str) -> ActionResult:
         else:
             save(desk, into, last_in_id=_last_in(into.id))
             state_note = f"state kept ({into.state}): it changed after the merge"
-            notice = f"Ticket {into.number} changed after the merge; its state was kept."
+            notice = Sentence("target_changed", number=into.number)
         record(desk, dup, "unmerged", MERGED, dup.state, detail=f"taken out of {into.number}")
         record(desk, into, "unmerge", detail=f"{dup.number} taken out; {state_note}")
     return ActionResult(dup.number, notice)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from logeas_tui.core.errors import InvalidInput, Refused
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.common import (
     active_queue,
     add_message,
@@ -76,13 +77,9 @@ def create_phone_ticket(
     """A call becomes a ticket: closed at once if the intervention is finished, else owned."""
     address = customer_address(customer, desk.config.domain)
     if not subject.strip():
-        raise InvalidInput("Give the ticket a subject: what is the call about?", "subject")
+        raise InvalidInput(Sentence("no_subject"), "subject")
     if not close and not owner:
-        raise InvalidInput(
-            "The intervention is not finished: choose an owner who will carry "
-            "on, or mark it finished to close the ticket now.",
-            "owner",
-        )
+        raise InvalidInput(Sentence("owner_needed"), "owner")
     with writing():
         target = active_queue(queue)
         owner_id = technician(owner).id if owner else None
@@ -123,7 +120,7 @@ def close(
         ticket = live_ticket(number, expected_version)
         state = CLOSED_OK if successful else CLOSED_KO
         if ticket.state == state:
-            raise Refused(f"Ticket {ticket.number} is already {state}.")
+            raise Refused(Sentence("already_state", number=ticket.number, state=state))
         old = ticket.state
         save(desk, ticket, state=state, pending_until=None)
         record(desk, ticket, "state", old, state)
@@ -134,10 +131,7 @@ def reopen(desk: Desk, number: str, *, expected_version: int | None = None) -> A
     with writing():
         ticket = live_ticket(number, expected_version)
         if ticket.state not in (*CLOSED_STATES, PENDING):
-            raise Refused(
-                f"Ticket {ticket.number} is {ticket.state}, not closed or pending: "
-                "there is nothing to reopen."
-            )
+            raise Refused(Sentence("nothing_to_reopen", number=ticket.number, state=ticket.state))
         old = ticket.state
         save(desk, ticket, state=OPEN, pending_until=None)
         record(desk, ticket, "state", old, OPEN)
@@ -149,7 +143,7 @@ def set_pending(
 ) -> ActionResult:
     """Pending reminder: the ticket comes back to the review in `days` days."""
     if not 0 < days <= 365:
-        raise InvalidInput("Remind in 1 to 365 days.", "days")
+        raise InvalidInput(Sentence("days_range"), "days")
     with writing():
         ticket = live_ticket(number, expected_version)
         due = desk.now() + timedelta(days=days)
@@ -163,7 +157,7 @@ def note(
     desk: Desk, number: str, body: str, *, expected_version: int | None = None
 ) -> ActionResult:
     if not body.strip():
-        raise InvalidInput("The note is empty.", "body")
+        raise InvalidInput(Sentence("empty_note"), "body")
     with writing():
         ticket = live_ticket(number, expected_version)
         add_message(
@@ -188,7 +182,7 @@ def assign(
         tech = technician(owner)
         old = ticket.owner.name if ticket.owner_id and ticket.owner else ""
         if ticket.owner_id == tech.id:
-            raise Refused(f"{tech.name} already owns ticket {ticket.number}.")
+            raise Refused(Sentence("already_owner", name=tech.name, number=ticket.number))
         save(desk, ticket, owner=tech.id)
         record(desk, ticket, "owner", old, tech.name)
     return ActionResult(ticket.number)
