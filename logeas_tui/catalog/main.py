@@ -164,25 +164,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "act.take": ("prendre", "take"),
     "act.no_ticket": ("Aucun ticket sélectionné.", "No ticket is selected."),
     "act.refused": ("« {action} » refusé", "“{action}” refused"),
-    # refusals from core.services.allowed (the English sentence is the key)
-    "The ticket was removed.": ("Le ticket a été supprimé.", "The ticket was removed."),
-    "Only a merged ticket can be unmerged.": (
-        "Seul un ticket fusionné peut être défusionné.",
-        "Only a merged ticket can be unmerged.",
-    ),
-    "The ticket was merged into another one: work on that one, or unmerge it.": (
-        "Le ticket a été fusionné dans un autre : travaillez sur celui-là, ou défusionnez-le.",
-        "The ticket was merged into another one: work on that one, or unmerge it.",
-    ),
-    "Only a closed or pending ticket can be reopened.": (
-        "Seul un ticket fermé ou en attente peut être rouvert.",
-        "Only a closed or pending ticket can be reopened.",
-    ),
-    "The ticket is already closed.": ("Le ticket est déjà fermé.", "The ticket is already closed."),
-    "The ticket is already closed (unsuccessful).": (
-        "Le ticket est déjà fermé (sans succès).",
-        "The ticket is already closed (unsuccessful).",
-    ),
     # global keys
     "app.quit": ("quitter", "quit"),
     "app.help": ("aide", "help"),

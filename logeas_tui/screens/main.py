@@ -20,7 +20,7 @@ from logeas_tui.core.store import queries
 from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_names
 from logeas_tui.core.store.views import QueueView, TicketRow, TicketView
-from logeas_tui.i18n import t
+from logeas_tui.i18n import say, t
 from logeas_tui.messages import MailSynced, SyncFailed, TicketChanged, TicketOpened, TicketSelected
 from logeas_tui.screens.flows import run_action
 from logeas_tui.widgets.background import in_thread
@@ -299,7 +299,7 @@ class MainScreen(Screen[None]):
             return
         reason = refusal(action, row.state) or ""
         self.notify(
-            t(reason),
+            say(reason),
             title=t("act.refused", action=t(f"act.{action}")),
             severity="warning",
             markup=False,

@@ -3,6 +3,7 @@ them out) and the same refusals the services raise. Action ids are the key-bindi
 
 from __future__ import annotations
 
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store.models import CLOSED_STATES, MERGED, PENDING, REMOVED
 
 ACTIONS = (
@@ -26,17 +27,17 @@ ACTIONS = (
 def refusal(action: str, state: str) -> str | None:
     """None when `action` is allowed on a ticket in `state`, else the reason (one sentence)."""
     if state == REMOVED:
-        return "The ticket was removed."
+        return Sentence("refused_removed")
     if action == "unmerge":
-        return None if state == MERGED else "Only a merged ticket can be unmerged."
+        return None if state == MERGED else Sentence("refused_unmerge")
     if state == MERGED:
-        return "The ticket was merged into another one: work on that one, or unmerge it."
+        return Sentence("refused_merged")
     if action == "reopen" and state not in (*CLOSED_STATES, PENDING):
-        return "Only a closed or pending ticket can be reopened."
+        return Sentence("refused_reopen")
     if action == "close" and state == CLOSED_STATES[0]:
-        return "The ticket is already closed."
+        return Sentence("refused_closed")
     if action == "close_unsuccessful" and state == CLOSED_STATES[1]:
-        return "The ticket is already closed (unsuccessful)."
+        return Sentence("refused_closed_ko")
     return None
 
 
