@@ -21,7 +21,6 @@ from logeas_tui.core.errors import HelpdeskError, InvalidInput
 from logeas_tui.core.services import answers, handoff, merge, tickets
 from logeas_tui.core.services.allowed import refusal
 from logeas_tui.core.services.desk import ActionResult, Desk
-from logeas_tui.core.store import queries
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import say, t
 from logeas_tui.screens.compose import ComposeScreen
@@ -198,10 +197,7 @@ async def _pending(f: Flow) -> ActionResult | None:
 
 
 async def _transfer(f: Flow) -> ActionResult | None:
-    techs = queries.technicians()
-    current_name = f.row.owner or f.desk.who
-    current = next((tech for tech in techs if tech.name == current_name), None)
-    others = [tech for tech in techs if current is None or tech.level != current.level]
+    current, others = handoff.transfer_choices(f.desk, f.row.owner)
     choices = [
         Choice(tech.name, Text(f"{tech.name} — {t('dlg.phone.level', level=tech.level)}"))
         for tech in others
@@ -225,7 +221,7 @@ async def _transfer(f: Flow) -> ActionResult | None:
 
 
 async def _move(f: Flow) -> ActionResult | None:
-    targets = [q for q in queries.queues(f.desk.now()) if q.valid and q.name != f.row.queue]
+    targets = handoff.move_choices(f.row.queue)
     width = max((len(q.name) for q in targets), default=0) + 2
     choices = []
     for queue in targets:

@@ -123,3 +123,15 @@ def test_handoff_of_an_unknown_ticket(desk: Desk) -> None:
         move(desk, "2026112410000019", "Secrétariat")
     with pytest.raises(NotFound, match="check digit"):
         transfer(desk, "2026112410000018", "Guillaume")
+
+
+def test_choices_offered_are_the_ones_the_services_accept(desk: Desk) -> None:
+    from logeas_tui.core.services.handoff import move_choices, transfer_choices
+
+    current, others = transfer_choices(desk, None)  # no owner: me (Nicolas, level 1)
+    assert current is not None and current.name == "Nicolas"
+    assert [t.name for t in others] == ["Guillaume"]
+    current, others = transfer_choices(desk, "Guillaume")
+    assert {t.name for t in others} == {"Nicolas", "Pétronille"}
+    names = [q.name for q in move_choices("LoGeAs")]
+    assert "LoGeAs" not in names and "LoGeAsSauv" not in names and "Saturne" in names

@@ -7,8 +7,10 @@ from logeas_tui.core.errors import InvalidInput, Refused
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.common import active_queue, live_ticket, record, save, technician
 from logeas_tui.core.services.desk import ActionResult, Desk
+from logeas_tui.core.store import queries, ui_queries
 from logeas_tui.core.store.models import Technician
 from logeas_tui.core.store.tx import writing
+from logeas_tui.core.store.views import QueueView, TechnicianView
 
 DELETE_QUEUE = "Delete"
 
@@ -62,3 +64,18 @@ def move(
             "delete_grace", number=ticket.number, hours=desk.config.delete_grace_hours
         )
     return ActionResult(ticket.number, notice)
+
+
+def transfer_choices(
+    desk: Desk, owner: str | None
+) -> tuple[TechnicianView | None, list[TechnicianView]]:
+    """Who holds the ticket now (its owner, else me) and the technicians of another support
+    level it can be transferred to — the rule `transfer` enforces."""
+    techs = queries.technicians()
+    current = next((tech for tech in techs if tech.name == (owner or desk.who)), None)
+    return current, [tech for tech in techs if current is None or tech.level != current.level]
+
+
+def move_choices(current_queue: str) -> list[QueueView]:
+    """The queues a ticket can be moved to: the active ones other than its own."""
+    return [q for q in ui_queries.queue_names() if q.valid and q.name != current_queue]
