@@ -65,7 +65,7 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         desk = self.desk
-        queues = [q.name for q in queries.queues(desk.now()) if q.valid]
+        queues = tickets.intake_queues()
         default_queue = (
             desk.config.default_queue
             if desk.config.default_queue in queues

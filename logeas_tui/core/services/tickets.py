@@ -208,3 +208,8 @@ def mark_seen(desk: Desk, number: str) -> None:
             )
             .execute()
         )
+
+
+def intake_queues() -> list[str]:
+    """The queues a new ticket can be put in: the active ones, in the procedure's order."""
+    return [q.name for q in Queue.select(Queue.name).where(Queue.valid).order_by(Queue.position)]
