@@ -16,6 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import get_current_worker
 
 from logeas_tui.core.services.allowed import refusal
+from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.i18n import set_language, t
 from logeas_tui.messages import MailSynced, SyncFailed, TicketChanged
@@ -26,6 +27,7 @@ from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.keys import ACTION_KEYS, translate_bindings
 
 DEFAULT_POLL_SECONDS = 60
+PURGE_EVERY_SECONDS = 600
 
 
 class DeskCommands(Provider):
@@ -96,6 +98,8 @@ class LogeasApp(App[None]):
         self.main_screen = MainScreen(self.desk)
         await self.push_screen(self.main_screen)
         self._start_mail()
+        self._purge()
+        self.set_interval(PURGE_EVERY_SECONDS, self._purge)
 
     def on_unmount(self) -> None:
         self._stop.set()
@@ -120,6 +124,15 @@ class LogeasApp(App[None]):
             return
         self._wake.set()
         self.notify(t("sync.now"))
+
+    # -- background jobs -----------------------------------------------------------------
+
+    @work(thread=True, group="purge", exclusive=True, exit_on_error=False)
+    def _purge(self) -> None:
+        """Destroy the Delete queue's tickets whose grace delay is over (mail or not)."""
+        gone = in_thread(lambda: purge_deleted(self.desk))
+        if gone and self.main_screen is not None:
+            self.main_screen.post_message(TicketChanged(None))
 
     # -- the mail worker -----------------------------------------------------------------
 

@@ -375,3 +375,22 @@ async def test_palette_lists_phone_intake_and_the_selected_tickets_actions(app, 
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_the_app_destroys_delete_queue_tickets_after_the_grace_delay(seeded: Seeded):
+    """No mail configured: the purge still runs in the background."""
+    from datetime import timedelta
+
+    from logeas_tui.core.services import handoff
+
+    handoff.move(seeded.desk, seeded.backup, "Delete")
+    seeded.clock.advance(timedelta(hours=seeded.desk.config.delete_grace_hours + 1))
+    app = LogeasApp(seeded.desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(100):
+            if not Ticket.select().where(Ticket.number == seeded.backup).exists():
+                break
+            await pilot.pause(0.02)
+    assert not Ticket.select().where(Ticket.number == seeded.backup).exists()
+    assert Ticket.select().where(Ticket.number == seeded.printer).exists()
