@@ -45,7 +45,7 @@ contract: $(STAMP) ## import-linter: core imports no UI
 check: lint types contract test ## everything CI runs
 
 demo: $(STAMP) ## fill a demo database (/tmp/logeas-demo.sqlite) and open the app on it
-	$(BIN)/logeas demo --tickets 2000 --db /tmp/logeas-demo.sqlite
+	@test -f /tmp/logeas-demo.sqlite || $(BIN)/logeas demo --tickets 2000 --db /tmp/logeas-demo.sqlite
 	$(BIN)/logeas --db /tmp/logeas-demo.sqlite
 
 bench: $(STAMP) ## run the benchmarks, printing figures
