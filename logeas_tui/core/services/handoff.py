@@ -22,12 +22,9 @@ def transfer(
     with writing():
         ticket = live_ticket(number, expected_version)
         tech = technician(to)
-        current = (
-            Technician.get_by_id(ticket.owner_id)
-            if ticket.owner_id
-            else Technician.get_or_none(Technician.name == desk.who)
-        )
-        if current is not None and current.level == tech.level:
+        owner = Technician.get_by_id(ticket.owner_id).name if ticket.owner_id else None
+        current, candidates = transfer_choices(desk, owner)
+        if current is not None and tech.name not in {c.name for c in candidates}:
             raise InvalidInput(
                 Sentence("same_level", name=tech.name, level=tech.level, current=current.name),
                 "owner",
