@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from string import Template
 
@@ -91,5 +92,12 @@ def template(data_dir: Path, name: str, language: str) -> str:
     for lang in (language, "fr", "en"):
         path = data_dir / "templates" / f"{name}.{lang}.txt"
         if path.exists():
-            return path.read_text(encoding="utf-8")
+            return _read(path, path.stat().st_mtime_ns)
     raise NotFound(f"Template {name!r} is missing from {data_dir / 'templates'}.")
+
+
+@lru_cache(maxsize=32)
+def _read(path: Path, mtime_ns: int) -> str:
+    """A template's text, read again only when the file changes (every mail's acknowledgement
+    uses one)."""
+    return path.read_text(encoding="utf-8")
