@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import get_current_worker
 
-from logeas_tui.core.services.allowed import refusal
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.i18n import set_language, t
@@ -24,7 +23,7 @@ from logeas_tui.screens.help import HelpScreen
 from logeas_tui.screens.main import MainScreen
 from logeas_tui.screens.phone import PhoneIntakeScreen
 from logeas_tui.widgets.background import in_thread
-from logeas_tui.widgets.keys import ACTION_KEYS, translate_bindings
+from logeas_tui.widgets.keys import ACTION_KEYS, refusal_for, translate_bindings
 
 DEFAULT_POLL_SECONDS = 60
 PURGE_EVERY_SECONDS = 600
@@ -44,7 +43,7 @@ class DeskCommands(Provider):
         row = main.selected if main else None
         if main is not None and row is not None:
             for _key, action in ACTION_KEYS:
-                if refusal(action, row.state) is None:
+                if refusal_for(action, row) is None:
                     commands.append(
                         (
                             t(f"cmd.{action}", number=row.number),

@@ -114,25 +114,6 @@ TEXTS: dict[str, tuple[str, str]] = {  # key -> (French, English)
         "{customer} n'a pas de boîte mail : rien n'a été envoyé. Rappelez le client.",
         "{customer} has no mailbox: nothing was mailed. Call the customer back.",
     ),
-    # refusals by state (core.services.allowed)
-    "refused_removed": ("Le ticket a été supprimé.", "The ticket was removed."),
-    "refused_unmerge": (
-        "Seul un ticket fusionné peut être défusionné.",
-        "Only a merged ticket can be unmerged.",
-    ),
-    "refused_merged": (
-        "Le ticket a été fusionné dans un autre : travaillez sur celui-là, ou défusionnez-le.",
-        "The ticket was merged into another one: work on that one, or unmerge it.",
-    ),
-    "refused_reopen": (
-        "Seul un ticket fermé ou en attente peut être rouvert.",
-        "Only a closed or pending ticket can be reopened.",
-    ),
-    "refused_closed": ("Le ticket est déjà fermé.", "The ticket is already closed."),
-    "refused_closed_ko": (
-        "Le ticket est déjà fermé (sans succès).",
-        "The ticket is already closed (unsuccessful).",
-    ),
     "delete_grace": (
         "Le ticket {number} sera détruit dans {hours} h s'il ne sort pas de Delete.",
         "Ticket {number} will be destroyed in {hours} h unless moved out of Delete.",

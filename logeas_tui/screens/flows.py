@@ -1,4 +1,4 @@
-"""The action table on keys: one flow per action id of `core.services.allowed.ACTIONS`.
+"""The action table on keys: one flow per action id of `core.procedure.ACTIONS`.
 
 A flow asks only what its action needs (a dialog at most, or a compose then a choice), calls
 the service, and says what happened. Every rule stays in `core.services`: a refusal or an error
@@ -19,7 +19,6 @@ from textual.screen import Screen
 from logeas_tui.core import texts
 from logeas_tui.core.errors import HelpdeskError, InvalidInput
 from logeas_tui.core.services import answers, handoff, merge, tickets
-from logeas_tui.core.services.allowed import refusal
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import say, t
@@ -32,6 +31,7 @@ from logeas_tui.screens.dialogs import (
     DaysScreen,
 )
 from logeas_tui.screens.merge import MergeScreen
+from logeas_tui.widgets.keys import refusal_for
 from logeas_tui.widgets.literal import block, literal
 
 
@@ -60,7 +60,7 @@ class Flow:
 async def run_action(screen: Screen[Any], desk: Desk, action: str, row: TicketRow) -> str | None:
     """Run action `action` on ticket `row`; the ticket's number on success, None otherwise
     (refused, failed — both said in a notification — or cancelled)."""
-    reason = refusal(action, row.state)
+    reason = refusal_for(action, row)
     if reason:
         screen.notify(say(reason), severity="warning", markup=False)
         return None

@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from logeas_tui.core.services.allowed import ACTIONS
 from logeas_tui.i18n import t
 from logeas_tui.screens.dialogs import Dialog, plain
+from logeas_tui.widgets.keys import ACTIONS
 
 # Action ids the help lists under "navigation" (the main screen's ids; prefixes below as well).
 NAVIGATION_IDS = frozenset(

@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
+from logeas_tui.core import procedure
 from logeas_tui.core.services import tickets as ticket_services
-from logeas_tui.core.services.allowed import ACTIONS, allowed, refusal
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.queries import TicketFilter
@@ -26,7 +26,7 @@ from logeas_tui.screens.flows import run_action
 from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.key_bar import KeyBar
-from logeas_tui.widgets.keys import ACTION_KEYS, help_rows, translate_bindings
+from logeas_tui.widgets.keys import ACTION_KEYS, ACTIONS, help_rows, refusal_for, translate_bindings
 from logeas_tui.widgets.queue_list import QueueChoice, QueueList, review_choice
 from logeas_tui.widgets.sync_status import SyncStatus
 from logeas_tui.widgets.ticket_detail import TicketDetail
@@ -171,9 +171,9 @@ class MainScreen(Screen[None]):
 
     def on_ticket_selected(self, message: TicketSelected) -> None:
         """The cursor moved: the keys follow the new ticket's state."""
-        before = allowed(self.selected.state) if self.selected else None
+        before = procedure.allowed(self.selected.state) if self.selected else None
         self.selected = message.row
-        if before != (allowed(message.row.state) if message.row else None):
+        if before != (procedure.allowed(message.row.state) if message.row else None):
             self.refresh_bindings()
         if message.row is None or message.row.number != self.detail.number:
             if self.detail.view is not None:
@@ -279,7 +279,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "act" and parameters:
             row = self.selected
-            if row is None or refusal(str(parameters[0]), row.state):
+            if row is None or refusal_for(str(parameters[0]), row):
                 return None  # shown greyed out; pressing it explains why (see on_key)
         return True
 
@@ -297,7 +297,7 @@ class MainScreen(Screen[None]):
         if row is None:
             self.notify(t("act.no_ticket"), severity="warning")
             return
-        reason = refusal(action, row.state) or ""
+        reason = refusal_for(action, row) or ""
         self.notify(
             say(reason),
             title=t("act.refused", action=t(f"act.{action}")),
@@ -308,7 +308,7 @@ class MainScreen(Screen[None]):
     def action_act(self, action: str) -> None:
         """Run the dialogs of `action` on the selected ticket."""
         row = self.selected
-        if row is None or refusal(action, row.state):
+        if row is None or refusal_for(action, row):
             self.explain_refusal(action)
             return
         self.start_action(action, row)

@@ -10,7 +10,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
-from logeas_tui.core.services.allowed import ACTIONS
+from logeas_tui.widgets.keys import ACTIONS
 
 
 class KeyBar(Widget):

@@ -10,7 +10,9 @@ from dataclasses import replace
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from logeas_tui.core.services.allowed import ACTIONS
+from logeas_tui.core import procedure
+from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import t
 
 # The action table: (key, action id). The id is also the binding id (rebindable in the config)
@@ -20,7 +22,14 @@ ACTION_KEYS = (
     ("i", "ask"), ("p", "pending"), ("t", "transfer"), ("v", "move"), ("c", "close"),
     ("C", "close_unsuccessful"), ("o", "reopen"), ("n", "note"), ("T", "take"),
 )  # fmt: skip
-assert {a for _, a in ACTION_KEYS} == set(ACTIONS), "every action of the table has a key"
+ACTIONS = tuple(action for _, action in ACTION_KEYS)
+assert set(ACTIONS) <= set(procedure.ACTIONS), "every key is a row of the action table"
+
+
+def refusal_for(action: str, row: TicketRow) -> Sentence | None:
+    """Why the procedure forbids `action` on the ticket of `row` (None: it is allowed)."""
+    return procedure.refusal(action, row.state, row.number, row.merged_into or "")
+
 
 # Textual's own bindings worth listing in the help (in our words, "help.<action>").
 TEXTUAL_KEYS = frozenset({

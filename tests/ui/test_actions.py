@@ -335,7 +335,9 @@ async def test_reopen_of_an_open_ticket_is_refused_with_the_reason(desk: Desk) -
         assert await act(app, pilot, "reopen", number) is None
         assert len(app.screen_stack) == 1  # no dialog was opened
     assert row(desk, number).state == "open"
-    assert app.messages("warning") == ["Only a closed or pending ticket can be reopened."]
+    assert app.messages("warning") == [
+        f"Ticket {number} is open, not closed or pending: there is nothing to reopen."
+    ]  # the same sentence as the service and the command line
 
 
 async def test_actions_on_a_merged_ticket_are_refused(desk: Desk) -> None:
@@ -345,7 +347,7 @@ async def test_actions_on_a_merged_ticket_are_refused(desk: Desk) -> None:
     app = Harness(desk)
     async with app.run_test(size=SIZE) as pilot:
         assert await act(app, pilot, "reply", dup) is None
-    assert "merged into another one" in app.messages("warning")[0]
+    assert f"was merged into {target}: work on {target}" in app.messages("warning")[0]
     assert Outbox.select().count() == 0
 
 

@@ -12,7 +12,6 @@ from textual.widgets import Static, TextArea
 
 from logeas_tui.catalog import dialogs as dialog_texts
 from logeas_tui.catalog import main as main_texts
-from logeas_tui.core.services.allowed import ACTIONS
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.screens.compose import (
     ComposeScreen,
@@ -24,6 +23,7 @@ from logeas_tui.screens.compose import (
 from logeas_tui.screens.dialogs import ConfirmScreen
 from logeas_tui.screens.help import GROUPS, HelpScreen, group_of, help_text
 from logeas_tui.screens.merge import MergeScreen
+from logeas_tui.widgets.keys import ACTIONS
 from tests.ui.harness import HOSTILE_SUBJECT, Harness, mail_ticket
 
 SIZE = (120, 40)

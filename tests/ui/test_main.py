@@ -211,9 +211,9 @@ async def test_forbidden_action_key_is_greyed_and_says_why(app, seeded: Seeded, 
         await pilot.pause()
         said = notifications(app)
         expected = (
-            "Only a merged ticket can be unmerged."
+            "not merged: nothing to unmerge."
             if action == "unmerge"
-            else "Only a closed or pending ticket can be reopened."
+            else "not closed or pending: there is nothing to reopen."
         )
         assert any(expected in n for n in said), said
         after = Ticket.get(Ticket.number == seeded.printer)

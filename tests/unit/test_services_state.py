@@ -10,7 +10,6 @@ import pytest
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.errors import Conflict, InvalidInput, Refused
 from logeas_tui.core.services import tickets as svc
-from logeas_tui.core.services.allowed import allowed, refusal
 from logeas_tui.core.services.common import active_queue, add_message, get_ticket, save
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.merge import merge
@@ -150,18 +149,6 @@ def test_merged_or_removed_tickets_refuse_every_action(desk: Desk) -> None:
                 action()
     assert row(desk, dup).state == MERGED
     assert row(desk, removed).state == REMOVED
-
-
-def test_allowed_actions_match_the_services(desk: Desk) -> None:
-    assert refusal("reopen", OPEN) is not None
-    assert refusal("reopen", CLOSED_OK) is None
-    assert refusal("close", CLOSED_OK) is not None
-    assert refusal("close_unsuccessful", CLOSED_OK) is None
-    assert refusal("unmerge", MERGED) is None and refusal("unmerge", OPEN) is not None
-    assert all(reason is not None for reason in allowed(REMOVED).values())
-    merged = allowed(MERGED)
-    assert merged["unmerge"] is None
-    assert all(reason is not None for action, reason in merged.items() if action != "unmerge")
 
 
 # pending reminder

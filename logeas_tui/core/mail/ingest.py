@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from logeas_tui.core import numbers, texts
+from logeas_tui.core import numbers, procedure, texts
 from logeas_tui.core.mail.loopguard import forbidden_recipient, is_automatic
 from logeas_tui.core.mail.parse import ParsedMail, parse_message
 from logeas_tui.core.mail.route import Rule, route
@@ -25,11 +25,9 @@ from logeas_tui.core.services.common import add_message, record, save, send_to_c
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import new_ticket
 from logeas_tui.core.store.models import (
-    CLOSED_STATES,
     MAIL_IN,
     MERGED,
     OPEN,
-    PENDING,
     REMOVED,
     Attachment,
     AutoReplyCount,
@@ -229,7 +227,7 @@ def ingest(
         if ticket is not None:
             _store(ticket, parsed, raw, sha, desk)
             old = ticket.state
-            state = OPEN if old in (*CLOSED_STATES, PENDING) else old
+            state = procedure.after_customer_reply(old)
             save(
                 desk,
                 ticket,

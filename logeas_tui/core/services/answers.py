@@ -7,12 +7,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Protocol
 
-from logeas_tui.core import texts
+from logeas_tui.core import procedure, texts
 from logeas_tui.core.errors import InvalidInput
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services.common import live_ticket, record, save, send_to_customer
+from logeas_tui.core.services.common import record, save, send_to_customer, ticket_for
 from logeas_tui.core.services.desk import ActionResult, Desk
-from logeas_tui.core.store.models import CLOSED_OK, PENDING
 from logeas_tui.core.store.tx import writing
 
 
@@ -50,45 +49,45 @@ def doc_body(desk: Desk, ticket: Addressee, doc: texts.DocRef) -> str:
 
 def _answer(
     desk: Desk,
+    action: str,
     number: str,
     body: str,
-    action: str,
-    state: str,
     *,
+    history: str,
     pending_days: int | None = None,
     expected_version: int | None = None,
     detail: str = "",
 ) -> ActionResult:
+    """Send `body` to the customer and leave the state the action table gives `action`."""
     if not body.strip():
         raise InvalidInput(Sentence("empty_message"), "body")
     with writing():
-        ticket = live_ticket(number, expected_version)
-        notice = send_to_customer(desk, ticket, body, action=action)
-        old = ticket.state
+        ticket = ticket_for(action, number, expected_version)
+        notice = send_to_customer(desk, ticket, body, action=history)
+        old, state = ticket.state, procedure.leaves(action, 1 if pending_days else 0)
         due = desk.now() + timedelta(days=pending_days) if pending_days else None
         save(desk, ticket, state=state, pending_until=due)
-        record(desk, ticket, action, old, state, detail=detail)
+        record(desk, ticket, history, old, state, detail=detail)
     return ActionResult(ticket.number, notice)
 
 
 def reply(
     desk: Desk, number: str, body: str, *, expected_version: int | None = None
 ) -> ActionResult:
-    return _answer(desk, number, body, "reply", CLOSED_OK, expected_version=expected_version)
+    return _answer(desk, "reply", number, body, history="reply", expected_version=expected_version)
 
 
 def reply_canned(
     desk: Desk, number: str, name: str, *, expected_version: int | None = None
 ) -> ActionResult:
     answer = texts.canned(desk.config.data_dir, desk.config.language, name)
-    ticket = live_ticket(number)
-    body = canned_body(desk, ticket, answer)
+    body = canned_body(desk, ticket_for("canned", number), answer)
     return _answer(
         desk,
+        "canned",
         number,
         body,
-        "canned answer",
-        CLOSED_OK,
+        history="canned answer",
         expected_version=expected_version,
         detail=answer.name,
     )
@@ -98,14 +97,13 @@ def reply_doc(
     desk: Desk, number: str, ref: str, *, expected_version: int | None = None
 ) -> ActionResult:
     doc = texts.doc_ref(desk.config.data_dir, ref)
-    ticket = live_ticket(number)
-    body = doc_body(desk, ticket, doc)
+    body = doc_body(desk, ticket_for("doc", number), doc)
     return _answer(
         desk,
+        "doc",
         number,
         body,
-        "documentation",
-        CLOSED_OK,
+        history="documentation",
         expected_version=expected_version,
         detail=doc.ref,
     )
@@ -122,15 +120,13 @@ def ask_info(
     """Closed (the customer's reply reopens it) or pending with a reminder in x days."""
     if pending_days is not None and not 0 < pending_days <= 365:
         raise InvalidInput(Sentence("days_range"), "days")
-    state = PENDING if pending_days else CLOSED_OK
-    detail = f"reminder in {pending_days} days" if pending_days else ""
     return _answer(
         desk,
+        "ask",
         number,
         body,
-        "ask info",
-        state,
+        history="ask info",
         pending_days=pending_days,
         expected_version=expected_version,
-        detail=detail,
+        detail=f"reminder in {pending_days} days" if pending_days else "",
     )

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from logeas_tui.core import numbers
+from logeas_tui.core import numbers, procedure
 from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
 from logeas_tui.core.mail.compose import build_message
 from logeas_tui.core.sentences import Sentence
@@ -17,7 +17,6 @@ from logeas_tui.core.store.models import (
     MAIL_IN,
     MAIL_OUT,
     MERGED,
-    REMOVED,
     History,
     Message,
     MessageIndex,
@@ -39,14 +38,16 @@ def get_ticket(number: str, expected_version: int | None = None) -> Ticket:
     return ticket
 
 
-def live_ticket(number: str, expected_version: int | None = None) -> Ticket:
-    """A ticket that can still be worked on (not merged away, not removed)."""
+def ticket_for(action: str, number: str, expected_version: int | None = None) -> Ticket:
+    """The ticket `action` is about, refused with the procedure's own sentence when its state
+    does not accept the action (core.procedure is the only place that says which)."""
     ticket = get_ticket(number, expected_version)
-    if ticket.state == MERGED:
-        target = Ticket.get_by_id(ticket.merged_into_id).number if ticket.merged_into_id else "?"
-        raise Refused(Sentence("merged_away", number=ticket.number, target=target))
-    if ticket.state == REMOVED:
-        raise Refused(Sentence("removed", number=ticket.number))
+    target = ""
+    if ticket.state == MERGED and ticket.merged_into_id:
+        target = Ticket.get_by_id(ticket.merged_into_id).number
+    reason = procedure.refusal(action, ticket.state, ticket.number, target)
+    if reason is not None:
+        raise Refused(reason)
     return ticket
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from logeas_tui.core.errors import InvalidInput, Refused
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services.common import active_queue, live_ticket, record, save, technician
+from logeas_tui.core.services.common import active_queue, record, save, technician, ticket_for
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store import queries, ui_queries
 from logeas_tui.core.store.models import Technician
@@ -20,7 +20,7 @@ def transfer(
 ) -> ActionResult:
     """Give the ticket to a technician of another support level; its state is kept."""
     with writing():
-        ticket = live_ticket(number, expected_version)
+        ticket = ticket_for("transfer", number, expected_version)
         tech = technician(to)
         owner = Technician.get_by_id(ticket.owner_id).name if ticket.owner_id else None
         current, candidates = transfer_choices(desk, owner)
@@ -47,7 +47,7 @@ def move(
 ) -> ActionResult:
     """Put the ticket in another queue; moving to Delete starts the grace delay."""
     with writing():
-        ticket = live_ticket(number, expected_version)
+        ticket = ticket_for("move", number, expected_version)
         target = active_queue(queue)
         old = ticket.queue
         if old.id == target.id:

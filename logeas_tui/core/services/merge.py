@@ -13,11 +13,12 @@ from typing import Any
 
 from peewee import fn
 
+from logeas_tui.core import procedure
 from logeas_tui.core.errors import Refused
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services.common import live_ticket, record, save
+from logeas_tui.core.services.common import record, save, ticket_for
 from logeas_tui.core.services.desk import ActionResult, Desk
-from logeas_tui.core.store.models import MAIL_IN, MERGED, OPEN, History, Message, Ticket
+from logeas_tui.core.store.models import MAIL_IN, MERGED, History, Message, Ticket
 from logeas_tui.core.store.tx import writing
 
 
@@ -35,8 +36,8 @@ def merge(
 ) -> ActionResult:
     """Move the duplicate's messages into `target`; duplicate → merged, target → open."""
     with writing():
-        dup = live_ticket(duplicate, expected_version)
-        into = live_ticket(target)
+        dup = ticket_for("merge", duplicate, expected_version)
+        into = ticket_for("merge", target)
         if dup.id == into.id:
             raise Refused(Sentence("merge_self"))
         moved = [
@@ -60,7 +61,8 @@ def merge(
                 Message.id == msg_id
             ).execute()
         save(desk, dup, state=MERGED, merged_into=into.id, pending_until=None, last_in_id=0)
-        save(desk, into, state=OPEN, pending_until=None, last_in_id=_last_in(into.id))
+        state = procedure.leaves("merge")
+        save(desk, into, state=state, pending_until=None, last_in_id=_last_in(into.id))
         data["target_version"] = into.version
         record(
             desk,
@@ -76,7 +78,7 @@ def merge(
             into,
             "merge",
             data["target_before"]["state"],
-            OPEN,
+            state,
             detail=f"{dup.number} merged into this ticket",
         )
     return ActionResult(into.number)
@@ -85,18 +87,14 @@ def merge(
 def unmerge(desk: Desk, number: str) -> ActionResult:
     """Undo the last merge of ticket `number`: its messages and both states come back."""
     with writing():
-        dup = Ticket.get_or_none(Ticket.number == str(number).strip())
-        if dup is None:
-            raise Refused(Sentence("no_ticket", number=number))
-        if dup.state != MERGED or not dup.merged_into_id:
-            raise Refused(Sentence("not_merged", number=dup.number, state=dup.state))
+        dup = ticket_for("unmerge", number)
         entry = (
             History.select()
             .where((History.ticket == dup.id) & (History.action == "merged"))
             .order_by(History.id.desc())
             .first()
         )
-        if entry is None or not entry.data:
+        if entry is None or not entry.data or not dup.merged_into_id:
             raise Refused(Sentence("no_merge_record", number=dup.number))
         data = json.loads(entry.data)
         into = Ticket.get_by_id(dup.merged_into_id)

@@ -5,27 +5,25 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from logeas_tui.core import procedure
 from logeas_tui.core.errors import InvalidInput, Refused
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.common import (
     active_queue,
     add_message,
-    live_ticket,
     record,
     save,
     technician,
+    ticket_for,
 )
 from logeas_tui.core.services.customers import customer_address
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.counters import next_number
 from logeas_tui.core.store.models import (
-    CLOSED_KO,
     CLOSED_OK,
-    CLOSED_STATES,
     NEW,
     NOTE,
     OPEN,
-    PENDING,
     PHONE,
     Queue,
     Seen,
@@ -116,12 +114,10 @@ def create_phone_ticket(
 def close(
     desk: Desk, number: str, *, successful: bool = True, expected_version: int | None = None
 ) -> ActionResult:
+    action = "close" if successful else "close_unsuccessful"
     with writing():
-        ticket = live_ticket(number, expected_version)
-        state = CLOSED_OK if successful else CLOSED_KO
-        if ticket.state == state:
-            raise Refused(Sentence("already_state", number=ticket.number, state=state))
-        old = ticket.state
+        ticket = ticket_for(action, number, expected_version)
+        old, state = ticket.state, procedure.leaves(action)
         save(desk, ticket, state=state, pending_until=None)
         record(desk, ticket, "state", old, state)
     return ActionResult(ticket.number)
@@ -129,12 +125,10 @@ def close(
 
 def reopen(desk: Desk, number: str, *, expected_version: int | None = None) -> ActionResult:
     with writing():
-        ticket = live_ticket(number, expected_version)
-        if ticket.state not in (*CLOSED_STATES, PENDING):
-            raise Refused(Sentence("nothing_to_reopen", number=ticket.number, state=ticket.state))
-        old = ticket.state
-        save(desk, ticket, state=OPEN, pending_until=None)
-        record(desk, ticket, "state", old, OPEN)
+        ticket = ticket_for("reopen", number, expected_version)
+        old, state = ticket.state, procedure.leaves("reopen")
+        save(desk, ticket, state=state, pending_until=None)
+        record(desk, ticket, "state", old, state)
     return ActionResult(ticket.number)
 
 
@@ -145,11 +139,11 @@ def set_pending(
     if not 0 < days <= 365:
         raise InvalidInput(Sentence("days_range"), "days")
     with writing():
-        ticket = live_ticket(number, expected_version)
+        ticket = ticket_for("pending", number, expected_version)
         due = desk.now() + timedelta(days=days)
-        old = ticket.state
-        save(desk, ticket, state=PENDING, pending_until=due)
-        record(desk, ticket, "state", old, PENDING, detail=f"reminder on {due:%Y-%m-%d %H:%M} UTC")
+        old, state = ticket.state, procedure.leaves("pending")
+        save(desk, ticket, state=state, pending_until=due)
+        record(desk, ticket, "state", old, state, detail=f"reminder on {due:%Y-%m-%d %H:%M} UTC")
     return ActionResult(ticket.number)
 
 
@@ -159,7 +153,7 @@ def note(
     if not body.strip():
         raise InvalidInput(Sentence("empty_note"), "body")
     with writing():
-        ticket = live_ticket(number, expected_version)
+        ticket = ticket_for("note", number, expected_version)
         add_message(
             ticket,
             kind=NOTE,
@@ -177,8 +171,18 @@ def note(
 def assign(
     desk: Desk, number: str, owner: str, *, expected_version: int | None = None
 ) -> ActionResult:
+    return _give(desk, "assign", number, owner, expected_version)
+
+
+def take(desk: Desk, number: str, *, expected_version: int | None = None) -> ActionResult:
+    return _give(desk, "take", number, desk.who, expected_version)
+
+
+def _give(
+    desk: Desk, action: str, number: str, owner: str, expected_version: int | None
+) -> ActionResult:
     with writing():
-        ticket = live_ticket(number, expected_version)
+        ticket = ticket_for(action, number, expected_version)
         tech = technician(owner)
         old = ticket.owner.name if ticket.owner_id and ticket.owner else ""
         if ticket.owner_id == tech.id:
@@ -186,10 +190,6 @@ def assign(
         save(desk, ticket, owner=tech.id)
         record(desk, ticket, "owner", old, tech.name)
     return ActionResult(ticket.number)
-
-
-def take(desk: Desk, number: str, *, expected_version: int | None = None) -> ActionResult:
-    return assign(desk, number, desk.who, expected_version=expected_version)
 
 
 def mark_seen(desk: Desk, number: str) -> None:

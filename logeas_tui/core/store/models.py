@@ -19,17 +19,19 @@ from peewee import (
 )
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
-db = DatabaseProxy()
+from logeas_tui.core.procedure import (  # noqa: F401  (the states, defined once there)
+    CLOSED_KO,
+    CLOSED_OK,
+    CLOSED_STATES,
+    MERGED,
+    NEW,
+    OPEN,
+    PENDING,
+    REMOVED,
+    STATES,
+)
 
-NEW = "new"
-OPEN = "open"
-PENDING = "pending reminder"
-CLOSED_OK = "closed successful"
-CLOSED_KO = "closed unsuccessful"
-MERGED = "merged"
-REMOVED = "removed"
-STATES = (NEW, OPEN, PENDING, CLOSED_OK, CLOSED_KO, MERGED, REMOVED)
-CLOSED_STATES = (CLOSED_OK, CLOSED_KO)
+db = DatabaseProxy()
 
 MAIL_IN, MAIL_OUT, PHONE, NOTE = "mail-in", "mail-out", "phone", "note"
 KINDS = (MAIL_IN, MAIL_OUT, PHONE, NOTE)

@@ -1,0 +1,110 @@
+"""The procedure's action table, written once (PROC-NFlog-2 § 1.5 and the product decisions).
+
+For every action a technician can take — and for a customer's reply, which is the other thing
+that changes a ticket's state — this table says which states accept it, which state it
+leaves, and the sentence that refuses it. The keys grey themselves out from it, the services
+check it before they change anything, the command line refuses with it and the help screen
+lists it. Change a rule here and every one of them follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from logeas_tui.core.sentences import Sentence
+
+# The states, as stored and as the procedure names them.
+NEW = "new"
+OPEN = "open"
+PENDING = "pending reminder"
+CLOSED_OK = "closed successful"
+CLOSED_KO = "closed unsuccessful"
+MERGED = "merged"
+REMOVED = "removed"
+STATES = (NEW, OPEN, PENDING, CLOSED_OK, CLOSED_KO, MERGED, REMOVED)
+CLOSED_STATES = (CLOSED_OK, CLOSED_KO)
+# A ticket that can still be worked on: not merged away, not removed.
+LIVE_STATES = (NEW, OPEN, PENDING, CLOSED_OK, CLOSED_KO)
+
+KEPT = "kept"  # `leaves`: the state stays as it is
+BEFORE = "before"  # `leaves`: the state the ticket had before (unmerge)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One row of the action table."""
+
+    id: str
+    accepts: tuple[str, ...]  # the states in which the action is allowed
+    leaves: tuple[str, ...]  # the state(s) it leaves the ticket in (KEPT, BEFORE or a state)
+    refused: str  # sentence key said in a state the action does not accept (but live)
+
+
+def _live_but(*states: str) -> tuple[str, ...]:
+    return tuple(s for s in LIVE_STATES if s not in states)
+
+
+ACTIONS: dict[str, Action] = {
+    action.id: action
+    for action in (
+        # a duplicate or a complement: merge it into the existing ticket, which is open
+        Action("merge", LIVE_STATES, (OPEN,), "merged_away"),
+        Action("unmerge", (MERGED,), (BEFORE,), "not_merged"),
+        # the technician knows the answer: reply, canned answer, documentation → closed
+        Action("reply", LIVE_STATES, (CLOSED_OK,), "merged_away"),
+        Action("canned", LIVE_STATES, (CLOSED_OK,), "merged_away"),
+        Action("doc", LIVE_STATES, (CLOSED_OK,), "merged_away"),
+        # lacking information: ask → closed (the reply reopens it), or pending with a reminder
+        Action("ask", LIVE_STATES, (CLOSED_OK, PENDING), "merged_away"),
+        Action("pending", LIVE_STATES, (PENDING,), "merged_away"),
+        # not knowing the answer: another support level; state unchanged, owner changed
+        Action("transfer", LIVE_STATES, (KEPT,), "merged_away"),
+        # the wrong queue: move it; state left as it is
+        Action("move", LIVE_STATES, (KEPT,), "merged_away"),
+        Action("close", _live_but(CLOSED_OK), (CLOSED_OK,), "already_state"),
+        Action("close_unsuccessful", _live_but(CLOSED_KO), (CLOSED_KO,), "already_state"),
+        Action("reopen", (PENDING, *CLOSED_STATES), (OPEN,), "nothing_to_reopen"),
+        Action("note", LIVE_STATES, (KEPT,), "merged_away"),
+        Action("take", LIVE_STATES, (KEPT,), "merged_away"),
+        Action("assign", LIVE_STATES, (KEPT,), "merged_away"),
+    )
+}
+
+# A customer's reply (by mail) to a ticket: a closed or pending ticket is reopened, a new one
+# stays new. A reply to a merged ticket goes to the ticket it was merged into; one to a removed
+# ticket becomes a new ticket.
+CUSTOMER_REPLY: dict[str, str] = {
+    NEW: NEW,
+    OPEN: OPEN,
+    PENDING: OPEN,
+    CLOSED_OK: OPEN,
+    CLOSED_KO: OPEN,
+}
+
+
+def refusal(action: str, state: str, number: str = "", target: str = "") -> Sentence | None:
+    """None when `action` is allowed on a ticket in `state`, else why not (one sentence).
+    `number` is the ticket's, `target` the ticket a merged one was merged into."""
+    rule = ACTIONS[action]
+    if state in rule.accepts:
+        return None
+    if state == REMOVED:
+        return Sentence("removed", number=number)
+    if state == MERGED:
+        return Sentence("merged_away", number=number, target=target or "?")
+    return Sentence(rule.refused, number=number, state=state)
+
+
+def allowed(state: str, number: str = "", target: str = "") -> dict[str, Sentence | None]:
+    """Every action with its refusal (None = allowed) for a ticket in `state`."""
+    return {action: refusal(action, state, number, target) for action in ACTIONS}
+
+
+def leaves(action: str, choice: int = 0) -> str:
+    """The state `action` leaves (`choice` picks among the alternatives, e.g. ask → pending)."""
+    return ACTIONS[action].leaves[choice]
+
+
+def after_customer_reply(state: str) -> str:
+    """The state a ticket takes when its customer writes again."""
+    return CUSTOMER_REPLY.get(state, state)
