@@ -24,11 +24,11 @@ from logeas_tui.core import config as config_mod
 from logeas_tui.core.clock import Clock, FixedClock, SystemClock
 from logeas_tui.core.config import Config
 from logeas_tui.core.errors import ConfigError, HelpdeskError
+from logeas_tui.core.procedure import STATES
 from logeas_tui.core.sentences import localized
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store.connection import close_store, default_location, open_store
-from logeas_tui.core.store.models import STATES
 
 EPILOG = """\
 environment:

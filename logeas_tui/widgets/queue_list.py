@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from logeas_tui.core.store.models import NEW, OPEN
+from logeas_tui.core.procedure import NEW, OPEN
 from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.views import QueueView
 from logeas_tui.i18n import t

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.mail.ingest import ingest
+from logeas_tui.core.procedure import CLOSED_OK, NEW, OPEN, PENDING, STATES
 from logeas_tui.core.services.common import add_message
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.merge import merge
@@ -19,16 +20,7 @@ from logeas_tui.core.services.tickets import (
     set_pending,
 )
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import (
-    CLOSED_OK,
-    MAIL_IN,
-    NEW,
-    OPEN,
-    PENDING,
-    STATES,
-    Queue,
-    Ticket,
-)
+from logeas_tui.core.store.models import MAIL_IN, Queue, Ticket
 from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.tx import writing
 

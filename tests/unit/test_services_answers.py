@@ -12,13 +12,14 @@ import pytest
 
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
+from logeas_tui.core.procedure import CLOSED_OK, NEW, PENDING
 from logeas_tui.core.services import answers
 from logeas_tui.core.services.common import active_queue, add_message
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.merge import merge
 from logeas_tui.core.services.tickets import create_phone_ticket, new_ticket, note
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import CLOSED_OK, MAIL_IN, MAIL_OUT, NEW, PENDING, Outbox
+from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, Outbox
 from logeas_tui.core.store.tx import writing
 from logeas_tui.core.store.views import TicketView
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 
 from logeas_tui.core.errors import InvalidInput, NotFound, Refused
+from logeas_tui.core.procedure import CLOSED_OK, OPEN, PENDING
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.handoff import move, transfer
 from logeas_tui.core.services.tickets import close, create_phone_ticket, set_pending
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import CLOSED_OK, OPEN, PENDING, Queue, Ticket
+from logeas_tui.core.store.models import Queue, Ticket
 from logeas_tui.core.store.views import TicketView
 
 

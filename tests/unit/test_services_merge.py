@@ -11,22 +11,14 @@ import pytest
 
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.errors import HelpdeskError, NotFound, Refused
+from logeas_tui.core.procedure import CLOSED_OK, MERGED, NEW, OPEN, PENDING, REMOVED
 from logeas_tui.core.services import merge as svc
 from logeas_tui.core.services.answers import ask_info
 from logeas_tui.core.services.common import active_queue, add_message
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import close, mark_seen, new_ticket, note, set_pending
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import (
-    CLOSED_OK,
-    MAIL_IN,
-    MERGED,
-    NEW,
-    OPEN,
-    PENDING,
-    REMOVED,
-    Ticket,
-)
+from logeas_tui.core.store.models import MAIL_IN, Ticket
 from logeas_tui.core.store.tx import writing
 from logeas_tui.core.store.views import TicketView
 

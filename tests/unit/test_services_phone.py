@@ -7,11 +7,12 @@ import pytest
 
 from logeas_tui.core import numbers
 from logeas_tui.core.errors import InvalidInput
+from logeas_tui.core.procedure import CLOSED_OK, OPEN
 from logeas_tui.core.services.customers import customer_address, phone_digits
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import create_phone_ticket
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import CLOSED_OK, OPEN, PHONE, Ticket
+from logeas_tui.core.store.models import PHONE, Ticket
 from logeas_tui.core.store.views import TicketView
 
 

@@ -9,24 +9,13 @@ import pytest
 
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.errors import Conflict, InvalidInput, Refused
+from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, MERGED, NEW, OPEN, PENDING, REMOVED
 from logeas_tui.core.services import tickets as svc
 from logeas_tui.core.services.common import active_queue, add_message, get_ticket, save
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.merge import merge
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import (
-    CLOSED_KO,
-    CLOSED_OK,
-    MAIL_IN,
-    MERGED,
-    NEW,
-    NOTE,
-    OPEN,
-    PENDING,
-    REMOVED,
-    History,
-    Ticket,
-)
+from logeas_tui.core.store.models import MAIL_IN, NOTE, History, Ticket
 from logeas_tui.core.store.tx import writing
 from logeas_tui.core.store.views import TicketRow, TicketView
 

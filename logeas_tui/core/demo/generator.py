@@ -34,17 +34,11 @@ from logeas_tui.core.demo.rows import (
 )
 from logeas_tui.core.demo.story import Customer, Story, Values
 from logeas_tui.core.numbers import make_number
+from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, MERGED, NEW, OPEN, PENDING, REMOVED
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.models import (
-    CLOSED_KO,
-    CLOSED_OK,
     MAIL_IN,
     MAIL_OUT,
-    MERGED,
-    NEW,
-    OPEN,
-    PENDING,
-    REMOVED,
     Counter,
     Message,
     Queue,

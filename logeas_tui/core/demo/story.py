@@ -8,18 +8,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from logeas_tui.core.demo import words as W
-from logeas_tui.core.store.models import (
-    CLOSED_KO,
-    CLOSED_OK,
-    MAIL_IN,
-    MAIL_OUT,
-    NEW,
-    NOTE,
-    OPEN,
-    PENDING,
-    PHONE,
-    Technician,
-)
+from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, NEW, OPEN, PENDING
+from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, NOTE, PHONE, Technician
 
 if TYPE_CHECKING:
     from logeas_tui.core.demo.generator import Generator

@@ -21,20 +21,11 @@ from logeas_tui.core import numbers, procedure, texts
 from logeas_tui.core.mail.loopguard import forbidden_recipient, is_automatic
 from logeas_tui.core.mail.parse import ParsedMail, parse_message
 from logeas_tui.core.mail.route import Rule, route
+from logeas_tui.core.procedure import MERGED, OPEN, REMOVED
 from logeas_tui.core.services.common import add_message, record, save, send_to_customer
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import new_ticket
-from logeas_tui.core.store.models import (
-    MAIL_IN,
-    MERGED,
-    OPEN,
-    REMOVED,
-    Attachment,
-    AutoReplyCount,
-    Message,
-    Queue,
-    Ticket,
-)
+from logeas_tui.core.store.models import MAIL_IN, Attachment, AutoReplyCount, Message, Queue, Ticket
 from logeas_tui.core.store.tx import writing
 
 NEW_TICKET, FOLLOWUP, DUPLICATE, IGNORED = "new", "followup", "duplicate", "ignored"

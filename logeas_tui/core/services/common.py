@@ -10,13 +10,13 @@ from typing import Any
 from logeas_tui.core import numbers, procedure
 from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
 from logeas_tui.core.mail.compose import build_message
+from logeas_tui.core.procedure import MERGED
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
     MAIL_IN,
     MAIL_OUT,
-    MERGED,
     History,
     Message,
     MessageIndex,

@@ -15,10 +15,11 @@ from peewee import fn
 
 from logeas_tui.core import procedure
 from logeas_tui.core.errors import Refused
+from logeas_tui.core.procedure import MERGED
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.common import record, save, ticket_for
 from logeas_tui.core.services.desk import ActionResult, Desk
-from logeas_tui.core.store.models import MAIL_IN, MERGED, History, Message, Ticket
+from logeas_tui.core.store.models import MAIL_IN, History, Message, Ticket
 from logeas_tui.core.store.tx import writing
 
 

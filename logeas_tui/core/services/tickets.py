@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from logeas_tui.core import procedure
 from logeas_tui.core.errors import InvalidInput, Refused
+from logeas_tui.core.procedure import CLOSED_OK, NEW, OPEN
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.common import (
     active_queue,
@@ -19,17 +20,7 @@ from logeas_tui.core.services.common import (
 from logeas_tui.core.services.customers import customer_address
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.counters import next_number
-from logeas_tui.core.store.models import (
-    CLOSED_OK,
-    NEW,
-    NOTE,
-    OPEN,
-    PHONE,
-    Queue,
-    Seen,
-    Technician,
-    Ticket,
-)
+from logeas_tui.core.store.models import NOTE, PHONE, Queue, Seen, Technician, Ticket
 from logeas_tui.core.store.tx import writing
 
 

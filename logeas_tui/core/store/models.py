@@ -19,17 +19,7 @@ from peewee import (
 )
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
-from logeas_tui.core.procedure import (  # noqa: F401  (the states, defined once there)
-    CLOSED_KO,
-    CLOSED_OK,
-    CLOSED_STATES,
-    MERGED,
-    NEW,
-    OPEN,
-    PENDING,
-    REMOVED,
-    STATES,
-)
+from logeas_tui.core.procedure import NEW  # the states are the procedure's words
 
 db = DatabaseProxy()
 

@@ -11,10 +11,9 @@ from typing import Any
 from peewee import JOIN, Case, fn
 
 from logeas_tui.core.clock import utc_naive
+from logeas_tui.core.procedure import PENDING, STATES
 from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
-    PENDING,
-    STATES,
     History,
     Message,
     MessageIndex,
