@@ -11,10 +11,10 @@ from typing import Any
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import get_current_worker
 
+from logeas_tui import actions
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.i18n import set_language, t
@@ -23,7 +23,7 @@ from logeas_tui.screens.help import HelpScreen
 from logeas_tui.screens.main import MainScreen
 from logeas_tui.screens.phone import PhoneIntakeScreen
 from logeas_tui.widgets.background import in_thread
-from logeas_tui.widgets.keys import ACTION_KEYS, refusal_for, translate_bindings
+from logeas_tui.widgets.keys import translate_bindings
 
 DEFAULT_POLL_SECONDS = 60
 PURGE_EVERY_SECONDS = 600
@@ -42,12 +42,12 @@ class DeskCommands(Provider):
         main = app.main_screen
         row = main.selected if main else None
         if main is not None and row is not None:
-            for _key, action in ACTION_KEYS:
-                if refusal_for(action, row) is None:
+            for action in actions.REGISTRY:
+                if action.on_ticket and actions.refusal_for(action.id, row) is None:
                     commands.append(
                         (
-                            t(f"cmd.{action}", number=row.number),
-                            partial(main.action_act, action),
+                            t(f"cmd.{action.id}", number=row.number),
+                            partial(main.action_act, action.id),
                             t("cmd.action_help", number=row.number),
                         )
                     )
@@ -72,15 +72,7 @@ class LogeasApp(App[None]):
     TITLE = "logeas"
     COMMANDS = App.COMMANDS | {DeskCommands}
 
-    BINDINGS = [
-        Binding("q", "quit", "app.quit", id="quit"),
-        Binding("question_mark", "help", "app.help", id="help"),
-        Binding(
-            "ctrl+p", "command_palette", "app.palette", show=False, priority=True, id="palette"
-        ),
-        Binding("f2,N", "phone", "app.phone", id="phone"),
-        Binding("s", "sync_now", "app.sync", show=False, id="sync_now"),
-    ]
+    BINDINGS = actions.bindings(actions.APP)
 
     def __init__(self, desk: Desk) -> None:
         set_language(desk.config.language)

@@ -1,4 +1,4 @@
-"""The action table on keys: one flow per action id of `core.procedure.ACTIONS`.
+"""The flows of the action table's keys (each named in the registry, `logeas_tui.actions`).
 
 A flow asks only what its action needs (a dialog at most, or a compose then a choice), calls
 the service, and says what happened. Every rule stays in `core.services`: a refusal or an error
@@ -16,8 +16,9 @@ from typing import Any
 from rich.text import Text
 from textual.screen import Screen
 
-from logeas_tui.core import texts
+from logeas_tui.core import procedure, texts
 from logeas_tui.core.errors import HelpdeskError, InvalidInput
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services import answers, handoff, merge, tickets
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.views import TicketRow
@@ -31,7 +32,6 @@ from logeas_tui.screens.dialogs import (
     DaysScreen,
 )
 from logeas_tui.screens.merge import MergeScreen
-from logeas_tui.widgets.keys import refusal_for
 from logeas_tui.widgets.literal import block, literal
 
 
@@ -57,16 +57,23 @@ class Flow:
         self.screen.notify(say(err), severity="error", markup=False)
 
 
-async def run_action(screen: Screen[Any], desk: Desk, action: str, row: TicketRow) -> str | None:
-    """Run action `action` on ticket `row`; the ticket's number on success, None otherwise
-    (refused, failed — both said in a notification — or cancelled)."""
+def refusal_for(action: str, row: TicketRow) -> Sentence | None:
+    """Why the procedure forbids `action` on the ticket of `row` (None: it is allowed)."""
+    return procedure.refusal(action, row.state, row.number, row.merged_into or "")
+
+
+async def run_action(
+    screen: Screen[Any],
+    desk: Desk,
+    action: str,
+    flow: Callable[[Flow], Awaitable[ActionResult | None]],
+    row: TicketRow,
+) -> str | None:
+    """Run `flow`, the flow of `action`, on ticket `row`; the ticket's number on success,
+    None otherwise (refused, failed — both said in a notification — or cancelled)."""
     reason = refusal_for(action, row)
     if reason:
         screen.notify(say(reason), severity="warning", markup=False)
-        return None
-    flow = FLOWS.get(action)
-    if flow is None:
-        screen.notify(t("dlg.flow.unknown", action=action), severity="error", markup=False)
         return None
     try:
         result = await flow(Flow(screen, desk, row))
@@ -94,21 +101,21 @@ def ticket_line(row: TicketRow) -> Text:
 # The action table --------------------------------------------------------------------------
 
 
-async def _merge(f: Flow) -> ActionResult | None:
+async def merge_flow(f: Flow) -> ActionResult | None:
     target = await f.ask(MergeScreen(f.desk, f.row))
     if not target:
         return None
     return merge.merge(f.desk, f.row.number, target, expected_version=f.version)
 
 
-async def _unmerge(f: Flow) -> ActionResult | None:
+async def unmerge_flow(f: Flow) -> ActionResult | None:
     question = t("dlg.unmerge.question", number=f.row.number, target=f.row.merged_into or "?")
     if not await f.ask(ConfirmScreen(question, ticket_line(f.row))):
         return None
     return merge.unmerge(f.desk, f.row.number)
 
 
-async def _reply(f: Flow) -> ActionResult | None:
+async def reply_flow(f: Flow) -> ActionResult | None:
     body = await f.ask(
         ComposeScreen(
             t("dlg.reply.title", number=f.row.number),
@@ -135,7 +142,7 @@ async def _pick(f: Flow, kind: str, choices: list[Choice]) -> str | None:
     return picked or None
 
 
-async def _canned(f: Flow) -> ActionResult | None:
+async def canned_flow(f: Flow) -> ActionResult | None:
     choices = [
         Choice(item.name, literal(item.title), block(answers.canned_body(f.desk, f.row, item)))
         for item in texts.canned_answers(f.desk.config.data_dir, f.desk.config.language)
@@ -146,7 +153,7 @@ async def _canned(f: Flow) -> ActionResult | None:
     return answers.reply_canned(f.desk, f.row.number, name, expected_version=f.version)
 
 
-async def _doc(f: Flow) -> ActionResult | None:
+async def doc_flow(f: Flow) -> ActionResult | None:
     choices = []
     for doc in texts.doc_refs(f.desk.config.data_dir):
         label = literal(doc.title)
@@ -158,7 +165,7 @@ async def _doc(f: Flow) -> ActionResult | None:
     return answers.reply_doc(f.desk, f.row.number, ref, expected_version=f.version)
 
 
-async def _ask(f: Flow) -> ActionResult | None:
+async def ask_flow(f: Flow) -> ActionResult | None:
     body, draft = "", False
     while True:
         text = await f.ask(
@@ -186,7 +193,7 @@ async def _ask(f: Flow) -> ActionResult | None:
         body, draft = text, True  # Escape at the choice: back to the text, which is kept
 
 
-async def _pending(f: Flow) -> ActionResult | None:
+async def pending_flow(f: Flow) -> ActionResult | None:
     title = t("dlg.pending.title", number=f.row.number)
     while (days := await f.ask(DaysScreen(title, ticket_line(f.row)))) is not None:
         try:
@@ -196,7 +203,7 @@ async def _pending(f: Flow) -> ActionResult | None:
     return None
 
 
-async def _transfer(f: Flow) -> ActionResult | None:
+async def transfer_flow(f: Flow) -> ActionResult | None:
     current, others = handoff.transfer_choices(f.desk, f.row.owner)
     choices = [
         Choice(tech.name, Text(f"{tech.name} — {t('dlg.phone.level', level=tech.level)}"))
@@ -220,7 +227,7 @@ async def _transfer(f: Flow) -> ActionResult | None:
     return handoff.transfer(f.desk, f.row.number, name, expected_version=f.version)
 
 
-async def _move(f: Flow) -> ActionResult | None:
+async def move_flow(f: Flow) -> ActionResult | None:
     targets = handoff.move_choices(f.row.queue)
     width = max((len(q.name) for q in targets), default=0) + 2
     choices = []
@@ -246,46 +253,31 @@ async def _move(f: Flow) -> ActionResult | None:
     return handoff.move(f.desk, f.row.number, name, expected_version=f.version)
 
 
-def _closing(successful: bool) -> Callable[[Flow], Awaitable[ActionResult | None]]:
-    async def flow(f: Flow) -> ActionResult | None:
-        key = "dlg.close.question" if successful else "dlg.close_unsuccessful.question"
-        if not await f.ask(ConfirmScreen(t(key, number=f.row.number), ticket_line(f.row))):
-            return None
-        return tickets.close(
-            f.desk, f.row.number, successful=successful, expected_version=f.version
-        )
-
-    return flow
+async def _closing(f: Flow, successful: bool) -> ActionResult | None:
+    key = "dlg.close.question" if successful else "dlg.close_unsuccessful.question"
+    if not await f.ask(ConfirmScreen(t(key, number=f.row.number), ticket_line(f.row))):
+        return None
+    return tickets.close(f.desk, f.row.number, successful=successful, expected_version=f.version)
 
 
-async def _reopen(f: Flow) -> ActionResult | None:
+async def close_flow(f: Flow) -> ActionResult | None:
+    return await _closing(f, True)
+
+
+async def close_unsuccessful_flow(f: Flow) -> ActionResult | None:
+    return await _closing(f, False)
+
+
+async def reopen_flow(f: Flow) -> ActionResult | None:
     return tickets.reopen(f.desk, f.row.number, expected_version=f.version)
 
 
-async def _note(f: Flow) -> ActionResult | None:
+async def note_flow(f: Flow) -> ActionResult | None:
     body = await f.ask(ComposeScreen(t("dlg.note.title", number=f.row.number), review=False))
     if body is None:
         return None
     return tickets.note(f.desk, f.row.number, body, expected_version=f.version)
 
 
-async def _take(f: Flow) -> ActionResult | None:
+async def take_flow(f: Flow) -> ActionResult | None:
     return tickets.take(f.desk, f.row.number, expected_version=f.version)
-
-
-FLOWS: dict[str, Callable[[Flow], Awaitable[ActionResult | None]]] = {
-    "merge": _merge,
-    "unmerge": _unmerge,
-    "reply": _reply,
-    "canned": _canned,
-    "doc": _doc,
-    "ask": _ask,
-    "pending": _pending,
-    "transfer": _transfer,
-    "move": _move,
-    "close": _closing(True),
-    "close_unsuccessful": _closing(False),
-    "reopen": _reopen,
-    "note": _note,
-    "take": _take,
-}

@@ -12,50 +12,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from logeas_tui.actions import GROUPS, group_of
 from logeas_tui.i18n import t
 from logeas_tui.screens.dialogs import Dialog, plain
-from logeas_tui.widgets.keys import ACTIONS
-
-# Action ids the help lists under "navigation" (the main screen's ids; prefixes below as well).
-NAVIGATION_IDS = frozenset(
-    {
-        "cursor_down",
-        "cursor_up",
-        "first",
-        "last",
-        "home",
-        "end",
-        "page_down",
-        "page_up",
-        "scroll_home",
-        "scroll_end",
-        "focus_next",
-        "focus_previous",
-        "next_pane",
-        "previous_pane",
-        "prev_pane",
-        "open",
-        "select",
-        "filter",
-        "search",
-        "back",
-        "review",
-        "my_review",
-    }
-)
-NAVIGATION_PREFIXES = ("cursor_", "focus_", "scroll_", "page_", "goto_", "go_")
-# Besides the action table, creating a phone ticket is an action of the procedure.
-EXTRA_ACTION_IDS = frozenset({"phone", "phone_intake", "new_phone_ticket"})
-
-GROUPS = ("navigation", "actions", "other")
-
-
-def group_of(action: str) -> str:
-    if action in ACTIONS or action in EXTRA_ACTION_IDS:
-        return "actions"
-    if action in NAVIGATION_IDS or action.startswith(NAVIGATION_PREFIXES):
-        return "navigation"
-    return "other"
 
 
 def help_text(bindings: Sequence[tuple[str, str, str]], groups: Sequence[str] = GROUPS) -> Text:

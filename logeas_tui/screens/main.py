@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
+from logeas_tui import actions
 from logeas_tui.core import procedure
 from logeas_tui.core.services import tickets as ticket_services
 from logeas_tui.core.services.desk import Desk
@@ -22,11 +22,10 @@ from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_na
 from logeas_tui.core.store.views import QueueView, TicketRow, TicketView
 from logeas_tui.i18n import say, t
 from logeas_tui.messages import MailSynced, SyncFailed, TicketChanged, TicketOpened, TicketSelected
-from logeas_tui.screens.flows import run_action
 from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.key_bar import KeyBar
-from logeas_tui.widgets.keys import ACTION_KEYS, ACTIONS, help_rows, refusal_for, translate_bindings
+from logeas_tui.widgets.keys import translate_bindings
 from logeas_tui.widgets.queue_list import QueueChoice, QueueList, review_choice
 from logeas_tui.widgets.sync_status import SyncStatus
 from logeas_tui.widgets.ticket_detail import TicketDetail
@@ -42,15 +41,7 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = "#tickets"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
-    BINDINGS = [
-        Binding("slash", "search", "key.search", id="search"),
-        Binding("escape", "back", "key.back", show=False, id="back"),
-        Binding("x", "toggle_closed", "key.toggle_closed", show=False, id="toggle_closed"),
-        *(
-            Binding(key, f"act('{action}')", f"act.{action}", id=action)
-            for key, action in ACTION_KEYS
-        ),
-    ]
+    BINDINGS = actions.bindings(actions.MAIN)
 
     class SummaryLoaded(Message):
         """Private: counts for the queue pane and the banner arrived."""
@@ -104,7 +95,7 @@ class MainScreen(Screen[None]):
                 yield Input(placeholder=t("filter.placeholder"), id="filter")
                 yield TicketList(self.desk, id="tickets")
                 yield TicketDetail(self.desk.config.hours.zone, id="detail")
-        yield KeyBar()
+        yield KeyBar(actions.TICKET_ACTIONS)
 
     def on_mount(self) -> None:
         self.query_one("#queues", QueueList).border_title = t("pane.queues")
@@ -279,14 +270,14 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "act" and parameters:
             row = self.selected
-            if row is None or refusal_for(str(parameters[0]), row):
+            if row is None or actions.refusal_for(str(parameters[0]), row):
                 return None  # shown greyed out; pressing it explains why (see on_key)
         return True
 
     def on_key(self, event: events.Key) -> None:
         """A greyed-out action key is not run by Textual: say why it is refused."""
         active = self.active_bindings.get(event.key)
-        if active is None or active.enabled or active.binding.id not in ACTIONS:
+        if active is None or active.enabled or active.binding.id not in actions.TICKET_ACTIONS:
             return
         event.stop()
         event.prevent_default()
@@ -297,7 +288,7 @@ class MainScreen(Screen[None]):
         if row is None:
             self.notify(t("act.no_ticket"), severity="warning")
             return
-        reason = refusal_for(action, row) or ""
+        reason = actions.refusal_for(action, row) or ""
         self.notify(
             say(reason),
             title=t("act.refused", action=t(f"act.{action}")),
@@ -308,14 +299,14 @@ class MainScreen(Screen[None]):
     def action_act(self, action: str) -> None:
         """Run the dialogs of `action` on the selected ticket."""
         row = self.selected
-        if row is None or refusal_for(action, row):
+        if row is None or actions.refusal_for(action, row):
             self.explain_refusal(action)
             return
         self.start_action(action, row)
 
     @work(exclusive=True, group="action")
     async def start_action(self, action: str, row: TicketRow) -> None:
-        number = await run_action(self, self.desk, action, row)
+        number = await actions.run(self, self.desk, action, row)
         if number:
             self.post_message(TicketChanged(number))
 
@@ -356,4 +347,4 @@ class MainScreen(Screen[None]):
 
     def help_bindings(self) -> list[tuple[str, str, str]]:
         """(key, action id, description) of every key active here, for the help screen."""
-        return help_rows(self)
+        return actions.help_rows(self)

@@ -10,8 +10,6 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
-from logeas_tui.widgets.keys import ACTIONS
-
 
 class KeyBar(Widget):
     """Reads the screen's active bindings whenever they change."""
@@ -30,6 +28,10 @@ class KeyBar(Widget):
         & > .key-bar--disabled { color: $text-disabled; }
     }
     """
+
+    def __init__(self, order: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.order = order  # binding ids shown first, in this order (the action table)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -69,8 +71,8 @@ class KeyBar(Widget):
             item.append(" " + binding.description, description_style)
             if not active.enabled:
                 item.stylize(Style(dim=True) + disabled)
-            if binding.id in ACTIONS:
-                actions.append((ACTIONS.index(binding.id), item))
+            if binding.id in self.order:
+                actions.append((self.order.index(binding.id), item))
             else:
                 others.append(item)
         return [item for _, item in sorted(actions, key=lambda pair: pair[0])] + others

@@ -1,5 +1,5 @@
 """A tiny app for the dialog, flow and phone tests, so they do not depend on the main screen:
-it shows one line, runs `run_action` for a ticket in an async worker (as the main screen does),
+it shows one line, runs `actions.run` for a ticket in an async worker (as the main screen does),
 pushes any screen, and records notifications and dismiss results."""
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker
 
+from logeas_tui import actions
 from logeas_tui.core.services import answers, tickets
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import set_language
-from logeas_tui.screens.flows import run_action
 from tests.factories import stored_mail
 
 HOSTILE_SUBJECT = "[bold red]x[/] \x1b[31mrouge\x1b[0m"
@@ -57,7 +57,7 @@ class Harness(App[None]):
     def start(self, action: str, number: str) -> Worker[str | None]:
         """Run the flow of `action` on ticket `number`, as the main screen's key would."""
         return self.run_worker(
-            run_action(self.screen, self.desk, action, self.row(number)),
+            actions.run(self.screen, self.desk, action, self.row(number)),
             group="action",
             exit_on_error=False,
         )

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static, TextArea
 
+from logeas_tui.actions import TICKET_ACTIONS
 from logeas_tui.catalog import dialogs as dialog_texts
 from logeas_tui.catalog import main as main_texts
 from logeas_tui.core.services.desk import Desk
@@ -23,7 +24,6 @@ from logeas_tui.screens.compose import (
 from logeas_tui.screens.dialogs import ConfirmScreen
 from logeas_tui.screens.help import GROUPS, HelpScreen, group_of, help_text
 from logeas_tui.screens.merge import MergeScreen
-from logeas_tui.widgets.keys import ACTIONS
 from tests.ui.harness import HOSTILE_SUBJECT, Harness, mail_ticket
 
 SIZE = (120, 40)
@@ -184,7 +184,7 @@ def test_every_dialog_text_exists_in_both_languages_and_collides_with_nothing() 
         assert not re.findall(
             r"""["'](?:compose|review|phone|merge|ask|help|done)\.(?!tcss)\w""", path.read_text()
         ), path
-    used |= {f"dlg.done.{action}" for action in ACTIONS}
+    used |= {f"dlg.done.{action}" for action in TICKET_ACTIONS}
     used |= {f"dlg.help.{group}" for group in GROUPS}
     table = dialog_texts.TEXTS
     assert used and used <= set(table), sorted(used - set(table))

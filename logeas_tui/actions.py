@@ -1,0 +1,158 @@
+"""Every technician action of the UI, once: its id, default keys, where its key lives, its group
+in the help, whether the key bar shows it, whether the command palette offers it, and — for
+the rows of the procedure's action table — the flow that asks what it needs and calls the
+service.
+
+The bindings of the app and of the main screen, the key bar's order, the help screen's groups,
+the command palette and the `[keys]` keymap (which rebinds by id) are all derived from this
+table. Adding an action: its service and its row in `core.procedure`, one entry here with its
+flow in `screens.flows`, and its texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from logeas_tui.core import procedure
+from logeas_tui.core.services.desk import ActionResult, Desk
+from logeas_tui.core.store.views import TicketRow
+from logeas_tui.i18n import t
+from logeas_tui.screens import flows
+
+FlowFn = Callable[[flows.Flow], Awaitable[ActionResult | None]]
+
+APP, MAIN = "app", "main"  # where the binding lives: the whole app, or the main screen
+NAVIGATION, ACTIONS, OTHER = "navigation", "actions", "other"  # the help screen's groups
+GROUPS = (NAVIGATION, ACTIONS, OTHER)
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str  # the binding id, rebindable in the config's [keys]
+    keys: str  # default keys, comma-separated as Textual takes them
+    group: str
+    scope: str = MAIN
+    show: bool = True  # in the key bar
+    palette: bool = False  # offered by the command palette (ticket actions always are)
+    priority: bool = False
+    flow: FlowFn | None = None  # a row of the action table, run on the selected ticket
+    textual_action: str = ""  # what Textual runs, when it is not `act('<id>')`
+    text: str = ""  # the short name's catalog key, when it is not `act.<id>` / `key.<id>`
+
+    @property
+    def on_ticket(self) -> bool:
+        return self.flow is not None
+
+    @property
+    def description(self) -> str:
+        """The short name's catalog key (key bar); the help uses `<key>.long` when it exists."""
+        return self.text or (f"act.{self.id}" if self.on_ticket else f"key.{self.id}")
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.textual_action or f"act('{self.id}')",
+            self.description,
+            show=self.show,
+            priority=self.priority,
+            id=self.id,
+        )
+
+
+def _ticket(action_id: str, keys: str, flow: FlowFn) -> Action:
+    return Action(action_id, keys, ACTIONS, flow=flow, palette=True)
+
+
+REGISTRY: tuple[Action, ...] = (
+    # the whole app
+    Action("quit", "q", OTHER, APP, textual_action="quit", text="app.quit"),
+    Action("help", "question_mark", OTHER, APP, textual_action="help", text="app.help"),
+    Action(
+        "palette", "ctrl+p", OTHER, APP, show=False, priority=True,
+        textual_action="command_palette", text="app.palette",
+    ),
+    Action("phone", "f2,N", ACTIONS, APP, palette=True, textual_action="phone", text="app.phone"),
+    Action(
+        "sync_now", "s", OTHER, APP, show=False, palette=True, textual_action="sync_now",
+        text="app.sync",
+    ),
+    # the main screen
+    Action("search", "slash", NAVIGATION, textual_action="search"),
+    Action("back", "escape", NAVIGATION, show=False, textual_action="back"),
+    Action("toggle_closed", "x", OTHER, show=False, textual_action="toggle_closed"),
+    # the procedure's action table, in its order
+    _ticket("merge", "m", flows.merge_flow),
+    _ticket("unmerge", "u", flows.unmerge_flow),
+    _ticket("reply", "r", flows.reply_flow),
+    _ticket("canned", "a", flows.canned_flow),
+    _ticket("doc", "d", flows.doc_flow),
+    _ticket("ask", "i", flows.ask_flow),
+    _ticket("pending", "p", flows.pending_flow),
+    _ticket("transfer", "t", flows.transfer_flow),
+    _ticket("move", "v", flows.move_flow),
+    _ticket("close", "c", flows.close_flow),
+    _ticket("close_unsuccessful", "C", flows.close_unsuccessful_flow),
+    _ticket("reopen", "o", flows.reopen_flow),
+    _ticket("note", "n", flows.note_flow),
+    _ticket("take", "T", flows.take_flow),
+)  # fmt: skip
+
+BY_ID = {action.id: action for action in REGISTRY}
+TICKET_ACTIONS = tuple(action.id for action in REGISTRY if action.on_ticket)
+assert set(TICKET_ACTIONS) <= set(procedure.ACTIONS), "every ticket key is a row of the table"
+
+# Textual's own bindings (they carry no id) that the help lists, with their group.
+TEXTUAL_KEYS = {
+    "focus_next": NAVIGATION, "focus_previous": NAVIGATION, "scroll_up": NAVIGATION,
+    "scroll_down": NAVIGATION, "scroll_home": NAVIGATION, "scroll_end": NAVIGATION,
+    "page_up": NAVIGATION, "page_down": NAVIGATION, "cursor_up": NAVIGATION,
+    "cursor_down": NAVIGATION, "first": NAVIGATION, "last": NAVIGATION, "select": NAVIGATION,
+    "quit": OTHER,
+}  # fmt: skip
+
+
+def bindings(scope: str) -> list[Binding]:
+    """The bindings that live in `scope` (APP or MAIN), in the registry's order."""
+    return [action.binding() for action in REGISTRY if action.scope == scope]
+
+
+def group_of(binding_id: str) -> str:
+    """The help group of a binding: the registry's, else navigation (the panes' own keys)."""
+    action = BY_ID.get(binding_id)
+    return action.group if action else TEXTUAL_KEYS.get(binding_id, NAVIGATION)
+
+
+def refusal_for(action_id: str, row: TicketRow) -> str | None:
+    return flows.refusal_for(action_id, row)
+
+
+async def run(screen: Screen[Any], desk: Desk, action_id: str, row: TicketRow) -> str | None:
+    """Run ticket action `action_id` on `row` (see `flows.run_action`)."""
+    action = BY_ID[action_id]
+    assert action.flow is not None, action_id
+    return await flows.run_action(screen, desk, action_id, action.flow, row)
+
+
+def help_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
+    """(key, id, description) of every key active on `screen`, for the help screen; Textual's
+    own keys carry their action's name as id."""
+    out = []
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.id is None:  # one of Textual's own keys: ours to name, or left out
+            name = binding.action.rpartition(".")[2]
+            if name not in TEXTUAL_KEYS:
+                continue
+            out.append((screen.app.get_key_display(binding), name, t(f"help.{name}")))
+            continue
+        description = binding.description
+        action = BY_ID.get(binding.id)
+        if action is not None and action.on_ticket:
+            description = t(f"{action.description}.long")
+        out.append((screen.app.get_key_display(binding), binding.id, description))
+    return out
