@@ -128,15 +128,18 @@ async def reply_flow(f: Flow) -> ActionResult | None:
     return answers.reply(f.desk, f.row.number, body, expected_version=f.version)
 
 
-async def _pick(f: Flow, kind: str, choices: list[Choice]) -> str | None:
-    """A list of answers with a preview of the text each would send (kind: canned, doc)."""
+async def _pick(
+    f: Flow, kind: str, choices: list[Choice], *, detail: Text | None = None, wide: bool = False
+) -> str | None:
+    """One of `choices` (kind: canned, doc, transfer, move — the dialog's texts' prefix)."""
     picked = await f.ask(
         ChoiceScreen(
             t(f"dlg.{kind}.title", number=f.row.number),
             choices,
             hint=t(f"dlg.{kind}.hint"),
             empty=t(f"dlg.{kind}.empty"),
-            detail=ticket_line(f.row),
+            detail=detail or ticket_line(f.row),
+            wide=wide,
         )
     )
     return picked or None
@@ -213,15 +216,7 @@ async def transfer_flow(f: Flow) -> ActionResult | None:
     if current is not None:
         detail.append("\n")
         detail.append(t("dlg.transfer.current", name=current.name, level=current.level))
-    name = await f.ask(
-        ChoiceScreen(
-            t("dlg.transfer.title", number=f.row.number),
-            choices,
-            hint=t("dlg.transfer.hint"),
-            empty=t("dlg.transfer.empty"),
-            detail=detail,
-        )
-    )
+    name = await _pick(f, "transfer", choices, detail=detail)
     if not name:
         return None
     return handoff.transfer(f.desk, f.row.number, name, expected_version=f.version)
@@ -238,16 +233,7 @@ async def move_flow(f: Flow) -> ActionResult | None:
     detail = ticket_line(f.row)
     detail.append("\n")
     detail.append(t("dlg.move.current", queue=f.row.queue))
-    name = await f.ask(
-        ChoiceScreen(
-            t("dlg.move.title", number=f.row.number),
-            choices,
-            hint=t("dlg.move.hint"),
-            empty=t("dlg.move.empty"),
-            detail=detail,
-            wide=True,
-        )
-    )
+    name = await _pick(f, "move", choices, detail=detail, wide=True)
     if not name:
         return None
     return handoff.move(f.desk, f.row.number, name, expected_version=f.version)

@@ -47,13 +47,16 @@ def doc_body(desk: Desk, ticket: Addressee, doc: texts.DocRef) -> str:
     )
 
 
+# How each answer is named in the ticket's history.
+HISTORY = {"reply": "reply", "canned": "canned answer", "doc": "documentation", "ask": "ask info"}
+
+
 def _answer(
     desk: Desk,
     action: str,
     number: str,
     body: str,
     *,
-    history: str,
     pending_days: int | None = None,
     expected_version: int | None = None,
     detail: str = "",
@@ -63,18 +66,18 @@ def _answer(
         raise InvalidInput(Sentence("empty_message"), "body")
     with writing():
         ticket = ticket_for(action, number, expected_version)
-        notice = send_to_customer(desk, ticket, body, action=history)
+        notice = send_to_customer(desk, ticket, body, action=HISTORY[action])
         old, state = ticket.state, procedure.leaves(action, 1 if pending_days else 0)
         due = desk.now() + timedelta(days=pending_days) if pending_days else None
         save(desk, ticket, state=state, pending_until=due)
-        record(desk, ticket, history, old, state, detail=detail)
+        record(desk, ticket, HISTORY[action], old, state, detail=detail)
     return ActionResult(ticket.number, notice)
 
 
 def reply(
     desk: Desk, number: str, body: str, *, expected_version: int | None = None
 ) -> ActionResult:
-    return _answer(desk, "reply", number, body, history="reply", expected_version=expected_version)
+    return _answer(desk, "reply", number, body, expected_version=expected_version)
 
 
 def reply_canned(
@@ -83,13 +86,7 @@ def reply_canned(
     answer = texts.canned(desk.config.data_dir, desk.config.language, name)
     body = canned_body(desk, ticket_for("canned", number), answer)
     return _answer(
-        desk,
-        "canned",
-        number,
-        body,
-        history="canned answer",
-        expected_version=expected_version,
-        detail=answer.name,
+        desk, "canned", number, body, expected_version=expected_version, detail=answer.name
     )
 
 
@@ -98,15 +95,7 @@ def reply_doc(
 ) -> ActionResult:
     doc = texts.doc_ref(desk.config.data_dir, ref)
     body = doc_body(desk, ticket_for("doc", number), doc)
-    return _answer(
-        desk,
-        "doc",
-        number,
-        body,
-        history="documentation",
-        expected_version=expected_version,
-        detail=doc.ref,
-    )
+    return _answer(desk, "doc", number, body, expected_version=expected_version, detail=doc.ref)
 
 
 def ask_info(
@@ -125,7 +114,6 @@ def ask_info(
         "ask",
         number,
         body,
-        history="ask info",
         pending_days=pending_days,
         expected_version=expected_version,
         detail=f"reminder in {pending_days} days" if pending_days else "",
