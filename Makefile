@@ -36,7 +36,7 @@ lint: $(STAMP) ## ruff lint + format check
 	$(BIN)/ruff check logeas_tui tests benchmarks
 	$(BIN)/ruff format --check logeas_tui tests benchmarks
 
-types: $(STAMP) ## mypy, strict on core
+types: $(STAMP) ## mypy, strict, over the whole package
 	$(BIN)/mypy
 
 contract: $(STAMP) ## import-linter: core imports no UI

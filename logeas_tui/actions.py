@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from logeas_tui.core import procedure
@@ -116,7 +116,7 @@ TEXTUAL_KEYS = {
 }  # fmt: skip
 
 
-def bindings(scope: str) -> list[Binding]:
+def bindings(scope: str) -> list[BindingType]:
     """The bindings that live in `scope` (APP or MAIN), in the registry's order."""
     return [action.binding() for action in REGISTRY if action.scope == scope]
 
@@ -138,7 +138,7 @@ async def run(screen: Screen[Any], desk: Desk, action_id: str, row: TicketRow) -
     return await flows.run_action(screen, desk, action_id, action.flow, row)
 
 
-def help_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
+def help_rows(screen: Screen[Any]) -> list[tuple[str, str, str]]:
     """(key, id, description) of every key active on `screen`, for the help screen; Textual's
     own keys carry their action's name as id."""
     out = []

@@ -12,12 +12,13 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from logeas_tui.core import hours
+from logeas_tui.core.config import HoursConf
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.i18n import t
 from logeas_tui.widgets.literal import literal
 
 
-def line_text(now: datetime, conf: hours.HoursConf) -> tuple[str, bool]:
+def line_text(now: datetime, conf: HoursConf) -> tuple[str, bool]:
     """The phone-line sentence for `now` in the current language, and whether it is open."""
     status = hours.status(now, conf)
     if status.open and status.next_change is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from rich.style import Style
 from rich.text import Text
 
 # C0 controls and DEL become their visible "control picture" (ESC -> ␛); C1 controls and the
@@ -31,7 +32,7 @@ def clean_block(value: str | None) -> str:
     return _OTHER.sub("\ufffd", text.translate(keep))
 
 
-def literal(value: str | None, style: str = "") -> Text:
+def literal(value: str | None, style: str | Style = "") -> Text:
     """A single-line `Text` of untrusted text (never parsed as markup)."""
     return Text(clean_line(value), style=style, no_wrap=True, end="")
 

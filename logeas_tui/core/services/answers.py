@@ -18,10 +18,14 @@ from logeas_tui.core.store.tx import writing
 class Addressee(Protocol):
     """What placeholders need: a Ticket or a TicketRow."""
 
-    customer: str
-    customer_name: str
-    number: str
-    subject: str
+    @property
+    def customer(self) -> str: ...
+    @property
+    def customer_name(self) -> str: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
 
 
 def placeholders(desk: Desk, ticket: Addressee) -> dict[str, str]:
