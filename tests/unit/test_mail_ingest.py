@@ -7,9 +7,9 @@ import hashlib
 from email.message import EmailMessage
 from pathlib import Path
 
-from logeas_tui.core.mail.ingest import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services import merge, tickets
+from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.models import Message, Outbox, Ticket
 

@@ -17,9 +17,9 @@ from imap_tools import MailMessage, MailMessageFlags
 
 from logeas_tui.core.config import ServerConf
 from logeas_tui.core.mail.imap_connect import ImapSettings, connect
-from logeas_tui.core.mail.ingest import IngestResult, ingest
 from logeas_tui.core.mail.route import Rule
 from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.inbound import IngestResult, ingest
 from logeas_tui.core.store.models import SyncState
 from logeas_tui.core.store.tx import writing
 
