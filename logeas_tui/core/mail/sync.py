@@ -8,11 +8,11 @@ from datetime import datetime
 
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.mail.imap_sync import fetch_new
-from logeas_tui.core.mail.outbox import send_due
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.inbound import FOLLOWUP, IGNORED, NEW_TICKET
+from logeas_tui.core.services.outbox import send_due
 from logeas_tui.core.store import queries
 
 
