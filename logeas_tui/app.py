@@ -143,7 +143,7 @@ class LogeasApp(App[None]):
             self._show_not_configured()
             return
         try:
-            from logeas_tui.core.mail.sync import run_once
+            from logeas_tui.core.services.mail_sync import run_once
         except ImportError:
             self._show_not_configured()
             return
