@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from logeas_tui.core.errors import HelpdeskError
-from logeas_tui.core.mail.imap_sync import fetch_new
+from logeas_tui.core.mail.imap_fetch import fetch_new
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
