@@ -1,19 +1,86 @@
 """One round of the mail worker: fetch new mail, send the outbox, purge the Delete queue.
-The app's background thread and `logeas sync` both call `run_once`."""
+The app's background thread and `logeas sync` both call `run_once`.
+
+Fetching loses and doubles no mail: the last stored UID is remembered per account + folder +
+UIDVALIDITY, in the same transaction as the mail itself, so a sync killed at any point resumes
+where it stopped; a changed UIDVALIDITY starts over, and the Message-ID/sha256 check of the
+ingestion (core.services.inbound) stops doubles. core.mail.imap_fetch reads the raw bytes
+without marking them seen; \\Seen is set on the server only after the mail is committed.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from logeas_tui.core.config import ServerConf
 from logeas_tui.core.errors import HelpdeskError
-from logeas_tui.core.mail.imap_fetch import fetch_new
-from logeas_tui.core.mail.route import load_rules
+from logeas_tui.core.mail.imap_fetch import Folder, imap_settings
+from logeas_tui.core.mail.route import Rule, load_rules
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
-from logeas_tui.core.services.inbound import FOLLOWUP, IGNORED, NEW_TICKET
+from logeas_tui.core.services.inbound import FOLLOWUP, IGNORED, NEW_TICKET, IngestResult, ingest
 from logeas_tui.core.services.outbox import send_due
 from logeas_tui.core.store import queries
+from logeas_tui.core.store.models import SyncState
+from logeas_tui.core.store.tx import writing
+
+CHUNK = 200
+
+
+@dataclass
+class FetchReport:
+    results: list[IngestResult] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def fetch_new(
+    desk: Desk, conf: ServerConf, rules: Sequence[Rule], *, acknowledge: bool = True
+) -> FetchReport:
+    report = FetchReport()
+    account = f"{conf.user or ''}@{conf.host}:{conf.port}"
+    with Folder(imap_settings(conf)) as folder:
+        status = folder.status()
+        validity = status.uidvalidity
+        state = SyncState.get_or_none(
+            (SyncState.account == account)
+            & (SyncState.folder == conf.folder)
+            & (SyncState.uidvalidity == validity)
+        )
+        last = state.last_uid if state else 0
+        if last + 1 >= status.uidnext and state is not None:
+            return report
+        uids = folder.uids_after(last)
+        for chunk in _chunks(uids, CHUNK):
+            stored: list[str] = []
+            for uid, raw in folder.fetch_raw(chunk):
+                with writing():
+                    result = ingest(desk, raw, rules, acknowledge=acknowledge)
+                    _remember(account, conf.folder, validity, int(uid))
+                report.results.append(result)
+                stored.append(uid)
+            if stored:
+                folder.mark_seen(stored)
+    return report
+
+
+def _remember(account: str, folder: str, validity: int, uid: int) -> None:
+    (
+        SyncState.insert(account=account, folder=folder, uidvalidity=validity, last_uid=uid)
+        .on_conflict(
+            conflict_target=[SyncState.account, SyncState.folder, SyncState.uidvalidity],
+            update={SyncState.last_uid: uid},
+        )
+        .execute()
+    )
 
 
 @dataclass(frozen=True)
