@@ -13,7 +13,8 @@ One ingestion pipeline for every received mail: the IMAP sync (core.services.mai
    table's customer-reply row, `core.procedure.after_customer_reply` (a pending or closed
    ticket reopens, a new one stays new); this module applies it and writes the history line;
 5. otherwise a new ticket;
-6. acknowledgement for a new ticket, unless the queue, the loop guard or the daily cap says no.
+6. acknowledgement for a new ticket, unless the queue, the loop guard or the daily cap says
+   no; then the reason is a "no acknowledgement" line of the ticket's history.
 
 Parsing, routing rules and loop-guard rules are protocol code in core.mail (parse, route,
 loopguard); this module joins them to the store, in one transaction per mail.
@@ -268,4 +269,6 @@ def ingest(
         why = "acknowledgements off" if not acknowledge else _ack_refusal(desk, parsed, queue)
         if why is None:
             _acknowledge(desk, ticket, parsed, received)
+        else:  # so a technician can see why the customer got no acknowledgement
+            record(desk.acting_as("system"), ticket, "no acknowledgement", detail=why)
         return IngestResult(NEW_TICKET, ticket.number, parsed.ok, why is None, why)
