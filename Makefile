@@ -39,7 +39,7 @@ lint: $(STAMP) ## ruff lint + format check
 types: $(STAMP) ## mypy, strict, over the whole package
 	$(BIN)/mypy
 
-contract: $(STAMP) ## import-linter: core imports no UI
+contract: $(STAMP) ## import-linter: core imports no UI; UI -> services -> mail | store
 	$(BIN)/lint-imports
 
 check: lint types contract test ## everything CI runs

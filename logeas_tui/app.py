@@ -134,11 +134,8 @@ class LogeasApp(App[None]):
         if not self._mail_configured():
             self._show_not_configured()
             return
-        try:
-            from logeas_tui.core.mail.sync import run_once
-        except ImportError:
-            self._show_not_configured()
-            return
+        from logeas_tui.core.services.mail_sync import run_once
+
         self._mail_loop(run_once)
 
     def _show_not_configured(self) -> None:

@@ -11,7 +11,7 @@ from textual.message import Message
 from logeas_tui.core.store.views import TicketRow
 
 if TYPE_CHECKING:
-    from logeas_tui.core.mail.sync import SyncReport
+    from logeas_tui.core.services.mail_sync import SyncReport
 
 
 class TicketSelected(Message):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from logeas_tui.core import numbers
-from logeas_tui.core.mail.sync import run_once
 from logeas_tui.core.procedure import CLOSED_OK, NEW, OPEN
 from logeas_tui.core.services import answers, tickets
+from logeas_tui.core.services.mail_sync import run_once
 from logeas_tui.core.store import queries
 from tests.integration.mailflow import (
     body_of,

@@ -21,7 +21,7 @@ SCRIPT = textwrap.dedent("""
     import sys
     from pathlib import Path
     from logeas_tui.core import config
-    from logeas_tui.core.mail.sync import run_once
+    from logeas_tui.core.services.mail_sync import run_once
     from logeas_tui.core.services.desk import Desk
     from logeas_tui.core.services.setup import ensure_setup
     from logeas_tui.core.store.connection import open_store

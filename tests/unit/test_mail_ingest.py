@@ -3,13 +3,14 @@ run the same pipeline behind real IMAP and SMTP)."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from email.message import EmailMessage
 from pathlib import Path
 
-from logeas_tui.core.mail.ingest import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services import merge, tickets
+from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.models import Message, Outbox, Ticket
 
@@ -124,3 +125,37 @@ def test_routing_rules_and_ignore(desk, tmp_path):
         '[[rule]]\nname = "drop"\nheader = "subject"\nmatch = "^unsubscribe"\naction = "ignore"\n'
     )
     assert ingest(desk, mail("unsubscribe me"), load_rules(own)).outcome == IGNORED
+
+
+def no_ack_lines(desk, number: str) -> list[tuple[str, str]]:
+    view = queries.ticket_view(number, me=desk.who, now=desk.clock.now())
+    assert view is not None
+    return [(h.who, h.detail) for h in view.history if h.action == "no acknowledgement"]
+
+
+def test_the_history_says_why_no_acknowledgement_went_out(desk):
+    auto = ingest(desk, mail("Absent", headers={"Auto-Submitted": "auto-replied"}), [])
+    noreply = ingest(desk, mail("Notification", sender="noreply@client.example"), [])
+    spam = ingest(desk, mail("Promo", headers={"X-Spam-Flag": "YES"}), load_rules(RULES_FILE))
+    off = ingest(desk, mail("Import"), [], acknowledge=False)
+    assert no_ack_lines(desk, auto.number) == [
+        ("system", "automatic mail (Auto-Submitted: auto-replied)")
+    ]
+    assert no_ack_lines(desk, noreply.number) == [("system", "no-reply address")]
+    assert no_ack_lines(desk, spam.number) == [("system", "queue Spam sends no acknowledgement")]
+    assert no_ack_lines(desk, off.number) == [("system", "acknowledgements off")]
+    for result in (auto, noreply, spam, off):  # the result tells the caller the same reason
+        assert [result.why_no_ack] == [d for _, d in no_ack_lines(desk, result.number)]
+    answered = ingest(desk, mail("Question"), [])
+    assert answered.acknowledged and no_ack_lines(desk, answered.number) == []
+    assert acks() == 1
+
+
+def test_the_daily_cap_is_written_in_the_history(desk):
+    cap = dataclasses.replace(desk, config=dataclasses.replace(desk.config, auto_reply_cap=1))
+    first = ingest(cap, mail("Première"), [])
+    second = ingest(cap, mail("Deuxième"), [])
+    assert first.acknowledged and not second.acknowledged
+    assert no_ack_lines(desk, second.number) == [
+        ("system", "daily cap of 1 automatic mails reached")
+    ]

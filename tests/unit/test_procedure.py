@@ -135,7 +135,7 @@ def test_ask_with_a_reminder_leaves_the_tables_second_state(desk: Desk) -> None:
 
 @pytest.mark.parametrize("state", [NEW, OPEN, PENDING, CLOSED_OK, CLOSED_KO])
 def test_a_customer_reply_follows_the_tables_row(desk: Desk, state: str) -> None:
-    from logeas_tui.core.mail.ingest import ingest
+    from logeas_tui.core.services.inbound import ingest
 
     number = ticket_in(desk, state)
     raw = (

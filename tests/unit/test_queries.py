@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from logeas_tui.core.clock import FixedClock
-from logeas_tui.core.mail.ingest import ingest
 from logeas_tui.core.procedure import CLOSED_OK, NEW, OPEN, PENDING, STATES
 from logeas_tui.core.services.common import add_message
 from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.inbound import ingest
 from logeas_tui.core.services.merge import merge
 from logeas_tui.core.services.tickets import (
     close,

@@ -9,11 +9,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from logeas_tui.core.mail.ingest import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.mail.parse import strip_mbox_from_line
 from logeas_tui.core.mail.route import load_rules
-from logeas_tui.core.mail.sync import run_once
 from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
+from logeas_tui.core.services.mail_sync import run_once
 from logeas_tui.core.store import queries
 
 

@@ -3,13 +3,15 @@
 Why: an acknowledgement sent to an out-of-office reply, a mailing list or a bounce address gets
 an automatic answer back, which opens a ticket, which is acknowledged… (RFC 3834). So the
 acknowledgement is skipped when the incoming mail is itself automatic, or when the address is
-one that no person reads. Each check returns a short English reason (kept in the ticket
-history, so a technician can see why no acknowledgement went out) or None.
+one that no person reads. Each check returns a short English reason or None; the ingestion
+(core.services.inbound) writes the reason to the ticket's history, so a technician can see
+why no acknowledgement went out.
 
 Beyond the procedure's list (Auto-Submitted, Precedence, List-Id, List-Unsubscribe, X-Loop),
 three widespread markers are honoured: an empty Return-Path (a bounce, RFC 3834 §2),
 X-Autoreply / X-Autorespond (common autoresponders) and X-Auto-Response-Suppress (Exchange's
-"do not auto-reply to me"). The daily cap per address lives in the store, not here.
+"do not auto-reply to me"). The daily cap per address is counted in the store and checked by
+core.services.inbound, not here.
 """
 
 from __future__ import annotations

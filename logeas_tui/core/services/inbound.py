@@ -1,13 +1,23 @@
-"""One ingestion pipeline for every received mail — IMAP sync, `logeas import` and the tests:
+"""What a received mail does to the helpdesk — start here to learn what a customer's reply does.
+
+One ingestion pipeline for every received mail: the IMAP sync (core.services.mail_sync),
+`logeas import` and the tests all call `ingest`:
 
 1. the raw bytes are kept; a Message-ID (or, lacking one, a raw sha256) already stored is not
    stored again;
 2. parse (never fails: an unparseable mail is still stored, marked, in the default queue);
 3. route by the ordered rules of data/routing.toml;
 4. follow-up: a valid ticket number in the subject, else In-Reply-To/References, joins the
-   existing ticket (a merged ticket forwards to its target); a reply reopens closed/pending;
+   existing ticket (a merged ticket forwards to its target; a reply to a removed one starts a
+   new ticket). The state a customer's reply leaves is not decided here but in the procedure
+   table's customer-reply row, `core.procedure.after_customer_reply` (a pending or closed
+   ticket reopens, a new one stays new); this module applies it and writes the history line;
 5. otherwise a new ticket;
-6. acknowledgement for a new ticket, unless the loop guard or the daily cap says no.
+6. acknowledgement for a new ticket, unless the queue, the loop guard or the daily cap says
+   no; then the reason is a "no acknowledgement" line of the ticket's history.
+
+Parsing, routing rules and loop-guard rules are protocol code in core.mail (parse, route,
+loopguard); this module joins them to the store, in one transaction per mail.
 """
 
 from __future__ import annotations
@@ -259,4 +269,6 @@ def ingest(
         why = "acknowledgements off" if not acknowledge else _ack_refusal(desk, parsed, queue)
         if why is None:
             _acknowledge(desk, ticket, parsed, received)
+        else:  # so a technician can see why the customer got no acknowledgement
+            record(desk.acting_as("system"), ticket, "no acknowledgement", detail=why)
         return IngestResult(NEW_TICKET, ticket.number, parsed.ok, why is None, why)

@@ -1,0 +1,139 @@
+"""One round of the mail worker: fetch new mail, send the outbox, purge the Delete queue.
+The app's background thread and `logeas sync` both call `run_once`.
+
+Fetching loses and doubles no mail: the last stored UID is remembered per account + folder +
+UIDVALIDITY, in the same transaction as the mail itself, so a sync killed at any point resumes
+where it stopped; a changed UIDVALIDITY starts over, and the Message-ID/sha256 check of the
+ingestion (core.services.inbound) stops doubles. core.mail.imap_fetch reads the raw bytes
+without marking them seen; \\Seen is set on the server only after the mail is committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from logeas_tui.core.config import ServerConf
+from logeas_tui.core.errors import HelpdeskError
+from logeas_tui.core.mail.imap_fetch import Folder, imap_settings
+from logeas_tui.core.mail.route import Rule, load_rules
+from logeas_tui.core.services.cleanup import purge_deleted
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.inbound import FOLLOWUP, IGNORED, NEW_TICKET, IngestResult, ingest
+from logeas_tui.core.services.outbox import send_due
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.models import SyncState
+from logeas_tui.core.store.tx import writing
+
+CHUNK = 200
+
+
+@dataclass
+class FetchReport:
+    results: list[IngestResult] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def fetch_new(
+    desk: Desk, conf: ServerConf, rules: Sequence[Rule], *, acknowledge: bool = True
+) -> FetchReport:
+    report = FetchReport()
+    account = f"{conf.user or ''}@{conf.host}:{conf.port}"
+    with Folder(imap_settings(conf)) as folder:
+        status = folder.status()
+        validity = status.uidvalidity
+        state = SyncState.get_or_none(
+            (SyncState.account == account)
+            & (SyncState.folder == conf.folder)
+            & (SyncState.uidvalidity == validity)
+        )
+        last = state.last_uid if state else 0
+        if last + 1 >= status.uidnext and state is not None:
+            return report
+        uids = folder.uids_after(last)
+        for chunk in _chunks(uids, CHUNK):
+            stored: list[str] = []
+            for uid, raw in folder.fetch_raw(chunk):
+                with writing():
+                    result = ingest(desk, raw, rules, acknowledge=acknowledge)
+                    _remember(account, conf.folder, validity, int(uid))
+                report.results.append(result)
+                stored.append(uid)
+            if stored:
+                folder.mark_seen(stored)
+    return report
+
+
+def _remember(account: str, folder: str, validity: int, uid: int) -> None:
+    (
+        SyncState.insert(account=account, folder=folder, uidvalidity=validity, last_uid=uid)
+        .on_conflict(
+            conflict_target=[SyncState.account, SyncState.folder, SyncState.uidvalidity],
+            update={SyncState.last_uid: uid},
+        )
+        .execute()
+    )
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    at: datetime
+    new_tickets: int = 0
+    followups: int = 0
+    ignored: int = 0
+    unparsed: int = 0
+    sent: int = 0
+    send_failed: int = 0
+    outbox_waiting: int = 0
+    purged: int = 0
+    error: str | None = None
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if not isinstance(exc, HelpdeskError) else text
+
+
+def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) -> SyncReport:
+    """Never raises for a mail-server problem: the error is in the report."""
+    conf = desk.config
+    errors: list[str] = []
+    new = followups = ignored = unparsed = sent = failed = 0
+    if conf.imap is not None:
+        try:
+            rules = load_rules(conf.data_dir / "routing.toml")
+            fetched = fetch_new(desk, conf.imap, rules, acknowledge=acknowledge)
+            new, followups = fetched.count(NEW_TICKET), fetched.count(FOLLOWUP)
+            ignored = fetched.count(IGNORED)
+            unparsed = sum(1 for r in fetched.results if not r.parsed_ok)
+        except Exception as exc:  # a server or network fault must not stop the worker
+            errors.append(f"IMAP: {_describe(exc)}")
+    if conf.smtp is not None:
+        try:
+            report = send_due(desk, conf.smtp, force=force_send)
+            sent, failed = report.sent, report.failed
+            if report.error:
+                errors.append(f"SMTP: {report.error}")
+        except Exception as exc:
+            errors.append(f"SMTP: {_describe(exc)}")
+    purged = len(purge_deleted(desk))
+    return SyncReport(
+        desk.clock.now(),
+        new,
+        followups,
+        ignored,
+        unparsed,
+        sent,
+        failed,
+        queries.outbox_waiting(),
+        purged,
+        "; ".join(errors) or None,
+    )
