@@ -41,7 +41,6 @@ from logeas_tui.core.store.models import (
     Counter,
     History,
     Message,
-    MessageIndex,
     Queue,
     Seen,
     Technician,
@@ -177,12 +176,6 @@ def _patch(rows: list[tuple[Any, ...]]) -> None:
 def _write(part: Part) -> None:
     _insert(Ticket, TICKET_FIELDS, part.tickets)
     _insert(Message, MESSAGE_FIELDS, part.messages)
-    if part.messages and is_sqlite():
-        db.execute_sql(
-            f'INSERT INTO "{MessageIndex._meta.table_name}" (rowid, subject, body) '
-            f'SELECT id, subject, body FROM "{Message._meta.table_name}" WHERE id BETWEEN ? AND ?',
-            (part.first_message, part.messages[-1][0]),
-        )
     _insert(History, HISTORY_FIELDS, part.history)
     _patch(part.patches)
     _insert(Seen, SEEN_FIELDS, part.seen)
