@@ -36,6 +36,7 @@ from logeas_tui.core.demo.rows import (
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
+from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
     Counter,
@@ -76,8 +77,9 @@ def generate(desk: Desk, tickets: int, seed: int = 1) -> int:
     with writing():
         ensure_technicians()
         gen = Generator(desk, seed)
-        for part in _parts(gen, tickets):
-            _write(part)
+        with fulltext.bulk_append():
+            for part in _parts(gen, tickets):
+                _write(part)
         if not is_sqlite():  # ids were given explicitly: move the sequences past them
             for model in (Ticket, Message):
                 table = model._meta.table_name

@@ -9,9 +9,13 @@ writing the index itself. Schema v3 (`migrations`) creates it all.
 
 from __future__ import annotations
 
-from peewee import Database
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from logeas_tui.core.store.models import MessageIndex
+from peewee import Database, SqliteDatabase, fn
+
+from logeas_tui.core.store.models import Message, MessageIndex, db
+from logeas_tui.core.store.tx import writing
 
 _INSERT = "message_index_insert"
 _TRIGGERS = {
@@ -37,3 +41,25 @@ def create(database: Database) -> None:
     for name, body in _TRIGGERS.items():
         database.execute_sql(f"CREATE TRIGGER {name} {body}")
     MessageIndex.rebuild()
+
+
+@contextmanager
+def bulk_append() -> Iterator[None]:
+    """Messages appended inside (ids above the current last one) are indexed at the end in one
+    statement rather than row by row by the trigger: FTS5 flushes its pending terms at each
+    statement a trigger runs in, which made the demo's 100,000 tickets take ~3 times as long.
+    All inside one write transaction, so no other writer slips a message in unindexed and a
+    failure rolls the trigger back too."""
+    if not isinstance(db.obj, SqliteDatabase):  # (connection imports this module)
+        yield
+        return
+    with writing():
+        last = Message.select(fn.MAX(Message.id)).scalar() or 0
+        db.execute_sql(f"DROP TRIGGER {_INSERT}")
+        yield
+        db.execute_sql(
+            "INSERT INTO messageindex (rowid, subject, body) "
+            "SELECT id, subject, body FROM message WHERE id > ?",
+            (last,),
+        )
+        db.execute_sql(f"CREATE TRIGGER {_INSERT} {_TRIGGERS[_INSERT]}")
