@@ -38,15 +38,23 @@ def test_a_message_changed_in_place_is_searched_anew(desk: Desk) -> None:
 
 def test_a_bulk_append_is_indexed_at_its_end_and_the_trigger_comes_back(desk: Desk) -> None:
     ticket = Ticket.get(Ticket.number == phone(desk, "avant"))
-    with fulltext.bulk_append():
-        Message.insert_many(
-            [
-                {"ticket": ticket.id, "kind": PHONE, "body": f"lot{i}", "date": desk.now()}
-                for i in range(3)
-            ]
-        ).execute()
+    with fulltext.bulk_append() as index_appended:
+        for batch in range(3):
+            Message.insert_many(
+                [
+                    {
+                        "ticket": ticket.id,
+                        "kind": PHONE,
+                        "body": f"lot{batch}{i}",
+                        "date": desk.now(),
+                    }
+                    for i in range(3)
+                ]
+            ).execute()
+            if batch < 2:
+                index_appended()
     after = phone(desk, "après")
-    assert found(desk, "lot1") == [ticket.number]
+    assert found(desk, "lot01") == found(desk, "lot22") == [ticket.number]
     assert found(desk, "apres") == [after]
     MessageIndex.integrity_check(rank=1)
 

@@ -77,9 +77,10 @@ def generate(desk: Desk, tickets: int, seed: int = 1) -> int:
     with writing():
         ensure_technicians()
         gen = Generator(desk, seed)
-        with fulltext.bulk_append():
+        with fulltext.bulk_append() as index_appended:
             for part in _parts(gen, tickets):
                 _write(part)
+                index_appended()  # while the next part is drawn
         if not is_sqlite():  # ids were given explicitly: move the sequences past them
             for model in (Ticket, Message):
                 table = model._meta.table_name
