@@ -94,6 +94,16 @@ def main() -> None:
             f"list_tickets page at offset 20,000 of {biggest}",
             lambda: queries.list_tickets(in_queue, me=me, now=NOW, offset=20_000),
         )
+        before = queries.list_tickets(in_queue, me=me, now=NOW, offset=19_950, limit=50)
+        key = queries.row_key(in_queue, before[-1])
+        timed(
+            f"list_tickets page after row 20,000 of {biggest} (keyset)",
+            lambda: queries.list_tickets(in_queue, me=me, now=NOW, after=key),
+        )
+        timed(
+            f"list_tickets last page of {biggest} (backwards)",
+            lambda: queries.list_tickets(in_queue, me=me, now=NOW, before=queries.END),
+        )
         timed(f"count_tickets {biggest}", lambda: queries.count_tickets(in_queue, me=me, now=NOW))
         timed("count_tickets all", lambda: queries.count_tickets(everything, me=me, now=NOW))
         timed(

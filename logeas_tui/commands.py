@@ -121,16 +121,18 @@ def technicians(desk: Desk, args: Namespace, out: TextIO) -> int:
 
 
 def _rows(desk: Desk, filt: queries.TicketFilter, limit: int | None) -> Iterator[TicketRow]:
-    """The tickets, oldest first, read page by page; at most `limit`."""
+    """The tickets, oldest first, read page by page (each after the last row of the one
+    before); at most `limit`."""
     now = desk.clock.now()
-    offset = 0
-    while limit is None or offset < limit:
-        size = PAGE if limit is None else min(PAGE, limit - offset)
-        page = queries.list_tickets(filt, me=desk.who, now=now, offset=offset, limit=size)
+    done, after = 0, None
+    while limit is None or done < limit:
+        size = PAGE if limit is None else min(PAGE, limit - done)
+        page = queries.list_tickets(filt, me=desk.who, now=now, after=after, limit=size)
         yield from page
         if len(page) < size:
             return
-        offset += size
+        done += size
+        after = queries.row_key(filt, page[-1])
 
 
 def list_tickets(desk: Desk, args: Namespace, out: TextIO) -> int:

@@ -1,10 +1,11 @@
 """The ticket list, oldest first, drawn with Textual's Line API.
 
-Only the lines on screen are rendered, and only their page of rows is read from the store
-(`queries.list_tickets(offset, limit)`, kept in a small page cache), so the list costs the same
-at 100 tickets and at 100,000. Pages and the count are read by worker threads: the UI never
-waits for the store, it draws "…" for a row whose page is on its way. What a row looks like is
-`ticket_row`'s business.
+Only the lines on screen are rendered, and only their page of rows is read from the store,
+kept in a small page cache. A page is read by keyset from the page next to it (after its last
+row, or before its first), the first page from the start and the last one backwards from the
+end, so scrolling, paging, `g` and `G` cost the same at 100 tickets and at 100,000. Pages and
+the count are read by worker threads: the UI never waits for the store, it draws "…" for a row
+whose page is on its way. What a row looks like is `ticket_row`'s business.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -110,6 +112,7 @@ class TicketList(ScrollView, can_focus=True):
         self._pages: OrderedDict[int, list[TicketRow]] = OrderedDict()
         self._stale: dict[int, list[TicketRow]] = {}  # shown while a reload reads again
         self._wanted: set[int] = set()  # pages being read for this generation
+        self._waiting: set[int] = set()  # pages to read from a neighbour's key when it arrives
         # drawn lines: (line index, cursor here, focused, width) -> Strip; cleared with the rows
         self._strips: LRUCache[tuple[int, bool, bool, int], Strip] = LRUCache(256)
         self._styles: dict[str, Style] = {}
@@ -124,6 +127,7 @@ class TicketList(ScrollView, can_focus=True):
         self._stale = {**self._stale, **self._pages} if keep_cursor else {}
         self._pages.clear()
         self._wanted.clear()
+        self._waiting.clear()
         self._strips.clear()
         if not keep_cursor:
             self.count = None
@@ -166,27 +170,53 @@ class TicketList(ScrollView, can_focus=True):
         self.post_message(self.Counted(generation, count))
 
     def _want(self, page: int) -> None:
-        """Have page `page` read, unless it is here, on its way, or past the end."""
-        if page < 0 or page in self._pages or page in self._wanted:
+        """Have page `page` read, unless it is here, on its way, waiting for a neighbour's key,
+        or past the end."""
+        if page < 0 or page in self._pages or page in self._wanted or page in self._waiting:
             return
         if self.count is not None and page * PAGE >= self.count:
             return
+        where = self._where(page)
+        if where is None:
+            self._waiting.add(page)
+            return
         self._wanted.add(page)
         self.run_worker(
-            partial(self._read_page, self.generation, self.filter, page),
+            partial(self._read_page, self.generation, self.filter, page, where),
             thread=True,
             group="ticket-pages",
         )
 
-    def _read_page(self, generation: int, filt: TicketFilter, page: int) -> None:
+    def _where(self, page: int) -> dict[str, Any] | None:
+        """Where page `page` starts, as `list_tickets` arguments: after the last row of the
+        page before it or before the first row of the page after it (read now, else shown
+        while a reload reads again), at the start, or back from the end; None to wait for a
+        neighbouring page on its way."""
+        for pages in (self._pages, self._stale):  # every page but the last holds PAGE rows
+            if pages.get(page - 1):
+                return {"after": queries.row_key(self.filter, pages[page - 1][-1])}
+            if pages.get(page + 1):
+                return {"before": queries.row_key(self.filter, pages[page + 1][0])}
+        if page == 0:
+            return {}
+        if self.count is not None and page == (self.count - 1) // PAGE:
+            return {"before": queries.END, "limit": self.count - page * PAGE}
+        if page - 1 in self._wanted or page + 1 in self._wanted:
+            return None
+        # A far jump that no page read is near (the scrollbar dragged to the middle): the
+        # page is found by OFFSET, which reads every row it skips. Keys never come here.
+        return {"offset": page * PAGE}
+
+    def _read_page(
+        self, generation: int, filt: TicketFilter, page: int, where: dict[str, Any]
+    ) -> None:
         if generation != self.generation or abs(page - self.cursor // PAGE) > 2:
             # the technician moved on while this waited for a thread: skip the read
             self.post_message(self.PageLoaded(generation, page, None))
             return
+        where = {"limit": PAGE, **where}
         rows = in_thread(
-            lambda: queries.list_tickets(
-                filt, me=self.desk.who, now=self.desk.clock.now(), offset=page * PAGE, limit=PAGE
-            )
+            lambda: queries.list_tickets(filt, me=self.desk.who, now=self.desk.clock.now(), **where)
         )
         self.post_message(self.PageLoaded(generation, page, rows))
 
@@ -197,6 +227,7 @@ class TicketList(ScrollView, can_focus=True):
             return
         self._wanted.discard(message.page)
         if message.rows is None:  # skipped: ask again if it is on screen after all
+            self._wake(message.page)
             self.redraw()
             return
         self._stale.pop(message.page, None)
@@ -207,10 +238,18 @@ class TicketList(ScrollView, can_focus=True):
                 break
             if old not in (keep, message.page):
                 del self._pages[old]
+        self._wake(message.page)
         if self.count is None:
             self._size_to(self._known() or 0)
         self.redraw()
         self._announce()
+
+    def _wake(self, page: int) -> None:
+        """Read the pages next to `page` that waited for its keys (skipped: for others)."""
+        for waiting in (page - 1, page + 1):
+            if waiting in self._waiting:
+                self._waiting.discard(waiting)
+                self._want(waiting)
 
     def on_ticket_list_counted(self, message: Counted) -> None:
         """The count arrived: size the scroll area and select the cursor's row."""
@@ -271,7 +310,10 @@ class TicketList(ScrollView, can_focus=True):
         elif value >= top + self.page_height:
             self.scroll_to(y=value - self.page_height + 1, animate=False, immediate=True)
         ahead = 3 * self.page_height
-        for page in {(value - ahead) // PAGE, value // PAGE, (value + ahead) // PAGE}:
+        # the cursor's page first: the pages around it are read from its keys
+        for page in dict.fromkeys(
+            (value // PAGE, (value - ahead) // PAGE, (value + ahead) // PAGE)
+        ):
             self._want(page)  # read ahead of the cursor
         self.refresh()
         self._announce()

@@ -3,7 +3,7 @@ and in the database."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from rich.console import Console
@@ -11,7 +11,7 @@ from rich.style import Style
 
 from logeas_tui.app import LogeasApp
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import Seen, Technician, Ticket
+from logeas_tui.core.store.models import Queue, Seen, Technician, Ticket
 from logeas_tui.messages import TicketSelected
 from logeas_tui.screens.main import MainScreen
 from logeas_tui.widgets.hours_banner import HoursBanner
@@ -160,6 +160,88 @@ async def test_queue_pane_shows_a_queue_oldest_first(app, seeded: Seeded):
             seeded.backup,
         ]
         assert str(tickets.border_title).startswith("LoGeAs")
+
+
+async def test_a_long_list_pages_without_offset(app, seeded: Seeded, monkeypatch):
+    """450 open tickets, created seven at a time in the same second: j, page-down, G, k,
+    page-up and g always select, and show around the cursor, the rows the list has there;
+    every page is read next to one already read, or from the start or the end."""
+    queue = Queue.get(Queue.name == "Saturne")
+    base = datetime(2026, 10, 1, 8, 0)
+    order = sorted(range(450), key=lambda i: (i * 37) % 450)  # ids not in creation order
+    Ticket.insert_many(
+        [
+            {
+                "number": f"20261001{i:08d}",
+                "queue": queue.id,
+                "state": "open",
+                "subject": f"appel {i}",
+                "created": base + timedelta(seconds=i // 7),
+                "updated": base,
+            }
+            for i in order
+        ]
+    ).execute()
+    reads: list[dict[str, object]] = []
+    list_tickets = queries.list_tickets
+
+    def recorded(*args, **kw):
+        reads.append(kw)
+        return list_tickets(*args, **kw)
+
+    monkeypatch.setattr(queries, "list_tickets", recorded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        queues = screen.query_one(QueueList)
+        queues.highlighted = queues.get_option_index("q:Saturne")
+        await settle(pilot)
+        tickets = screen.ticket_list
+        tickets.focus()
+        everything = [
+            r.number
+            for r in list_tickets(tickets.filter, me="Nicolas", now=seeded.clock.now(), limit=None)
+        ]
+        assert tickets.count == len(everything) == 450
+
+        async def press(key: str, row: int) -> None:
+            await pilot.press(key)
+            await settle(pilot)
+            assert tickets.cursor == row, key
+            assert screen.selected.number == everything[row], key
+            top = round(tickets.scroll_y)
+            shown = [tickets.row_at(top + y) for y in range(tickets.page_height)]
+            assert [r.number for r in shown if r] == everything[top : top + len(shown)], key
+
+        height = tickets.page_height
+        row = 0
+        for key, move, times in (("j", 1, 3), ("pagedown", height, 12), ("k", -1, 2)):
+            for _ in range(times):
+                row = max(0, min(row + move, 449))
+                await press(key, row)
+        for _ in range(5):
+            row -= height
+            await press("pageup", row)
+        await press("G", 449)
+        for row in range(448, 440, -1):
+            await press("k", row)
+        for _ in range(4):
+            row = max(0, row - height)
+            await press("pageup", row)
+        Ticket.update(subject="rappelé", version=Ticket.version + 1).where(
+            Ticket.number == everything[row]
+        ).execute()
+        tickets.reload()  # as after an action: the cursor stays, its rows are read again
+        await settle(pilot)
+        assert screen.selected.number == everything[row]
+        assert screen.selected.subject == "rappelé"
+        await press("j", row + 1)
+        await press("g", 0)
+        await press("G", 449)
+    assert not [kw for kw in reads if kw.get("offset")]
+    assert {"before": queries.END, "limit": 50} in [
+        {k: kw[k] for k in ("before", "limit") if k in kw} for kw in reads
+    ]  # G: the last 50 rows, read backwards from the end
 
 
 async def test_queue_pane_marks_obsolete_and_sets_held_queues_apart(app):

@@ -4,17 +4,30 @@ keeping its data; opening again changes nothing."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 
 from peewee import SqliteDatabase
 
-from logeas_tui.core.store import migrations
+from logeas_tui.core.store import migrations, queries
 from logeas_tui.core.store.connection import close_store, open_store
-from logeas_tui.core.store.models import Ticket, db
+from logeas_tui.core.store.models import MAIL_IN, Message, MessageIndex, Queue, Ticket, db
+
+# What schema v1 created for search, and v2 kept: a plain FTS5 table (holding its own copy of
+# the text) that every writer filled by hand.
+V2_INDEX = (
+    'CREATE VIRTUAL TABLE "messageindex" USING fts5 ("subject", "body", '
+    'tokenize="unicode61 remove_diacritics 2")'
+)
 
 
 def indexes(path) -> set[str]:
     with sqlite3.connect(path) as conn:
         return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+
+
+def names(path, kind: str) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type=?", (kind,))}
 
 
 def test_version_1_store_is_upgraded_in_place(tmp_path):
@@ -41,3 +54,44 @@ def test_version_1_store_is_upgraded_in_place(tmp_path):
         close_store()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT name FROM queue").fetchall() == [("LoGeAs",)]
+
+
+def test_version_2_store_is_upgraded_in_place_and_stays_searchable(tmp_path):
+    path = tmp_path / "v2.sqlite"
+    old = SqliteDatabase(str(path))
+    db.initialize(old)
+    now = datetime(2026, 11, 24, 9, 30)
+    with old.atomic():
+        migrations.STEPS[0](old)
+        migrations.STEPS[1](old)
+        old.execute_sql(V2_INDEX)
+        old.pragma("user_version", 2)
+        queue = Queue.create(name="LoGeAs")
+        ticket = Ticket.create(
+            number="2026112410000018", queue=queue, subject="Imprimante", created=now, updated=now
+        )
+        for subject, body in (("Imprimante", "bourrage papier"), ("Re: Imprimante", "résolu")):
+            msg = Message.create(ticket=ticket, kind=MAIL_IN, subject=subject, body=body, date=now)
+            old.execute_sql(  # what version 2 did by hand on every message
+                "INSERT INTO messageindex (rowid, subject, body) VALUES (?, ?, ?)",
+                (msg.id, subject, body),
+            )
+    old.close()
+    assert "messageindex_content" in names(path, "table")
+
+    open_store(str(path))
+    try:
+        assert int(db.pragma("user_version")) == len(migrations.STEPS)
+        for word in ("bourrage", "resolu", "imprimante"):
+            found = queries.list_tickets(queries.TicketFilter(search=word), me=None, now=now)
+            assert [r.number for r in found] == ["2026112410000018"], word
+        MessageIndex.integrity_check(rank=1)  # the index matches the messages, no more, no less
+        assert migrations.migrate(db.obj) == len(migrations.STEPS)  # idempotent
+    finally:
+        close_store()
+    assert "messageindex_content" not in names(path, "table")  # the text is kept once
+    assert {
+        "message_index_insert",
+        "message_index_delete",
+        "message_index_update",
+    } <= names(path, "trigger")

@@ -82,6 +82,75 @@ def test_oldest_first_even_when_numbers_say_otherwise(desk: Desk) -> None:
     assert numbers_of(desk, TicketFilter()) == [early, late]
 
 
+def read_forward(desk: Desk, filt: TicketFilter, size: int) -> list[str]:
+    """The whole list, page after page, each read after the last row of the one before."""
+    numbers: list[str] = []
+    key = None
+    for _ in range(100):  # a key that does not move on would read the same page for ever
+        page = queries.list_tickets(filt, me="Nicolas", now=desk.clock.now(), after=key, limit=size)
+        numbers += [r.number for r in page]
+        if len(page) < size:
+            return numbers
+        key = queries.row_key(filt, page[-1])
+    raise AssertionError("the pages never end")
+
+
+def read_backward(desk: Desk, filt: TicketFilter, size: int) -> list[str]:
+    """The whole list from its end, each page read before the first row of the one after."""
+    numbers: list[str] = []
+    key = queries.END
+    for _ in range(100):
+        page = queries.list_tickets(
+            filt, me="Nicolas", now=desk.clock.now(), before=key, limit=size
+        )
+        numbers = [r.number for r in page] + numbers
+        if len(page) < size:
+            return numbers
+        key = queries.row_key(filt, page[0])
+    raise AssertionError("the pages never end")
+
+
+def test_keyset_pages_give_the_rows_of_one_big_read(desk: Desk) -> None:
+    """Forward from the start and backward from the end, in pages of 1 to 4 rows, every list
+    reads exactly what one query for all rows gives — with many tickets created at the same
+    moment (ties broken by id), a due reminder among them on top of the review."""
+    made = []
+    for i in range(6):
+        made.append(mail_ticket(desk, f"imprimante {i}", queue="LoGeAs"))
+        made.append(mail_ticket(desk, f"écran {i}", queue="Secrétariat"))
+        made.append(phone(desk, f"imprimante au téléphone {i}"))
+    for number in made[5:8]:
+        set_pending(desk, number, 1)
+    tick(desk, 60 * 24 + 1)  # those reminders are due
+    same_moment = desk.now() - timedelta(days=3)
+    tied = made[2:12] + made[14:15]  # a run of ties, due reminders and new mail among them
+    Ticket.update(created=same_moment).where(Ticket.number.in_(tied)).execute()
+    lists = {
+        "all": TicketFilter(),
+        "queue": TicketFilter(queue="LoGeAs"),
+        "search": TicketFilter(search="imprimante"),
+        "review": TicketFilter(review=True),
+    }
+    for name, filt in lists.items():
+        everything = numbers_of(desk, filt, limit=None)
+        assert len(everything) >= 9, name  # several pages, even at 4 rows a page
+        for size in (1, 2, 3, 4):
+            assert read_forward(desk, filt, size) == everything, (name, size)
+            assert read_backward(desk, filt, size) == everything, (name, size)
+    review = queries.list_tickets(lists["review"], me="Nicolas", now=desk.clock.now(), limit=4)
+    assert [r.reminder_due for r in review] == [True, True, True, False]
+
+
+def test_keyset_page_in_the_middle_and_the_last_page(desk: Desk) -> None:
+    made = [phone(desk, f"appel {i}") for i in range(7)]
+    rows = queries.list_tickets(TicketFilter(), me=None, now=desk.clock.now(), limit=None)
+    key = queries.row_key(TicketFilter(), rows[2])
+    assert numbers_of(desk, TicketFilter(), after=key, limit=2) == made[3:5]
+    assert numbers_of(desk, TicketFilter(), before=key, limit=5) == made[:2]
+    assert numbers_of(desk, TicketFilter(), before=queries.END, limit=3) == made[4:]
+    assert numbers_of(desk, TicketFilter(), before=queries.END, offset=3, limit=2) == made[2:4]
+
+
 def test_filters_by_queue_and_state(desk: Desk) -> None:
     a = phone(desk, "a")
     b = phone(desk, "b", queue="Secrétariat")

@@ -36,12 +36,12 @@ from logeas_tui.core.demo.rows import (
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
+from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
     Counter,
     History,
     Message,
-    MessageIndex,
     Queue,
     Seen,
     Technician,
@@ -77,8 +77,10 @@ def generate(desk: Desk, tickets: int, seed: int = 1) -> int:
     with writing():
         ensure_technicians()
         gen = Generator(desk, seed)
-        for part in _parts(gen, tickets):
-            _write(part)
+        with fulltext.bulk_append() as index_appended:
+            for part in _parts(gen, tickets):
+                _write(part)
+                index_appended()  # while the next part is drawn
         if not is_sqlite():  # ids were given explicitly: move the sequences past them
             for model in (Ticket, Message):
                 table = model._meta.table_name
@@ -177,12 +179,6 @@ def _patch(rows: list[tuple[Any, ...]]) -> None:
 def _write(part: Part) -> None:
     _insert(Ticket, TICKET_FIELDS, part.tickets)
     _insert(Message, MESSAGE_FIELDS, part.messages)
-    if part.messages and is_sqlite():
-        db.execute_sql(
-            f'INSERT INTO "{MessageIndex._meta.table_name}" (rowid, subject, body) '
-            f'SELECT id, subject, body FROM "{Message._meta.table_name}" WHERE id BETWEEN ? AND ?',
-            (part.first_message, part.messages[-1][0]),
-        )
     _insert(History, HISTORY_FIELDS, part.history)
     _patch(part.patches)
     _insert(Seen, SEEN_FIELDS, part.seen)

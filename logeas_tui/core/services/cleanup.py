@@ -7,8 +7,7 @@ from datetime import timedelta
 
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.handoff import DELETE_QUEUE
-from logeas_tui.core.store.connection import is_sqlite
-from logeas_tui.core.store.models import Message, MessageIndex, Queue, Ticket
+from logeas_tui.core.store.models import Queue, Ticket
 from logeas_tui.core.store.tx import writing
 
 
@@ -30,9 +29,6 @@ def purge_deleted(desk: Desk) -> list[str]:
             doomed += merged
             frontier = [t.id for t in merged]
         ids = [t.id for t in doomed]
-        if ids:
-            if is_sqlite():
-                msg_ids = Message.select(Message.id).where(Message.ticket.in_(ids))
-                MessageIndex.delete().where(MessageIndex.rowid.in_(msg_ids)).execute()
+        if ids:  # messages, history… and their search index go by cascade and trigger
             Ticket.delete().where(Ticket.id.in_(ids)).execute()
     return [t.number for t in doomed]

@@ -13,13 +13,11 @@ from logeas_tui.core.mail.compose import build_message
 from logeas_tui.core.procedure import MERGED
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.desk import Desk
-from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
     MAIL_IN,
     MAIL_OUT,
     History,
     Message,
-    MessageIndex,
     Outbox,
     Queue,
     Technician,
@@ -108,9 +106,7 @@ def active_queue(name: str) -> Queue:
 
 
 def add_message(ticket: Ticket, **fields: Any) -> Message:
-    msg = Message.create(ticket=ticket.id, **fields)
-    if is_sqlite():
-        MessageIndex.insert(rowid=msg.id, subject=msg.subject, body=msg.body).execute()
+    msg = Message.create(ticket=ticket.id, **fields)  # the full-text index follows by trigger
     if msg.kind == MAIL_IN:
         Ticket.update(last_in_id=msg.id).where(
             (Ticket.id == ticket.id) & (Ticket.last_in_id < msg.id)

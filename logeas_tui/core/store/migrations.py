@@ -11,13 +11,12 @@ from peewee import Database, SqliteDatabase
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_migrations
 
-from logeas_tui.core.store.models import TABLES, MessageIndex
+from logeas_tui.core.store import fulltext
+from logeas_tui.core.store.models import TABLES
 
 
 def _v1(database: Database) -> None:
-    database.create_tables(TABLES)
-    if isinstance(database, SqliteDatabase):
-        MessageIndex.create_table()
+    database.create_tables(TABLES)  # (before v3, a plain full-text index was created here too)
 
 
 def _v2(database: Database) -> None:
@@ -29,7 +28,15 @@ def _v2(database: Database) -> None:
     )
 
 
-STEPS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(database: Database) -> None:
+    """The full-text index becomes an external-content table over `message` (the text is no
+    longer stored twice) kept by triggers, rebuilt from the messages already there. SQLite
+    only: other engines search the messages themselves (`queries._search_ids`)."""
+    if isinstance(database, SqliteDatabase):
+        fulltext.create(database)  # replaces v1's plain FTS5 table, filled by each writer
+
+
+STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 
 
 def _get_version(database: Database) -> int:

@@ -186,7 +186,11 @@ class SyncState(BaseModel):
 
 
 class MessageIndex(FTS5Model):
-    """Full-text index over subjects and bodies (SQLite only); rowid = Message.id."""
+    """Full-text index over subjects and bodies (SQLite only); rowid = Message.id.
+
+    An external-content table: the text stays in `message` alone and the index holds only the
+    terms. Triggers on `message` keep it up to date (schema v3, `migrations`); nobody writes it.
+    """
 
     rowid = RowIDField()
     subject = SearchField()
@@ -194,7 +198,11 @@ class MessageIndex(FTS5Model):
 
     class Meta:
         database = db
-        options = {"tokenize": "unicode61 remove_diacritics 2"}
+        options = {
+            "content": Message,
+            "content_rowid": "id",
+            "tokenize": "unicode61 remove_diacritics 2",
+        }
 
 
 TABLES = [

@@ -1,5 +1,10 @@
-"""Read-side queries. Each returns frozen dataclasses from `views`; lists are paged by keyset
-(created, id) or by a small offset, so a screen reads only the rows it shows."""
+"""Read-side queries. Each returns frozen dataclasses from `views`.
+
+Ticket lists are paged by keyset: a page is the rows just after (or just before) the key of a
+row already shown, in the list's own order — (created, id), oldest first, and in the review
+(due reminder first, created, id) — so the next page costs the same at row 50 and at row
+55,000, and the last page is read backwards from the end instead of past a huge OFFSET. An
+offset is left for a far jump that no row already read is near."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from peewee import JOIN, Case, fn
+from peewee import JOIN, Case, Tuple, fn
 
 from logeas_tui.core.clock import utc_naive
 from logeas_tui.core.procedure import PENDING, STATES
@@ -205,20 +210,49 @@ def _rows(query: Any) -> list[TicketRow]:
     ]
 
 
+Key = tuple[Any, ...]
+END: Key = ()  # `before=END`: the last page
+
+
+def row_key(filt: TicketFilter, row: TicketRow) -> Key:
+    """Where `row` sits in the order of `filt`'s list: what `after=` and `before=` take."""
+    if filt.review:
+        return (0 if row.reminder_due else 1, row.created, row.id)
+    return (row.created, row.id)
+
+
 def list_tickets(
-    filt: TicketFilter, *, me: str | None, now: datetime, offset: int = 0, limit: int | None = 50
+    filt: TicketFilter,
+    *,
+    me: str | None,
+    now: datetime,
+    after: Key | None = None,
+    before: Key | None = None,
+    offset: int = 0,
+    limit: int | None = 50,
 ) -> list[TicketRow]:
-    """Tickets oldest first (the review puts due reminders on top), one page."""
+    """Tickets oldest first (the review puts due reminders on top), one page: the first ones,
+    those just after the row keyed `after`, or those just before the row keyed `before`
+    (`END`: the last page), read backwards and returned in order. `offset` skips rows in the
+    reading direction, reading every row it skips: for far jumps only."""
+    if after is not None and before is not None:
+        raise ValueError("a page is read after a row or before one, not both")
     query, due = _base(filt, _technician_id(me), now)
-    order = [Ticket.created, Ticket.id]
+    order: list[Any] = [Ticket.created, Ticket.id]
     if filt.review:
         order.insert(0, Case(None, [(due, 0)], 1))
-    query = query.order_by(*order)
+    if after:
+        query = query.where(Tuple(*order) > Tuple(*after))
+    if before:
+        query = query.where(Tuple(*order) < Tuple(*before))
+    backwards = before is not None
+    query = query.order_by(*(column.desc() for column in order) if backwards else order)
     if limit is not None:
         query = query.limit(limit).offset(offset)
     elif offset:
         query = query.offset(offset)
-    return _rows(query)
+    rows = _rows(query)
+    return rows[::-1] if backwards else rows
 
 
 def count_tickets(filt: TicketFilter, *, me: str | None, now: datetime) -> int:

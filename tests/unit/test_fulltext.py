@@ -1,0 +1,72 @@
+"""The full-text index is kept by the store itself: whatever writes a message (a service, an
+edit in place, a bulk load), searching finds exactly what the messages say."""
+
+from __future__ import annotations
+
+import pytest
+
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.tickets import create_phone_ticket
+from logeas_tui.core.store import fulltext, queries
+from logeas_tui.core.store.models import PHONE, Message, MessageIndex, Ticket, db
+
+
+def found(desk: Desk, text: str) -> list[str]:
+    filt = queries.TicketFilter(search=text)
+    return [r.number for r in queries.list_tickets(filt, me=None, now=desk.clock.now())]
+
+
+def phone(desk: Desk, body: str) -> str:
+    return create_phone_ticket(
+        desk,
+        customer="0123456789",
+        queue="LoGeAs",
+        subject="Imprimante",
+        body=body,
+        owner="Nicolas",
+    ).number
+
+
+def test_a_message_changed_in_place_is_searched_anew(desk: Desk) -> None:
+    number = phone(desk, "bourrage papier")
+    Message.update(body="toner vide").execute()
+    assert found(desk, "toner") == [number]
+    assert found(desk, "bourrage") == []
+    assert found(desk, "imprimante") == [number]
+    MessageIndex.integrity_check(rank=1)
+
+
+def test_a_bulk_append_is_indexed_at_its_end_and_the_trigger_comes_back(desk: Desk) -> None:
+    ticket = Ticket.get(Ticket.number == phone(desk, "avant"))
+    with fulltext.bulk_append() as index_appended:
+        for batch in range(3):
+            Message.insert_many(
+                [
+                    {
+                        "ticket": ticket.id,
+                        "kind": PHONE,
+                        "body": f"lot{batch}{i}",
+                        "date": desk.now(),
+                    }
+                    for i in range(3)
+                ]
+            ).execute()
+            if batch < 2:
+                index_appended()
+    after = phone(desk, "après")
+    assert found(desk, "lot01") == found(desk, "lot22") == [ticket.number]
+    assert found(desk, "apres") == [after]
+    MessageIndex.integrity_check(rank=1)
+
+
+def test_a_failed_bulk_append_leaves_the_index_as_it_was(desk: Desk) -> None:
+    ticket = Ticket.get(Ticket.number == phone(desk, "avant"))
+    with pytest.raises(RuntimeError), fulltext.bulk_append():
+        Message.create(ticket=ticket.id, kind=PHONE, body="perdu", date=desk.now())
+        raise RuntimeError
+    assert Message.select().count() == 1
+    later = phone(desk, "ensuite")
+    assert found(desk, "ensuite") == [later]
+    triggers = db.execute_sql("SELECT count(*) FROM sqlite_master WHERE type='trigger'")
+    assert triggers.fetchone()[0] == 3
+    MessageIndex.integrity_check(rank=1)
