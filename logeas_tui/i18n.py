@@ -1,38 +1,30 @@
-"""Every UI text in French and English, from one message table (the catalog modules).
+"""Every UI text in the current language, from the catalogues of `logeas_tui.texts`.
 
-`t("key", **values)` looks the key up in the current language; a missing key shows itself
+`t(key, **values)` looks the key up in the current language; a missing key shows itself
 (so a forgotten string is visible, not silently blank).
 """
 
 from __future__ import annotations
 
-from logeas_tui.catalog import dialogs, main
-from logeas_tui.core.sentences import Sentence, localized
+from logeas_tui.texts import Catalog
 
-_TABLE: dict[str, tuple[str, str]] = {**main.TEXTS, **dialogs.TEXTS}  # key -> (fr, en)
-_language = "en"
+_catalog = Catalog("en")
 
 
 def set_language(language: str) -> None:
-    global _language
-    _language = "fr" if language == "fr" else "en"
+    global _catalog
+    _catalog = Catalog(language)
 
 
 def language() -> str:
-    return _language
+    return _catalog.language
 
 
 def t(key: str, **values: object) -> str:
-    pair = _TABLE.get(key)
-    if pair is None:
-        return key
-    text = pair[0] if _language == "fr" else pair[1]
-    return text.format(**values) if values else text
+    return _catalog.t(key, **values)
 
 
 def say(text: object) -> str:
     """What the core said (a Sentence, or an error carrying one) in the current language;
     any other text through the catalog."""
-    if isinstance(text, BaseException | Sentence):
-        return localized(text, _language)
-    return t(str(text))
+    return _catalog.say(text)

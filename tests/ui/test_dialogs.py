@@ -1,5 +1,5 @@
-"""The compose screen (review step, discard question, `$EDITOR`), the help screen, the catalog
-of dialog texts, and mail text shown literally in the dialogs."""
+"""The compose screen (review step, discard question, `$EDITOR`), the help screen, the texts
+the UI names (all in both catalogues), and mail text shown literally in the dialogs."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static, TextArea
 
-from logeas_tui.catalog import dialogs as dialog_texts
-from logeas_tui.catalog import main as main_texts
+from logeas_tui.core.procedure import STATES
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.screens.compose import (
     ComposeScreen,
@@ -23,12 +22,13 @@ from logeas_tui.screens.compose import (
 from logeas_tui.screens.dialogs import ConfirmScreen
 from logeas_tui.screens.help import GROUPS, HelpScreen, group_of, help_text
 from logeas_tui.screens.merge import MergeScreen
-from logeas_tui.widgets.keys import ACTIONS
+from logeas_tui.texts import CATALOGUES, en
+from logeas_tui.widgets.keys import ACTIONS, TEXTUAL_KEYS
 from tests.ui.harness import HOSTILE_SUBJECT, Harness, mail_ticket
 
 SIZE = (120, 40)
 APPEND_EDITED = "sh -c 'echo edited >> \"$1\"' --"
-SCREENS = Path(__file__).resolve().parents[2] / "logeas_tui" / "screens"
+PACKAGE = Path(__file__).resolve().parents[2] / "logeas_tui"
 
 
 # Compose -----------------------------------------------------------------------------------
@@ -173,24 +173,29 @@ async def test_help_closes_with_escape_or_question_mark(desk: Desk, key: str) ->
 # Texts -------------------------------------------------------------------------------------
 
 
-def test_every_dialog_text_exists_in_both_languages_and_collides_with_nothing() -> None:
+def test_every_text_the_ui_names_is_in_both_catalogues() -> None:
+    prefixes = "|".join(sorted({key.split(".")[0] for key in en.TEXTS if "." in key}))
+    literal_key = re.compile(rf"""["']((?:{prefixes})\.(?!tcss|py)[\w.]+)["']""")
     used = set()
-    for path in SCREENS.glob("*.py"):
-        if path.name == "main.py":
+    for path in PACKAGE.rglob("*.py"):
+        if {"core", "texts"} & set(path.relative_to(PACKAGE).parts):
             continue
-        used |= set(re.findall(r"""["'](dlg\.[\w.]+)["']""", path.read_text()))
-        # every catalog lookup names a key of this catalog, even in a conditional
-        assert not re.findall(r"""\bt\(\s*f?["'](?!dlg\.)""", path.read_text()), path
-        assert not re.findall(
-            r"""["'](?:compose|review|phone|merge|ask|help|done)\.(?!tcss)\w""", path.read_text()
-        ), path
-    used |= {f"dlg.done.{action}" for action in ACTIONS}
+        source = path.read_text()
+        used |= set(re.findall(r"""\bt\(\s*["']([^"'{}]+)["']""", source))  # t("key", …)
+        used |= set(literal_key.findall(source))  # binding descriptions, key tables
+    # keys built from a name: f"act.{action}", f"state.{row.state}", …
+    used |= {f"{prefix}.{action}" for action in ACTIONS for prefix in ("act", "cmd", "dlg.done")}
+    used |= {f"act.{action}.long" for action in ACTIONS}
+    used |= {
+        f"dlg.{kind}.{part}" for kind in ("canned", "doc") for part in ("title", "hint", "empty")
+    }
     used |= {f"dlg.help.{group}" for group in GROUPS}
-    table = dialog_texts.TEXTS
-    assert used and used <= set(table), sorted(used - set(table))
-    assert all(fr.strip() and en.strip() for fr, en in table.values())
-    assert all(key.startswith("dlg.") for key in table)
-    assert not set(table) & set(main_texts.TEXTS)
+    used |= {f"help.{name}" for name in TEXTUAL_KEYS}
+    used |= {f"state.{state}" for state in STATES} | {f"state.short.{state}" for state in STATES}
+    used |= {f"day.{weekday}" for weekday in range(7)}
+    assert len(used) > 250
+    for language, catalogue in CATALOGUES.items():
+        assert sorted(used - set(catalogue)) == [], language
 
 
 async def test_the_dialogs_speak_french(desk: Desk) -> None:

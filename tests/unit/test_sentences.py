@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from logeas_tui.core.errors import HelpdeskError, Refused
-from logeas_tui.core.sentences import TEXTS, Sentence, localized
+from logeas_tui.core.sentences import Sentence, localized
 from logeas_tui.core.services import tickets
 
 
@@ -29,11 +29,3 @@ def test_errors_raised_by_services_carry_their_sentence(desk):
     assert "nothing to reopen" in str(err.value)
     assert "rien à rouvrir" in localized(err.value, "fr")
     assert localized(HelpdeskError("plain text"), "fr") == "plain text"
-
-
-def test_every_sentence_has_the_same_placeholders_in_both_languages():
-    import string
-
-    for key, (fr, en) in TEXTS.items():
-        names = [{f[1] for f in string.Formatter().parse(text) if f[1]} for text in (fr, en)]
-        assert names[0] == names[1], key
