@@ -1,10 +1,10 @@
 """What the procedure says to a technician: a `Sentence`, whose texts live in the catalogues.
 
 A `Sentence` is a plain `str` (the English text, so logs, tests and the command line keep
-working) that also remembers its key and values, so the UI and the CLI can show it in the
-configured language; the `state` value is named in that language too. The texts themselves
-are in `logeas_tui/texts/<language>.py`, under "What the core says"; a key missing there shows
-itself rather than failing the action that said it.
+working) that also remembers its key and values, so the UI and the CLI can say it again in
+the configured language (`logeas_tui.texts.Catalog.say`, which names the `state` value in that
+language too). The texts themselves are in `logeas_tui/texts/<language>.py`, under "What the
+core says"; a key missing there shows itself rather than failing the action that said it.
 """
 
 from __future__ import annotations
@@ -26,11 +26,3 @@ class Sentence(str):
         text = super().__new__(cls, _ENGLISH.sentence(key, values))
         text.key, text.values = key, values
         return text
-
-    def in_language(self, language: str) -> str:
-        return Catalog(language).say(self)
-
-
-def localized(text: object, language: str) -> str:
-    """`text` in `language` when it is a Sentence (or an error carrying one), else as it is."""
-    return Catalog(language).say(text) if isinstance(text, BaseException | Sentence) else str(text)

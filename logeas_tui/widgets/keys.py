@@ -13,7 +13,8 @@ from textual.screen import Screen
 from logeas_tui.core import procedure
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store.views import TicketRow
-from logeas_tui.i18n import t
+from logeas_tui.i18n import t, texts
+from logeas_tui.texts import Catalog
 
 # The action table: (key, action id). The id is also the binding id (rebindable in the config)
 # and the description's catalog key is "act.<id>".
@@ -38,12 +39,15 @@ TEXTUAL_KEYS = frozenset({
 })  # fmt: skip
 
 
-def translate_bindings(node: DOMNode) -> None:
-    """Replace `node`'s binding descriptions (catalog keys) by their translation."""
+def translate_bindings(node: DOMNode, catalog: Catalog | None = None) -> None:
+    """Replace `node`'s binding descriptions (catalog keys) by their translation, from
+    `catalog` or else the running app's (an App translates its own before it runs)."""
+    catalog = catalog or texts()
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
         table[key] = [
-            replace(b, description=t(b.description)) if b.description else b for b in bindings
+            replace(b, description=catalog.t(b.description)) if b.description else b
+            for b in bindings
         ]
 
 

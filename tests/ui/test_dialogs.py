@@ -92,13 +92,14 @@ def test_edit_externally_round_trip(monkeypatch: pytest.MonkeyPatch) -> None:
     assert edit_externally("") == "edited"
 
 
-def test_edit_externally_keeps_the_text_when_the_editor_fails(
-    monkeypatch: pytest.MonkeyPatch,
+async def test_edit_externally_keeps_the_text_when_the_editor_fails(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with pytest.raises(EditorFailed, match="exit code 3"):
-        edit_externally("Bonjour", ["sh", "-c", "exit 3", "--"])
-    with pytest.raises(EditorFailed, match="Could not start"):
-        edit_externally("Bonjour", ["/nonexistent/editor"])
+    async with Harness(desk).run_test(size=SIZE):  # the failure is said in the app's language
+        with pytest.raises(EditorFailed, match="exit code 3"):
+            edit_externally("Bonjour", ["sh", "-c", "exit 3", "--"])
+        with pytest.raises(EditorFailed, match="Could not start"):
+            edit_externally("Bonjour", ["/nonexistent/editor"])
     monkeypatch.delenv("EDITOR", raising=False)
     assert editor_command() == ["vi"]
 
@@ -145,7 +146,7 @@ BINDINGS = [
 ]
 
 
-def test_help_groups_navigation_actions_and_the_rest() -> None:
+async def test_help_groups_navigation_actions_and_the_rest(desk: Desk) -> None:
     assert [group_of(action) for _, action, _ in BINDINGS] == [
         "navigation",
         "actions",
@@ -153,7 +154,8 @@ def test_help_groups_navigation_actions_and_the_rest() -> None:
         "navigation",
         "actions",
     ]
-    text = help_text(BINDINGS).plain
+    async with Harness(desk).run_test(size=SIZE):  # headings in the app's language
+        text = help_text(BINDINGS).plain
     assert text.index("Navigation") < text.index("Next pane") < text.index("Ticket actions")
     assert text.index("Ticket actions") < text.index("New phone ticket") < text.index("Other")
 
@@ -204,16 +206,11 @@ async def test_the_dialogs_speak_french(desk: Desk) -> None:
     french = replace(desk, config=replace(desk.config, language="fr"))
     number = mail_ticket(desk, subject="Imprimante")
     app = Harness(french)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            app.start("close", number)
-            await pilot.pause()
-            assert "Fermer le ticket" in str(app.screen.query_one(".title", Static).render())
-            await pilot.press("n")
-    finally:
-        from logeas_tui.i18n import set_language
-
-        set_language("en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.start("close", number)
+        await pilot.pause()
+        assert "Fermer le ticket" in str(app.screen.query_one(".title", Static).render())
+        await pilot.press("n")
 
 
 async def test_mail_text_is_shown_as_typed(desk: Desk) -> None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from logeas_tui.core.errors import HelpdeskError, Refused
-from logeas_tui.core.sentences import Sentence, localized
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services import tickets
+from logeas_tui.texts import Catalog
+
+FRENCH = Catalog("fr")
 
 
 def test_a_sentence_is_its_english_text_and_can_be_said_in_french():
@@ -15,7 +18,7 @@ def test_a_sentence_is_its_english_text_and_can_be_said_in_french():
         said
         == "Ticket 2026112410000019 is open, not closed or pending: there is nothing to reopen."
     )
-    assert said.in_language("fr") == (
+    assert FRENCH.say(said) == (
         "Le ticket 2026112410000019 est ouvert, ni fermé ni en attente : rien à rouvrir."
     )
 
@@ -27,5 +30,5 @@ def test_errors_raised_by_services_carry_their_sentence(desk):
     with pytest.raises(Refused) as err:
         tickets.reopen(desk, number)
     assert "nothing to reopen" in str(err.value)
-    assert "rien à rouvrir" in localized(err.value, "fr")
-    assert localized(HelpdeskError("plain text"), "fr") == "plain text"
+    assert "rien à rouvrir" in FRENCH.say(err.value)
+    assert FRENCH.say(HelpdeskError("plain text")) == "plain text"
