@@ -235,7 +235,6 @@ TEXTS: dict[str, str] = {
     "dlg.merge.placeholder": "number of the existing ticket",
     "dlg.merge.type_number": "Type the number (16 digits) of the existing ticket.",
     "dlg.merge.digits": "{count}/{total} digits",
-    "dlg.merge.no_such": "There is no ticket {number}.",
     "dlg.merge.ready": "Check both tickets, then press Enter to merge.",
     "dlg.merge.duplicate": "Duplicate (this ticket)",
     "dlg.merge.target": "Existing ticket (stays open)",
@@ -368,4 +367,8 @@ TEXTS: dict[str, str] = {
     "target_changed": "Ticket {number} changed after the merge; its state was kept.",
     "no_mailbox": "{customer} has no mailbox: nothing was mailed. Call the customer back.",
     "delete_grace": "Ticket {number} will be destroyed in {hours} h unless moved out of Delete.",
+    # numbers.explain_invalid: a ticket number typed by hand
+    "number_not_digits": "{text!r} is not a ticket number: use digits only.",
+    "number_length": "A ticket number has 16 digits; {number} has {count}.",
+    "number_check_digit": "{number} has a wrong check digit: it was probably mistyped.",
 }

@@ -235,7 +235,6 @@ TEXTS: dict[str, str] = {
     "dlg.merge.placeholder": "numéro du ticket existant",
     "dlg.merge.type_number": "Tapez le numéro (16 chiffres) du ticket existant.",
     "dlg.merge.digits": "{count}/{total} chiffres",
-    "dlg.merge.no_such": "Il n'y a pas de ticket {number}.",
     "dlg.merge.ready": "Vérifiez les deux tickets, puis Entrée pour fusionner.",
     "dlg.merge.duplicate": "Doublon (ce ticket)",
     "dlg.merge.target": "Ticket existant (reste ouvert)",
@@ -379,4 +378,10 @@ TEXTS: dict[str, str] = {
     "target_changed": "Le ticket {number} a changé après la fusion : son état a été gardé.",
     "no_mailbox": "{customer} n'a pas de boîte mail : rien n'a été envoyé. Rappelez le client.",
     "delete_grace": "Le ticket {number} sera détruit dans {hours} h s'il ne sort pas de Delete.",
+    # numbers.explain_invalid: a ticket number typed by hand
+    "number_not_digits": "{text!r} n'est pas un numéro de ticket : tapez uniquement des chiffres.",
+    "number_length": "Un numéro de ticket a 16 chiffres ; {number} en a {count}.",
+    "number_check_digit": (
+        "{number} a un chiffre de contrôle faux : il a sans doute été mal tapé."
+    ),
 }

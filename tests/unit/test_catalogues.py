@@ -44,7 +44,7 @@ def sentence_keys() -> set[str]:
 
 def test_every_sentence_of_the_core_is_in_both_catalogues() -> None:
     keys = sentence_keys()
-    assert {"no_ticket", "merged_away", "delete_grace"} <= keys
+    assert {"no_ticket", "merged_away", "number_check_digit", "delete_grace"} <= keys
     for language, catalogue in CATALOGUES.items():
         assert sorted(keys - set(catalogue)) == [], language
 

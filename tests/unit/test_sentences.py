@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from logeas_tui.core import numbers
 from logeas_tui.core.errors import HelpdeskError, Refused
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services import tickets
@@ -32,3 +33,15 @@ def test_errors_raised_by_services_carry_their_sentence(desk):
     assert "nothing to reopen" in str(err.value)
     assert "rien à rouvrir" in FRENCH.say(err.value)
     assert FRENCH.say(HelpdeskError("plain text")) == "plain text"
+
+
+def test_a_mistyped_ticket_number_is_explained_in_either_language():
+    wrong = "2026112410000018"  # the check digit of …0001 is 9
+    said = numbers.explain_invalid(wrong)
+    assert said == f"{wrong} has a wrong check digit: it was probably mistyped."
+    assert (
+        FRENCH.say(said) == f"{wrong} a un chiffre de contrôle faux : il a sans doute été mal tapé."
+    )
+    assert FRENCH.say(numbers.explain_invalid("2026")) == (
+        "Un numéro de ticket a 16 chiffres ; 2026 en a 4."
+    )
