@@ -17,11 +17,12 @@ from textual.worker import get_current_worker
 from logeas_tui import actions
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
-from logeas_tui.i18n import set_language, t
+from logeas_tui.i18n import t
 from logeas_tui.messages import MailSynced, SyncFailed, TicketChanged
 from logeas_tui.screens.help import HelpScreen
 from logeas_tui.screens.main import MainScreen
 from logeas_tui.screens.phone import PhoneIntakeScreen
+from logeas_tui.texts import Catalog
 from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.keys import translate_bindings
 
@@ -75,9 +76,9 @@ class LogeasApp(App[None]):
     BINDINGS = actions.bindings(actions.APP)
 
     def __init__(self, desk: Desk) -> None:
-        set_language(desk.config.language)
         super().__init__()
-        translate_bindings(self)
+        self.texts = Catalog(desk.config.language)  # what `t()` and `say()` read in this app
+        translate_bindings(self, self.texts)
         self.desk = desk
         self.main_screen: MainScreen | None = None
         self._wake = threading.Event()

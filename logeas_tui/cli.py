@@ -25,10 +25,10 @@ from logeas_tui.core.clock import Clock, FixedClock, SystemClock
 from logeas_tui.core.config import Config
 from logeas_tui.core.errors import ConfigError, HelpdeskError
 from logeas_tui.core.procedure import STATES
-from logeas_tui.core.sentences import localized
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store.connection import close_store, default_location, open_store
+from logeas_tui.texts import Catalog
 
 EPILOG = """\
 environment:
@@ -271,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(desk)
         return func(desk, args, sys.stdout)
     except HelpdeskError as exc:
-        print(f"error: {localized(exc, language)}", file=sys.stderr)
+        print(f"error: {Catalog(language).say(exc)}", file=sys.stderr)
         return 1
     except DatabaseError as exc:
         print(f"error: the database refused the change: {exc}.", file=sys.stderr)

@@ -20,10 +20,11 @@ from typing import Any, TextIO
 from logeas_tui.core import numbers
 from logeas_tui.core.clock import as_utc
 from logeas_tui.core.errors import HelpdeskError, InvalidInput, NotFound
-from logeas_tui.core.sentences import Sentence, localized
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.views import TicketRow, TicketView
+from logeas_tui.texts import Catalog
 
 # Rows per query when listing everything: few queries (each sorts the whole list), and each
 # page's id list stays under SQLite's default limit of 32,766 bound variables.
@@ -73,7 +74,7 @@ def _view(desk: Desk, number: str) -> TicketView:
 def _done(desk: Desk, result: ActionResult, args: Namespace, out: TextIO) -> int:
     """What every changing verb prints: the notice on stderr, the ticket on stdout."""
     if result.notice:
-        print(f"note: {localized(result.notice, desk.config.language)}", file=sys.stderr)
+        print(f"note: {Catalog(desk.config.language).say(result.notice)}", file=sys.stderr)
     if _wants_json(args):
         _json(_view(desk, result.number).to_json(), out)
     else:

@@ -1,38 +1,36 @@
-"""Every UI text in French and English, from one message table (the catalog modules).
+"""The UI's `t()` and `say()`: texts in the language of the app that is running.
 
-`t("key", **values)` looks the key up in the current language; a missing key shows itself
-(so a forgotten string is visible, not silently blank).
+The app holds its catalogue (`app.texts`, a `logeas_tui.texts.Catalog` built from the desk's
+configured language); these read it through Textual's active-app context variable, which is
+set while the app runs, in its workers' threads too. So two apps in one process (the tests)
+each speak their own language, and nothing has to be reset between them.
 """
 
 from __future__ import annotations
 
-from logeas_tui.catalog import dialogs, main
-from logeas_tui.core.sentences import Sentence, localized
+from textual._context import active_app
 
-_TABLE: dict[str, tuple[str, str]] = {**main.TEXTS, **dialogs.TEXTS}  # key -> (fr, en)
-_language = "en"
+from logeas_tui.texts import Catalog
 
 
-def set_language(language: str) -> None:
-    global _language
-    _language = "fr" if language == "fr" else "en"
-
-
-def language() -> str:
-    return _language
+def texts() -> Catalog:
+    """The running app's catalogue."""
+    try:
+        app = active_app.get()
+    except LookupError:
+        raise RuntimeError("texts are looked up in a running app (none is running)") from None
+    catalog = getattr(app, "texts", None)
+    if not isinstance(catalog, Catalog):
+        raise RuntimeError(f"{type(app).__name__} has no `texts` catalogue")
+    return catalog
 
 
 def t(key: str, **values: object) -> str:
-    pair = _TABLE.get(key)
-    if pair is None:
-        return key
-    text = pair[0] if _language == "fr" else pair[1]
-    return text.format(**values) if values else text
+    """The text of `key` in the running app's language; a missing key shows itself."""
+    return texts().t(key, **values)
 
 
-def say(text: object) -> str:
-    """What the core said (a Sentence, or an error carrying one) in the current language;
-    any other text through the catalog."""
-    if isinstance(text, BaseException | Sentence):
-        return localized(text, _language)
-    return t(str(text))
+def say(said: object) -> str:
+    """What the core said (a Sentence, or an error carrying one) in the running app's
+    language; any other text through the catalogue."""
+    return texts().say(said)

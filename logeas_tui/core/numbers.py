@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from logeas_tui.core.sentences import Sentence
+
 _SUBJECT_RE = re.compile(r"Ticket#\s*:?\s*(\d{10,})", re.IGNORECASE)
 
 
@@ -38,15 +40,15 @@ def is_valid(number: str) -> bool:
     return check_digit(number[:-1]) == int(number[-1])
 
 
-def explain_invalid(number: str) -> str | None:
+def explain_invalid(number: str) -> Sentence | None:
     """None if valid, else a sentence saying what is wrong with the typed number."""
     n = number.strip()
     if not n.isdigit():
-        return f"{number!r} is not a ticket number: use digits only."
+        return Sentence("number_not_digits", text=number)
     if len(n) != 16:
-        return f"A ticket number has 16 digits; {n} has {len(n)}."
+        return Sentence("number_length", number=n, count=len(n))
     if not is_valid(n):
-        return f"{n} has a wrong check digit: it was probably mistyped."
+        return Sentence("number_check_digit", number=n)
     return None
 
 

@@ -13,7 +13,7 @@ from logeas_tui.core import numbers
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.views import TicketRow
-from logeas_tui.i18n import t
+from logeas_tui.i18n import say, t
 from logeas_tui.screens.dialogs import Dialog, plain
 from logeas_tui.widgets.literal import literal
 
@@ -29,7 +29,7 @@ def ticket_card(heading: str, row: TicketRow) -> Text:
         customer = literal(f"{row.customer_name} <{row.customer}>")
     for label, value in (
         (t("dlg.field.number"), Text(row.number, style="bold")),
-        (t("dlg.field.state"), Text(row.state)),
+        (t("dlg.field.state"), Text(t(f"state.{row.state}"))),
         (t("dlg.field.customer"), customer),
         (t("dlg.field.subject"), literal(row.subject)),
         (t("dlg.field.queue"), literal(row.queue)),
@@ -77,11 +77,12 @@ class MergeScreen(Dialog[str]):
         elif number.isdigit() and len(number) < NUMBER_LENGTH:
             problem, progress = t("dlg.merge.digits", count=len(number), total=NUMBER_LENGTH), True
         else:
-            problem = numbers.explain_invalid(number)
+            invalid = numbers.explain_invalid(number)
+            problem = say(invalid) if invalid else None
             if problem is None:
                 self.target = queries.ticket_row(number, me=self.desk.who, now=self.desk.now())
                 if self.target is None:
-                    problem = t("dlg.merge.no_such", number=number)
+                    problem = t("no_ticket", number=number)
         label = self.query_one("#problem", Static)
         label.update(Text(problem or t("dlg.merge.ready")))
         label.set_class(progress or problem is None, "-progress")

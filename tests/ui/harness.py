@@ -18,7 +18,7 @@ from logeas_tui.core.services import answers, tickets
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.views import TicketRow
-from logeas_tui.i18n import set_language
+from logeas_tui.texts import Catalog
 from tests.factories import stored_mail
 
 HOSTILE_SUBJECT = "[bold red]x[/] \x1b[31mrouge\x1b[0m"
@@ -32,7 +32,7 @@ class Harness(App[None]):
         self.desk = desk
         self.notes: list[tuple[str, str]] = []
         self.results: list[Any] = []
-        set_language(desk.config.language)
+        self.texts = Catalog(desk.config.language)  # as LogeasApp: the UI's texts read it
 
     def compose(self) -> ComposeResult:
         yield Static(Text("harness"))

@@ -1,5 +1,5 @@
-"""The compose screen (review step, discard question, `$EDITOR`), the help screen, the catalog
-of dialog texts, and mail text shown literally in the dialogs."""
+"""The compose screen (review step, discard question, `$EDITOR`), the help screen, the texts
+the UI names (all in both catalogues), and mail text shown literally in the dialogs."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static, TextArea
 
-from logeas_tui.actions import TICKET_ACTIONS
-from logeas_tui.catalog import dialogs as dialog_texts
-from logeas_tui.catalog import main as main_texts
+from logeas_tui.actions import TEXTUAL_KEYS, TICKET_ACTIONS
+from logeas_tui.core.procedure import STATES
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.screens.compose import (
     ComposeScreen,
@@ -24,11 +23,12 @@ from logeas_tui.screens.compose import (
 from logeas_tui.screens.dialogs import ConfirmScreen
 from logeas_tui.screens.help import GROUPS, HelpScreen, group_of, help_text
 from logeas_tui.screens.merge import MergeScreen
+from logeas_tui.texts import CATALOGUES, en
 from tests.ui.harness import HOSTILE_SUBJECT, Harness, mail_ticket
 
 SIZE = (120, 40)
 APPEND_EDITED = "sh -c 'echo edited >> \"$1\"' --"
-SCREENS = Path(__file__).resolve().parents[2] / "logeas_tui" / "screens"
+PACKAGE = Path(__file__).resolve().parents[2] / "logeas_tui"
 
 
 # Compose -----------------------------------------------------------------------------------
@@ -92,13 +92,14 @@ def test_edit_externally_round_trip(monkeypatch: pytest.MonkeyPatch) -> None:
     assert edit_externally("") == "edited"
 
 
-def test_edit_externally_keeps_the_text_when_the_editor_fails(
-    monkeypatch: pytest.MonkeyPatch,
+async def test_edit_externally_keeps_the_text_when_the_editor_fails(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with pytest.raises(EditorFailed, match="exit code 3"):
-        edit_externally("Bonjour", ["sh", "-c", "exit 3", "--"])
-    with pytest.raises(EditorFailed, match="Could not start"):
-        edit_externally("Bonjour", ["/nonexistent/editor"])
+    async with Harness(desk).run_test(size=SIZE):  # the failure is said in the app's language
+        with pytest.raises(EditorFailed, match="exit code 3"):
+            edit_externally("Bonjour", ["sh", "-c", "exit 3", "--"])
+        with pytest.raises(EditorFailed, match="Could not start"):
+            edit_externally("Bonjour", ["/nonexistent/editor"])
     monkeypatch.delenv("EDITOR", raising=False)
     assert editor_command() == ["vi"]
 
@@ -145,7 +146,7 @@ BINDINGS = [
 ]
 
 
-def test_help_groups_navigation_actions_and_the_rest() -> None:
+async def test_help_groups_navigation_actions_and_the_rest(desk: Desk) -> None:
     assert [group_of(action) for _, action, _ in BINDINGS] == [
         "navigation",
         "actions",
@@ -153,7 +154,8 @@ def test_help_groups_navigation_actions_and_the_rest() -> None:
         "navigation",
         "actions",
     ]
-    text = help_text(BINDINGS).plain
+    async with Harness(desk).run_test(size=SIZE):  # headings in the app's language
+        text = help_text(BINDINGS).plain
     assert text.index("Navigation") < text.index("Next pane") < text.index("Ticket actions")
     assert text.index("Ticket actions") < text.index("New phone ticket") < text.index("Other")
 
@@ -173,24 +175,33 @@ async def test_help_closes_with_escape_or_question_mark(desk: Desk, key: str) ->
 # Texts -------------------------------------------------------------------------------------
 
 
-def test_every_dialog_text_exists_in_both_languages_and_collides_with_nothing() -> None:
+def test_every_text_the_ui_names_is_in_both_catalogues() -> None:
+    prefixes = "|".join(sorted({key.split(".")[0] for key in en.TEXTS if "." in key}))
+    literal_key = re.compile(rf"""["']((?:{prefixes})\.(?!tcss|py)[\w.]+)["']""")
     used = set()
-    for path in SCREENS.glob("*.py"):
-        if path.name == "main.py":
+    for path in PACKAGE.rglob("*.py"):
+        if {"core", "texts"} & set(path.relative_to(PACKAGE).parts):
             continue
-        used |= set(re.findall(r"""["'](dlg\.[\w.]+)["']""", path.read_text()))
-        # every catalog lookup names a key of this catalog, even in a conditional
-        assert not re.findall(r"""\bt\(\s*f?["'](?!dlg\.)""", path.read_text()), path
-        assert not re.findall(
-            r"""["'](?:compose|review|phone|merge|ask|help|done)\.(?!tcss)\w""", path.read_text()
-        ), path
-    used |= {f"dlg.done.{action}" for action in TICKET_ACTIONS}
+        source = path.read_text()
+        used |= set(re.findall(r"""\bt\(\s*["']([^"'{}]+)["']""", source))  # t("key", …)
+        used |= set(literal_key.findall(source))  # binding descriptions, key tables
+    # keys built from a name: f"act.{action}", f"state.{row.state}", …
+    used |= {
+        f"{prefix}.{action}" for action in TICKET_ACTIONS for prefix in ("act", "cmd", "dlg.done")
+    }
+    used |= {f"act.{action}.long" for action in TICKET_ACTIONS}
+    used |= {
+        f"dlg.{kind}.{part}"
+        for kind in ("canned", "doc", "transfer", "move")
+        for part in ("title", "hint", "empty")
+    }
     used |= {f"dlg.help.{group}" for group in GROUPS}
-    table = dialog_texts.TEXTS
-    assert used and used <= set(table), sorted(used - set(table))
-    assert all(fr.strip() and en.strip() for fr, en in table.values())
-    assert all(key.startswith("dlg.") for key in table)
-    assert not set(table) & set(main_texts.TEXTS)
+    used |= {f"help.{name}" for name in TEXTUAL_KEYS}
+    used |= {f"state.{state}" for state in STATES} | {f"state.short.{state}" for state in STATES}
+    used |= {f"day.{weekday}" for weekday in range(7)}
+    assert len(used) > 250
+    for language, catalogue in CATALOGUES.items():
+        assert sorted(used - set(catalogue)) == [], language
 
 
 async def test_the_dialogs_speak_french(desk: Desk) -> None:
@@ -199,16 +210,11 @@ async def test_the_dialogs_speak_french(desk: Desk) -> None:
     french = replace(desk, config=replace(desk.config, language="fr"))
     number = mail_ticket(desk, subject="Imprimante")
     app = Harness(french)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            app.start("close", number)
-            await pilot.pause()
-            assert "Fermer le ticket" in str(app.screen.query_one(".title", Static).render())
-            await pilot.press("n")
-    finally:
-        from logeas_tui.i18n import set_language
-
-        set_language("en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.start("close", number)
+        await pilot.pause()
+        assert "Fermer le ticket" in str(app.screen.query_one(".title", Static).render())
+        await pilot.press("n")
 
 
 async def test_mail_text_is_shown_as_typed(desk: Desk) -> None:

@@ -347,21 +347,14 @@ async def test_banner_on_a_friday_evening_and_a_holiday(seeded: Seeded):
 async def test_french_texts(seeded: Seeded):
     from dataclasses import replace
 
-    from logeas_tui.i18n import set_language
-
     desk = replace(seeded.desk, config=replace(seeded.desk.config, language="fr"))
     app = LogeasApp(desk)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            assert "Ligne ouverte — ferme à 12:00" in str(
-                app.screen.query_one(HoursBanner).render()
-            )
-            assert "Ma revue" in str(main(app).ticket_list.border_title)
-            assert "Numéro" in list_lines(app)[0]
-            assert main(app).active_bindings["m"].binding.description == "fusionner"
-    finally:
-        set_language("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Ligne ouverte — ferme à 12:00" in str(app.screen.query_one(HoursBanner).render())
+        assert "Ma revue" in str(main(app).ticket_list.border_title)
+        assert "Numéro" in list_lines(app)[0]
+        assert main(app).active_bindings["m"].binding.description == "fusionner"
 
 
 async def test_markup_and_escape_codes_in_mail_show_literally(app, seeded: Seeded, hostile):

@@ -20,7 +20,7 @@ def test_core_loads_no_ui_library() -> None:
         ui = sorted(m for m in sys.modules
                     if m.split(".")[0] in ("textual", "rich")
                     or m.startswith(("logeas_tui.app", "logeas_tui.screens",
-                                     "logeas_tui.widgets", "logeas_tui.catalog")))
+                                     "logeas_tui.widgets", "logeas_tui.i18n")))
         print(json.dumps({"modules": names, "ui": ui}))
         """
     )

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from logeas_tui.core import numbers
 from logeas_tui.core.errors import HelpdeskError, Refused
-from logeas_tui.core.sentences import TEXTS, Sentence, localized
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services import tickets
+from logeas_tui.texts import Catalog
+
+FRENCH = Catalog("fr")
 
 
 def test_a_sentence_is_its_english_text_and_can_be_said_in_french():
@@ -15,7 +19,7 @@ def test_a_sentence_is_its_english_text_and_can_be_said_in_french():
         said
         == "Ticket 2026112410000019 is open, not closed or pending: there is nothing to reopen."
     )
-    assert said.in_language("fr") == (
+    assert FRENCH.say(said) == (
         "Le ticket 2026112410000019 est ouvert, ni fermé ni en attente : rien à rouvrir."
     )
 
@@ -27,13 +31,17 @@ def test_errors_raised_by_services_carry_their_sentence(desk):
     with pytest.raises(Refused) as err:
         tickets.reopen(desk, number)
     assert "nothing to reopen" in str(err.value)
-    assert "rien à rouvrir" in localized(err.value, "fr")
-    assert localized(HelpdeskError("plain text"), "fr") == "plain text"
+    assert "rien à rouvrir" in FRENCH.say(err.value)
+    assert FRENCH.say(HelpdeskError("plain text")) == "plain text"
 
 
-def test_every_sentence_has_the_same_placeholders_in_both_languages():
-    import string
-
-    for key, (fr, en) in TEXTS.items():
-        names = [{f[1] for f in string.Formatter().parse(text) if f[1]} for text in (fr, en)]
-        assert names[0] == names[1], key
+def test_a_mistyped_ticket_number_is_explained_in_either_language():
+    wrong = "2026112410000018"  # the check digit of …0001 is 9
+    said = numbers.explain_invalid(wrong)
+    assert said == f"{wrong} has a wrong check digit: it was probably mistyped."
+    assert (
+        FRENCH.say(said) == f"{wrong} a un chiffre de contrôle faux : il a sans doute été mal tapé."
+    )
+    assert FRENCH.say(numbers.explain_invalid("2026")) == (
+        "Un numéro de ticket a 16 chiffres ; 2026 en a 4."
+    )

@@ -1,1 +1,0 @@
-"""UI texts, one module per part of the UI: key -> (French, English)."""
