@@ -2,7 +2,8 @@
 aiosmtpd SMTP server. Plain helpers, not fixtures, so a test can also stop and restart them.
 
 Dovecot is configured exactly as /work/shared/MAIL-LAB.md says (short temp dir, 0755, owned by
-`dovecot` when running as root, `first_valid_uid = 0`, no SSL); users are added on demand.
+`dovecot` when running as root, `first_valid_uid = 0`, no SSL). Its accounts are all written
+before it starts, and `Dovecot.new_account()` hands each caller one nobody has used.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,11 +92,18 @@ class Dovecot:
     port: int
     process: subprocess.Popen[bytes]
     host: str = HOST
+    _unused: Iterator[str] = field(default_factory=lambda: iter(POOL), repr=False)
 
-    def add_user(self, name: str, password: str) -> None:
-        """A new IMAP account; Dovecot re-reads the passwd file when it changes."""
-        with open(self.root / "passwd", "a", encoding="utf-8") as passwd:
-            passwd.write(f"{name}:{{PLAIN}}{password}\n")
+    def new_account(self) -> str:
+        """An IMAP account (password "pw") no other caller got, with an empty INBOX.
+
+        Accounts cannot be added while Dovecot runs: its passwd-file driver looks at the file
+        at most once per second (`last_sync_time == ioloop_time` in db-passwd-file.c), so a
+        line appended in the same second as any earlier login stays "unknown user"."""
+        try:
+            return next(self._unused)
+        except StopIteration:
+            raise RuntimeError(f"all {len(POOL)} test accounts are in use: enlarge POOL") from None
 
     def imap(self, user: str, password: str) -> imaplib.IMAP4:
         client = imaplib.IMAP4(self.host, self.port, timeout=10)
@@ -157,8 +166,7 @@ def start_dovecot(timeout: float = 10.0) -> Dovecot:
     root = Path(tempfile.mkdtemp(prefix="dc", dir="/tmp"))  # socket paths must stay short
     root.chmod(0o755)
     (root / "mail").mkdir()
-    # A pool of accounts written before start: Dovecot notices a changed passwd file by its
-    # mtime, so accounts added within the same second as the last change may be refused.
+    # Every account is written before start (see Dovecot.new_account).
     (root / "passwd").write_text("".join(f"{u}:{{PLAIN}}pw\n" for u in POOL))
     if os.geteuid() == 0:
         user = group = "dovecot"

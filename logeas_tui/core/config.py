@@ -12,6 +12,7 @@ import subprocess
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import time
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,7 +23,16 @@ from logeas_tui.core.errors import ConfigError
 
 APP = "logeas-tui"
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+def shipped_data_dir() -> Path:
+    """The shipped defaults: `data/` of the repository, installed as the package
+    `logeas_tui.data` (pyproject.toml), so a wheel, an editable install and a checkout all
+    find them here. `Config.data_dir` is where the app reads them; this is its default."""
+    return Path(str(files("logeas_tui.data")))  # pip installs it as a real folder
+
+
+DATA_DIR = shipped_data_dir()
 
 DEFAULT_TEXT = """\
 # logeas-tui settings. Lines starting with # are comments.

@@ -3,7 +3,6 @@ and customer mails built the way a mail client would."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -12,16 +11,14 @@ from email.utils import format_datetime, make_msgid
 from logeas_tui.core.config import Config, ServerConf
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.models import Outbox, Ticket
-from tests.servers import POOL, Dovecot, SmtpServer
-
-_users = itertools.count(len(POOL) // 2)  # the first half is left to other tests
+from tests.servers import Dovecot, SmtpServer
 
 
 def mail_desk(
     desk: Desk, dovecot: Dovecot, smtp: SmtpServer, **support: object
 ) -> tuple[Desk, str]:
     """The desk, pointed at a fresh IMAP user and the SMTP server; returns (desk, imap user)."""
-    user = POOL[next(_users)]
+    user = dovecot.new_account()
     imap = ServerConf(
         host=dovecot.host,
         port=dovecot.port,

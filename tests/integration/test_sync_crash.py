@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.mailflow import customer_mail
-from tests.servers import POOL, Dovecot, SmtpServer
+from tests.servers import Dovecot, SmtpServer
 
 pytestmark = pytest.mark.integration
 
@@ -65,7 +65,7 @@ def _tickets(db: Path) -> list[tuple[str, str]]:
 
 
 def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smtp_server):
-    user = POOL[0]
+    user = dovecot.new_account()
     mails = 250
     client = dovecot.imap(user, "pw")
     try:

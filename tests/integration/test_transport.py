@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import email
-import uuid
 from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
@@ -125,9 +124,7 @@ def test_tls_against_a_plain_server_fails_cleanly(smtp_server: SmtpServer) -> No
 
 
 def _new_account(dovecot: Dovecot) -> ImapSettings:
-    name = f"u{uuid.uuid4().hex[:10]}"
-    dovecot.add_user(name, "pw")
-    return ImapSettings(dovecot.host, dovecot.port, "none", name, "pw")
+    return ImapSettings(dovecot.host, dovecot.port, "none", dovecot.new_account(), "pw")
 
 
 def test_imap_connect_fetches_an_appended_mail_without_marking_it_seen(dovecot: Dovecot) -> None:
@@ -156,6 +153,7 @@ def test_imap_connect_fetches_an_appended_mail_without_marking_it_seen(dovecot: 
 
 def test_imap_connect_with_a_wrong_password_raises(dovecot: Dovecot) -> None:
     settings = _new_account(dovecot)
+    connect(settings).logout()  # the account exists: only the password below is wrong
     wrong = ImapSettings(settings.host, settings.port, "none", settings.user, "nope")
     with pytest.raises(Exception, match="(?i)auth"):
         connect(wrong)
