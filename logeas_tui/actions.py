@@ -138,6 +138,16 @@ async def run(screen: Screen[Any], desk: Desk, action_id: str, row: TicketRow) -
     return await flows.run_action(screen, desk, action_id, action.flow, row)
 
 
+def leaves_text(action_id: str) -> str:
+    """The state the procedure's table says `action_id` leaves, in words ("closed or pending")."""
+    words = {procedure.KEPT: "help.leaves_kept", procedure.BEFORE: "help.leaves_before"}
+    names = [
+        t(words[state]) if state in words else t(f"state.short.{state}")
+        for state in procedure.ACTIONS[action_id].leaves
+    ]
+    return t("help.leaves_or").join(names)
+
+
 def help_rows(screen: Screen[Any]) -> list[tuple[str, str, str]]:
     """(key, id, description) of every key active on `screen`, for the help screen; Textual's
     own keys carry their action's name as id."""
@@ -153,6 +163,6 @@ def help_rows(screen: Screen[Any]) -> list[tuple[str, str, str]]:
         description = binding.description
         action = BY_ID.get(binding.id)
         if action is not None and action.on_ticket:
-            description = t(f"{action.description}.long")
+            description = f"{t(f'{action.description}.long')} → {leaves_text(action.id)}"
         out.append((screen.app.get_key_display(binding), binding.id, description))
     return out

@@ -403,6 +403,11 @@ async def test_help_lists_the_keys(app):
         bindings = main(app).help_bindings()
         actions = {action for _, action, _ in bindings}
         assert {"merge", "take", "close_unsuccessful", "cursor_down", "search"} <= actions
+        described = {action: text for _, action, text in bindings}
+        # the state each action leaves comes from the procedure's table
+        assert described["reply"] == "write a reply → closed"
+        assert described["ask"] == "ask for information → closed or pending"
+        assert described["transfer"] == "transfer to another support level → state kept"
         await pilot.press("question_mark")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "HelpScreen"
