@@ -76,17 +76,10 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
         yield HoursBanner(desk, id="phone-banner")
         with VerticalScroll(id="form"):
             yield Static(Text(t("dlg.phone.title")), id="phone-title")
-            yield field_row(
-                "customer",
-                t("dlg.phone.customer"),
-                Input(placeholder=t("dlg.phone.customer_placeholder"), id="customer", compact=True),
-                Static(customer_hint("", desk.config.domain), id="customer-hint"),
+            yield text_row(
+                "customer", Static(customer_hint("", desk.config.domain), id="customer-hint")
             )
-            yield field_row(
-                "name",
-                t("dlg.phone.name"),
-                Input(placeholder=t("dlg.phone.name_placeholder"), id="name", compact=True),
-            )
+            yield text_row("name")
             yield field_row(
                 "queue",
                 t("dlg.phone.queue"),
@@ -98,11 +91,7 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
                     compact=True,
                 ),
             )
-            yield field_row(
-                "subject",
-                t("dlg.phone.subject"),
-                Input(placeholder=t("dlg.phone.subject_placeholder"), id="subject", compact=True),
-            )
+            yield text_row("subject")
             yield field_row(
                 "body",
                 t("dlg.phone.body"),
@@ -266,6 +255,12 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
     def _discard(self, yes: bool | None) -> None:
         if yes:
             self.dismiss(None)
+
+
+def text_row(name: str, *more: Widget) -> Horizontal:
+    """A one-line text field of the form, labelled and explained by `dlg.phone.<name>…`."""
+    field = Input(placeholder=t(f"dlg.phone.{name}_placeholder"), id=name, compact=True)
+    return field_row(name, t(f"dlg.phone.{name}"), field, *more)
 
 
 def field_row(name: str, label: str, *widgets: Widget) -> Horizontal:
