@@ -111,7 +111,7 @@ def main() -> None:
             lambda: queries.ticket_view(number, me=me, now=NOW) and 1,
         )
 
-        from logeas_tui import commands
+        from logeas_tui.cli import verbs as commands
 
         timed(
             "every ticket, paged as `logeas list` does",

@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from logeas_tui.cli import mail_verbs as cli_verbs  # noqa: E402
 from logeas_tui.core.clock import SystemClock  # noqa: E402
 from logeas_tui.core.config import Config, ServerConf  # noqa: E402
-from logeas_tui.core.mail import cli_verbs  # noqa: E402
 from logeas_tui.core.mail.sync import run_once  # noqa: E402
 from logeas_tui.core.services.desk import Desk  # noqa: E402
 from logeas_tui.core.services.setup import ensure_setup  # noqa: E402

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from logeas_tui.core.mail import cli_verbs
+from logeas_tui.cli import mail_verbs as cli_verbs
 from logeas_tui.core.mail.parse import strip_mbox_from_line
 from logeas_tui.core.store.models import Message, Ticket
 from tests.conftest import CORPUS

@@ -19,7 +19,8 @@ from typing import TextIO
 
 from peewee import DatabaseError
 
-from logeas_tui import __version__, commands
+from logeas_tui import __version__
+from logeas_tui.cli import verbs as commands
 from logeas_tui.core import config as config_mod
 from logeas_tui.core.clock import Clock, FixedClock, SystemClock
 from logeas_tui.core.config import Config

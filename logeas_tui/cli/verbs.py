@@ -353,7 +353,7 @@ def demo(desk: Desk, args: Namespace, out: TextIO) -> int:
 
 def _mail() -> Any:
     try:
-        from logeas_tui.core.mail import cli_verbs
+        from logeas_tui.cli import mail_verbs as cli_verbs
     except ImportError:
         raise HelpdeskError("Mail is not available in this build.") from None
     return cli_verbs
