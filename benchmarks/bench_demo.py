@@ -19,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from logeas_tui.core import demo  # noqa: E402
+from logeas_tui import demo  # noqa: E402
 from logeas_tui.core.clock import FixedClock  # noqa: E402
 from logeas_tui.core.config import Config  # noqa: E402
 from logeas_tui.core.services.desk import Desk  # noqa: E402

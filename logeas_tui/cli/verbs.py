@@ -336,7 +336,7 @@ def purge(desk: Desk, args: Namespace, out: TextIO) -> int:
 
 
 def demo(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core import demo as demo_data
+    from logeas_tui import demo as demo_data
 
     started = time.perf_counter()
     count = demo_data.generate(desk, args.tickets, seed=args.seed)

@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from logeas_tui.core import demo, numbers
+from logeas_tui import demo
+from logeas_tui.core import numbers
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.config import Config
-from logeas_tui.core.demo import generator
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.services.tickets import create_phone_ticket
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.connection import close_store, open_store
+from logeas_tui.demo import generator
 
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 TABLES = ("ticket", "message", "history", "seen", "counter", "messageindex")

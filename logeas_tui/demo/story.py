@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from logeas_tui.core.demo import words as W
 from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, NEW, OPEN, PENDING
 from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, NOTE, PHONE, Technician
+from logeas_tui.demo import words as W
 
 if TYPE_CHECKING:
-    from logeas_tui.core.demo.generator import Generator
+    from logeas_tui.demo.generator import Generator
 
 
 @dataclass(frozen=True)

@@ -25,14 +25,6 @@ from typing import Any
 
 from peewee import Model
 
-from logeas_tui.core.demo.generator import Generator
-from logeas_tui.core.demo.rows import (
-    HISTORY_FIELDS,
-    MESSAGE_FIELDS,
-    SEEN_FIELDS,
-    TICKET_FIELDS,
-    Part,
-)
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
@@ -49,6 +41,14 @@ from logeas_tui.core.store.models import (
     db,
 )
 from logeas_tui.core.store.tx import writing
+from logeas_tui.demo.generator import Generator
+from logeas_tui.demo.rows import (
+    HISTORY_FIELDS,
+    MESSAGE_FIELDS,
+    SEEN_FIELDS,
+    TICKET_FIELDS,
+    Part,
+)
 
 __all__ = ["DEMO_TECHNICIANS", "ensure_technicians", "generate"]
 

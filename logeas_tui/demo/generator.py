@@ -21,18 +21,6 @@ from typing import Any, TypeVar
 from peewee import Model, fn
 
 from logeas_tui.core import texts
-from logeas_tui.core.demo import words as W
-from logeas_tui.core.demo.rows import (
-    T_LAST_IN,
-    T_NUMBER,
-    T_OWNER,
-    T_STATE,
-    T_UPDATED,
-    T_VERSION,
-    Part,
-    stored,
-)
-from logeas_tui.core.demo.story import Customer, Story, Values
 from logeas_tui.core.numbers import make_number
 from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, MERGED, NEW, OPEN, PENDING, REMOVED
 from logeas_tui.core.services.desk import Desk
@@ -45,6 +33,18 @@ from logeas_tui.core.store.models import (
     Technician,
     Ticket,
 )
+from logeas_tui.demo import words as W
+from logeas_tui.demo.rows import (
+    T_LAST_IN,
+    T_NUMBER,
+    T_OWNER,
+    T_STATE,
+    T_UPDATED,
+    T_VERSION,
+    Part,
+    stored,
+)
+from logeas_tui.demo.story import Customer, Story, Values
 
 # How often each queue receives a ticket (obsolete queues: only tickets older than a year).
 QUEUE_WEIGHTS = {
