@@ -2,8 +2,8 @@
 
 Every verb takes the desk, the parsed arguments and the text stream to print on, and returns
 the exit status. Verbs that create or change a ticket print its number (with `--json`, the
-ticket); a service's notice goes to stderr as "note: …". Mail text is printed with control
-characters made visible, so a subject cannot move the cursor or recolour the terminal.
+ticket); a service's notice goes to stderr as "note: …". Mail text goes through
+`output.safe`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from logeas_tui.cli.output import safe, write_json
 from logeas_tui.core import numbers
 from logeas_tui.core.clock import as_utc
 from logeas_tui.core.errors import HelpdeskError, InvalidInput, NotFound
@@ -28,29 +29,6 @@ from logeas_tui.core.store.views import TicketRow, TicketView
 # Rows per query when listing everything: few queries (each sorts the whole list), and each
 # page's id list stays under SQLite's default limit of 32,766 bound variables.
 PAGE = 30_000
-
-# Control characters (C0 but tab/newline, DEL, C1) and bidirectional overrides, shown escaped.
-_UNSAFE = [
-    *range(0x00, 0x09),
-    *range(0x0B, 0x20),
-    *range(0x7F, 0xA0),
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-    0x200E,
-    0x200F,
-    0x061C,
-]
-_MULTILINE = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in _UNSAFE}
-_ONE_LINE = {**_MULTILINE, 0x09: " ", 0x0A: "\\n"}
-
-
-def safe(text: str | None, *, multiline: bool = False) -> str:
-    """Text from mail, safe to print: control characters escaped (newlines kept if asked)."""
-    return (text or "").translate(_MULTILINE if multiline else _ONE_LINE)
-
-
-def _json(data: Any, out: TextIO, *, indent: int | None = 2) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
 
 
 def _wants_json(args: Namespace) -> bool:
@@ -75,7 +53,7 @@ def _done(desk: Desk, result: ActionResult, args: Namespace, out: TextIO) -> int
     if result.notice:
         print(f"note: {localized(result.notice, desk.config.language)}", file=sys.stderr)
     if _wants_json(args):
-        _json(_view(desk, result.number).to_json(), out)
+        write_json(_view(desk, result.number).to_json(), out)
     else:
         out.write(result.number + "\n")
     return 0
@@ -98,7 +76,7 @@ def _body(path: str) -> str:
 def queues(desk: Desk, args: Namespace, out: TextIO) -> int:
     items = queries.queues(desk.clock.now())
     if _wants_json(args):
-        _json([q.to_json() for q in items], out)
+        write_json([q.to_json() for q in items], out)
         return 0
     width = max((len(q.name) for q in items), default=10)
     for q in items:
@@ -112,7 +90,7 @@ def queues(desk: Desk, args: Namespace, out: TextIO) -> int:
 def technicians(desk: Desk, args: Namespace, out: TextIO) -> int:
     items = queries.technicians()
     if _wants_json(args):
-        _json([t.to_json() for t in items], out)
+        write_json([t.to_json() for t in items], out)
         return 0
     width = max((len(t.name) for t in items), default=10)
     for t in items:
@@ -158,7 +136,7 @@ def list_tickets(desk: Desk, args: Namespace, out: TextIO) -> int:
 def show(desk: Desk, args: Namespace, out: TextIO) -> int:
     view = _view(desk, args.number)
     if _wants_json(args):
-        _json(view.to_json(), out)
+        write_json(view.to_json(), out)
         return 0
     r = view.row
     customer = (
@@ -324,7 +302,7 @@ def purge(desk: Desk, args: Namespace, out: TextIO) -> int:
 
     destroyed = purge_deleted(desk)
     if _wants_json(args):
-        _json(destroyed, out)
+        write_json(destroyed, out)
     else:
         out.writelines(f"{number}\n" for number in destroyed)
         print(
@@ -342,7 +320,7 @@ def demo(desk: Desk, args: Namespace, out: TextIO) -> int:
     count = demo_data.generate(desk, args.tickets, seed=args.seed)
     elapsed = time.perf_counter() - started
     if _wants_json(args):
-        _json({"tickets": count, "seconds": round(elapsed, 2)}, out)
+        write_json({"tickets": count, "seconds": round(elapsed, 2)}, out)
     else:
         out.write(f"{count} demo tickets added in {elapsed:.1f} s.\n")
     return 0
