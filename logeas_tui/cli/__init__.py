@@ -53,13 +53,8 @@ def _open_desk(args: argparse.Namespace) -> Desk:
 
 
 def run_app(desk: Desk) -> int:
-    try:
-        from logeas_tui.app import LogeasApp
-    except ImportError as exc:
-        print(
-            f"error: the full-screen app is not available in this build ({exc}).", file=sys.stderr
-        )
-        return 1
+    from logeas_tui.app import LogeasApp  # Textual is loaded only for the app, not for verbs
+
     LogeasApp(desk).run()
     return 0
 
@@ -105,7 +100,3 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, io.UnsupportedOperation):
         pass
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

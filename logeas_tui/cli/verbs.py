@@ -15,12 +15,12 @@ from argparse import Namespace
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from logeas_tui.cli.output import safe, write_json
 from logeas_tui.core import numbers
 from logeas_tui.core.clock import as_utc
-from logeas_tui.core.errors import HelpdeskError, InvalidInput, NotFound
+from logeas_tui.core.errors import InvalidInput, NotFound
 from logeas_tui.core.sentences import Sentence, localized
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store import queries
@@ -326,24 +326,22 @@ def demo(desk: Desk, args: Namespace, out: TextIO) -> int:
     return 0
 
 
-# --- mail (the mail worker's module, absent from builds without mail) -----------------------
-
-
-def _mail() -> Any:
-    try:
-        from logeas_tui.cli import mail_verbs as cli_verbs
-    except ImportError:
-        raise HelpdeskError("Mail is not available in this build.") from None
-    return cli_verbs
+# --- mail ---------------------------------------------------------------------------------
 
 
 def sync(desk: Desk, args: Namespace, out: TextIO) -> int:
-    return int(_mail().sync(desk, args.once, out))
+    from logeas_tui.cli import mail_verbs
+
+    return mail_verbs.sync(desk, args.once, out)
 
 
 def import_mail(desk: Desk, args: Namespace, out: TextIO) -> int:
-    return int(_mail().import_paths(desk, args.paths, not args.no_ack, out))
+    from logeas_tui.cli import mail_verbs
+
+    return mail_verbs.import_paths(desk, args.paths, not args.no_ack, out)
 
 
 def outbox(desk: Desk, args: Namespace, out: TextIO) -> int:
-    return int(_mail().outbox(desk, _wants_json(args), out))
+    from logeas_tui.cli import mail_verbs
+
+    return mail_verbs.outbox(desk, _wants_json(args), out)
