@@ -111,11 +111,11 @@ def main() -> None:
             lambda: queries.ticket_view(number, me=me, now=NOW) and 1,
         )
 
-        from logeas_tui.cli import verbs as commands
+        from logeas_tui.cli import verbs
 
         timed(
             "every ticket, paged as `logeas list` does",
-            lambda: sum(1 for _ in commands._rows(desk, everything, None)),
+            lambda: sum(1 for _ in verbs._rows(desk, everything, None)),
             repeat=1,
         )
         close_store()
