@@ -25,6 +25,7 @@ from logeas_tui.core.store.models import (
     Technician,
     Ticket,
 )
+from logeas_tui.core.store.rows import history_row, message_row
 
 
 def get_ticket(number: str, expected_version: int | None = None) -> Ticket:
@@ -76,14 +77,16 @@ def record(
     data: dict[str, Any] | None = None,
 ) -> None:
     History.create(
-        ticket=ticket.id,
-        at=desk.now(),
-        who=desk.who,
-        action=action,
-        old=old,
-        new=new,
-        detail=detail,
-        data=json.dumps(data) if data else "",
+        **history_row(
+            ticket=ticket.id,
+            at=desk.now(),
+            who=desk.who,
+            action=action,
+            old=old,
+            new=new,
+            detail=detail,
+            data=json.dumps(data) if data else "",
+        )
     )
 
 
@@ -108,7 +111,7 @@ def active_queue(name: str) -> Queue:
 
 
 def add_message(ticket: Ticket, **fields: Any) -> Message:
-    msg = Message.create(ticket=ticket.id, **fields)
+    msg = Message.create(**message_row(ticket=ticket.id, **fields))
     if is_sqlite():
         MessageIndex.insert(rowid=msg.id, subject=msg.subject, body=msg.body).execute()
     if msg.kind == MAIL_IN:

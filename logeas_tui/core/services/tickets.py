@@ -21,6 +21,7 @@ from logeas_tui.core.services.customers import customer_address
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.counters import next_number
 from logeas_tui.core.store.models import NOTE, PHONE, Queue, Seen, Technician, Ticket
+from logeas_tui.core.store.rows import ticket_row
 from logeas_tui.core.store.tx import writing
 
 
@@ -38,16 +39,18 @@ def new_ticket(
     number = next_number(desk.local_now().date(), desk.config.system_id)
     now = desk.now()
     ticket = Ticket.create(
-        number=number,
-        queue=queue.id,
-        state=state,
-        owner=owner_id,
-        customer=customer,
-        customer_name=customer_name,
-        subject=subject,
-        created=now,
-        updated=now,
-        last_customer_contact=now,
+        **ticket_row(
+            number=number,
+            queue=queue.id,
+            state=state,
+            owner=owner_id,
+            customer=customer,
+            customer_name=customer_name,
+            subject=subject,
+            created=now,
+            updated=now,
+            last_customer_contact=now,
+        )
     )
     return ticket
 
