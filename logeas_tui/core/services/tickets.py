@@ -9,6 +9,7 @@ from logeas_tui.core import procedure
 from logeas_tui.core.errors import InvalidInput, Refused
 from logeas_tui.core.procedure import CLOSED_OK, NEW, OPEN
 from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.services import wording
 from logeas_tui.core.services.common import (
     active_queue,
     add_message,
@@ -99,8 +100,7 @@ def create_phone_ticket(
             ticket,
             "created",
             new=ticket.state,
-            detail=f"phone call from {address} in {target.name}"
-            + (f", owner {owner}" if owner else ""),
+            detail=wording.created_by_phone(address, target.name, owner),
         )
     return ActionResult(ticket.number)
 
@@ -158,7 +158,7 @@ def note(
             author=desk.who,
         )
         save(desk, ticket)
-        record(desk, ticket, "note", detail=body.strip().splitlines()[0][:80])
+        record(desk, ticket, "note", detail=wording.note(body))
     return ActionResult(ticket.number)
 
 
