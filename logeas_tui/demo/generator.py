@@ -23,6 +23,7 @@ from peewee import Model, fn
 from logeas_tui.core import texts
 from logeas_tui.core.numbers import make_number
 from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, MERGED, NEW, OPEN, PENDING, REMOVED
+from logeas_tui.core.services import wording
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.models import (
     MAIL_IN,
@@ -33,8 +34,10 @@ from logeas_tui.core.store.models import (
     Technician,
     Ticket,
 )
+from logeas_tui.core.store.rows import message_row, ticket_row
 from logeas_tui.demo import words as W
 from logeas_tui.demo.rows import (
+    M_KIND,
     T_LAST_IN,
     T_NUMBER,
     T_OWNER,
@@ -289,28 +292,23 @@ class Generator:
                 sha = hashlib.sha256(raw).hexdigest()
         elif kind == MAIL_OUT:
             message_id = f"<{mid}.{self.rng.getrandbits(40):010x}@{self.own_domain}>"
-        self.messages.append(
-            (
-                mid,
-                ticket_id,
-                origin,
-                kind,
-                frm,
-                to,
-                "",
-                subject,
-                body,
-                message_id,
-                reply_to,
-                reply_to or "",
-                stamp,
-                author,
-                raw,
-                sha,
-                "[]",
-                None,
-            )
+        row = message_row(
+            ticket=ticket_id,
+            origin_ticket=origin,
+            kind=kind,
+            from_addr=frm,
+            to_addr=to,
+            subject=subject,
+            body=body,
+            message_id=message_id,
+            in_reply_to=reply_to,
+            references=reply_to or "",
+            date=stamp,
+            author=author,
+            raw=raw,
+            raw_sha256=sha,
         )
+        self.messages.append((mid, *row.values()))
         return mid, message_id
 
     @staticmethod
@@ -388,8 +386,9 @@ class Generator:
                 tech.name,
                 "created",
                 new=story.state,
-                detail=f"phone call from {cust.address} in {arrived_in}"
-                + ("" if finished else f", owner {tech.name}"),
+                detail=wording.created_by_phone(
+                    cust.address, arrived_in, None if finished else tech.name
+                ),
             )
             story.version = 1
             if finished and state == CLOSED_KO:
@@ -397,7 +396,10 @@ class Generator:
         else:
             story.mail_in(subject, body)
             story.event(
-                cust.address, "created", new=NEW, detail=f"mail from {cust.address} in {arrived_in}"
+                cust.address,
+                "created",
+                new=NEW,
+                detail=wording.created_by_mail(cust.address, arrived_in),
             )
             story.version = 1
             if queue.acknowledge and not cust.phone and self.rnd() < ACK_SHARE:
@@ -428,27 +430,24 @@ class Generator:
             self.merge(story, target)
 
         owner = story.owner
-        self.tickets.append(
-            [
-                tid,
-                number,
-                queue.id,
-                story.state,
-                owner.id if owner else None,
-                cust.address,
-                cust.name,
-                subject,
-                created,
-                story.t,
-                story.last_contact,
-                story.pending_until,
-                into,
-                moved_to_delete,
-                False,
-                story.last_in,
-                story.version,
-            ]
+        row = ticket_row(
+            number=number,
+            queue=queue.id,
+            state=story.state,
+            owner=owner.id if owner else None,
+            customer=cust.address,
+            customer_name=cust.name,
+            subject=subject,
+            created=created,
+            updated=story.t,
+            last_customer_contact=story.last_contact,
+            pending_until=story.pending_until,
+            merged_into=into,
+            moved_to_delete_at=moved_to_delete,
+            last_in_id=story.last_in,
+            version=story.version,
         )
+        self.tickets.append([tid, *row.values()])
         if story.state not in (MERGED, REMOVED) and answered:
             live.append(pos)
             by_customer[cust.address] = pos
@@ -472,9 +471,9 @@ class Generator:
                 story.event(
                     owner.name,
                     "transfer",
-                    f"{owner.name} (level {owner.level})",
-                    f"{new_owner.name} (level {new_owner.level})",
-                    detail=f"state kept: {story.state}",
+                    wording.with_level(owner.name, owner.level),
+                    wording.with_level(new_owner.name, new_owner.level),
+                    detail=wording.state_kept(story.state),
                 )
                 story.owner = new_owner
             if story.state != OPEN:
@@ -482,7 +481,7 @@ class Generator:
                 story.set_state(OPEN, story.worker().name)
         elif state == PENDING:
             days = self.between(2, 21)
-            story.answer(self.pick(asks), "ask info", PENDING, f"reminder in {days} days")
+            story.answer(self.pick(asks), "ask info", PENDING, wording.reminder_in(days))
             story.pending_until = story.t + timedelta(days=days)
         elif answered and story.messages < 4 and self.rnd() < 0.85:
             answers = (topic.answers_fr if fr else topic.answers_en) or (
@@ -519,7 +518,7 @@ class Generator:
             "merged",
             story.state,
             MERGED,
-            f"merged into {row[T_NUMBER]} ({len(moved)} messages moved)",
+            wording.merged_into(row[T_NUMBER], len(moved)),
             json.dumps(data),
         )
         story.event(
@@ -527,12 +526,12 @@ class Generator:
             "merge",
             row[T_STATE],
             row[T_STATE],
-            f"{story.number} merged into this ticket",
+            wording.merged_here(story.number),
             ticket=row[0],
         )
         story.version -= 1  # that last event is the target's
         story.state, story.last_in = MERGED, 0
-        in_ids = [m[0] for m in moved if m[3] == MAIL_IN]
+        in_ids = [m[0] for m in moved if m[M_KIND] == MAIL_IN]
         row[T_LAST_IN] = max([row[T_LAST_IN], *in_ids])
         row[T_UPDATED] = max(row[T_UPDATED], story.t)
         row[T_VERSION] += 1

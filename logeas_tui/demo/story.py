@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from logeas_tui.core import numbers
 from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, NEW, OPEN, PENDING
+from logeas_tui.core.services import wording
 from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, NOTE, PHONE, Technician
+from logeas_tui.core.store.rows import history_row
 from logeas_tui.demo import words as W
 
 if TYPE_CHECKING:
@@ -127,9 +130,17 @@ class Story:
         data: str = "",
         ticket: int | None = None,
     ) -> None:
-        self.gen.history.append(
-            (ticket or self.tid, self.stamp, who, action, old, new, detail, data)
+        row = history_row(
+            ticket=ticket or self.tid,
+            at=self.stamp,
+            who=who,
+            action=action,
+            old=old,
+            new=new,
+            detail=detail,
+            data=data,
         )
+        self.gen.history.append(tuple(row.values()))
         self.version += 1
 
     def set_state(self, state: str, who: str, action: str = "state", detail: str = "") -> None:
@@ -192,7 +203,7 @@ class Story:
         if self.cust.phone:  # no mailbox: the technician calls back
             self.phone(tech.name, self.cust.address, body, tech.name)
         else:
-            self.mail_out(f"[Ticket#{self.number}] {self.subject}", body, tech.name)
+            self.mail_out(numbers.with_hook(self.subject, self.number), body, tech.name)
         self.set_state(state, tech.name, action, detail)
 
     def customer_reply(self) -> None:
@@ -211,7 +222,7 @@ class Story:
             "customer mail",
             self.state,
             new if new != self.state else "",
-            self.subject[:120],
+            wording.customer_mail(self.subject),
         )
         self.state = new
 
@@ -232,4 +243,4 @@ class Story:
             tech.name,
             origin=self.origin,
         )
-        self.event(tech.name, "note", detail=text[:80])
+        self.event(tech.name, "note", detail=wording.note(text))
