@@ -20,8 +20,7 @@ from typing import Any, TypeVar
 
 from peewee import Model, fn
 
-from logeas_tui.core import texts
-from logeas_tui.core.numbers import make_number
+from logeas_tui.core.numbers import make_number, with_hook
 from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, MERGED, NEW, OPEN, PENDING, REMOVED
 from logeas_tui.core.services import wording
 from logeas_tui.core.services.desk import Desk
@@ -145,7 +144,6 @@ class Generator:
         self.days_used: set[str] = set()
         self.first_ticket = _max_id(Ticket) + 1
         self.next_message = _max_id(Message) + 1
-        self.acks = {lang: self._ack(lang) for lang in ("fr", "en")}
         self.customers = self._customers()
         self.mailboxes = [c for c in self.customers if not c.phone]  # machines mail from these
         self.queue_names = [n for n in QUEUE_WEIGHTS if n in self.queues]
@@ -173,13 +171,6 @@ class Generator:
 
     def technician(self, level2: bool = False) -> Technician:
         return self.pick(self.level2 if level2 or self.rnd() < 0.25 else self.level1)
-
-    def _ack(self, lang: str) -> tuple[str, str]:
-        text = texts.template(self.desk.config.data_dir, "ack", lang)
-        first, _, rest = text.partition("\n")
-        if first.lower().startswith("subject:"):
-            return first.split(":", 1)[1].strip(), rest.lstrip("\n")
-        return "${subject}", text
 
     def _customers(self) -> list[Customer]:
         out = []
@@ -286,12 +277,12 @@ class Generator:
         message_id = raw = sha = None
         if kind == MAIL_IN:
             host = frm.rsplit("@", 1)[-1]
-            message_id = f"<{mid}.{self.rng.getrandbits(40):010x}@{host}>"
+            message_id = f"{mid}.{self.rng.getrandbits(40):010x}@{host}"
             if at >= self.raw_after:
                 raw = self.raw_mail(frm, to, subject, body, at, name, message_id, reply_to)
                 sha = hashlib.sha256(raw).hexdigest()
         elif kind == MAIL_OUT:
-            message_id = f"<{mid}.{self.rng.getrandbits(40):010x}@{self.own_domain}>"
+            message_id = f"{mid}.{self.rng.getrandbits(40):010x}@{self.own_domain}"
         row = message_row(
             ticket=ticket_id,
             origin_ticket=origin,
@@ -326,11 +317,11 @@ class Generator:
         head = (
             f"From: {sender}\r\nTo: {to}\r\nSubject: {_header(subject)}\r\n"
             f"Date: {format_datetime(at.replace(tzinfo=UTC))}\r\n"
-            f"Message-ID: {message_id}\r\nMIME-Version: 1.0\r\n"
+            f"Message-ID: <{message_id}>\r\nMIME-Version: 1.0\r\n"
             "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
         )
         if reply_to:
-            head += f"In-Reply-To: {reply_to}\r\nReferences: {reply_to}\r\n"
+            head += f"In-Reply-To: <{reply_to}>\r\nReferences: <{reply_to}>\r\n"
         return (head + "\r\n" + body.replace("\n", "\r\n")).encode()
 
     # --- one ticket -------------------------------------------------------------------------
@@ -403,14 +394,15 @@ class Generator:
             )
             story.version = 1
             if queue.acknowledge and not cust.phone and self.rnd() < ACK_SHARE:
-                ack_subject, ack_body = self.acks[cust.lang]
-                story.later(0, 1)
-                story.mail_out(
-                    f"[Ticket#{number}] "
-                    + ack_subject.replace("${number}", number).replace("${subject}", subject),
-                    ack_body.replace("${number}", number).replace("${subject}", subject),
-                    "system",
+                ack_subject, ack_body = wording.acknowledgement(
+                    self.desk,
+                    number=number,
+                    subject=subject,
+                    customer=cust.address,
+                    customer_name=cust.name,
                 )
+                story.later(0, 1)
+                story.mail_out(with_hook(ack_subject or subject, number), ack_body, "system")
 
         if owner is not None and story.owner is None and state not in (MERGED, REMOVED):
             story.owner = owner

@@ -158,7 +158,7 @@ class Story:
             body,
             self.t,
             self.stamp,
-            "",
+            cust.name,
             origin=self.origin,
             name=cust.name,
             reply_to=self.last_mail_id,
@@ -211,18 +211,20 @@ class Story:
         self.later(60, 60 * 72)
         body = g.pick(W.FOLLOWUPS_FR if self.cust.lang == "fr" else W.FOLLOWUPS_EN)
         body = body.format_map(self.values)
+        subject = self.subject
         if self.cust.phone:
             self.phone(self.cust.address, g.support, body, self.worker().name)
             self.last_contact = self.t
         else:
-            self.mail_in(f"RE: [Ticket#{self.number}] {self.subject}", body)
+            subject = f"RE: [Ticket#{self.number}] {self.subject}"
+            self.mail_in(subject, body)
         new = OPEN if self.state in (CLOSED_OK, CLOSED_KO, PENDING) else self.state
         self.event(
             self.cust.address,
             "customer mail",
             self.state,
             new if new != self.state else "",
-            wording.customer_mail(self.subject),
+            wording.customer_mail(subject),
         )
         self.state = new
 
