@@ -144,6 +144,7 @@ class Generator:
         self.days_used: set[str] = set()
         self.first_ticket = _max_id(Ticket) + 1
         self.next_message = _max_id(Message) + 1
+        self.ack_template = wording.acknowledgement_template(desk)
         self.customers = self._customers()
         self.mailboxes = [c for c in self.customers if not c.phone]  # machines mail from these
         self.queue_names = [n for n in QUEUE_WEIGHTS if n in self.queues]
@@ -395,7 +396,7 @@ class Generator:
             story.version = 1
             if queue.acknowledge and not cust.phone and self.rnd() < ACK_SHARE:
                 ack_subject, ack_body = wording.acknowledgement(
-                    self.desk,
+                    self.ack_template,
                     number=number,
                     subject=subject,
                     customer=cust.address,

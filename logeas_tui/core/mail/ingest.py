@@ -156,7 +156,7 @@ def _ack_refusal(desk: Desk, parsed: ParsedMail, queue: Queue) -> str | None:
 
 def _acknowledge(desk: Desk, ticket: Ticket, parsed: ParsedMail, received: Message) -> None:
     subject, body = wording.acknowledgement(
-        desk,
+        wording.acknowledgement_template(desk),
         number=ticket.number,
         subject=parsed.subject,
         customer=ticket.customer,

@@ -51,14 +51,19 @@ def merged_here(duplicate: str) -> str:
     return f"{duplicate} merged into this ticket"
 
 
+def acknowledgement_template(desk: Desk) -> str:
+    """`data/templates/ack.<language>.txt`, for `acknowledgement` (read once per mail, or once
+    for a whole demo)."""
+    return texts.template(desk.config.data_dir, "ack", desk.config.language)
+
+
 def acknowledgement(
-    desk: Desk, *, number: str, subject: str, customer: str, customer_name: str
+    template: str, *, number: str, subject: str, customer: str, customer_name: str
 ) -> tuple[str, str]:
     """The acknowledgement's subject (without the `[Ticket#N]` hook; empty when the template has
-    no `Subject:` line) and body, from `data/templates/ack.<language>.txt`."""
-    text = texts.template(desk.config.data_dir, "ack", desk.config.language)
+    no `Subject:` line) and body."""
     text = texts.fill(
-        text, number=number, subject=subject, customer=customer, customer_name=customer_name
+        template, number=number, subject=subject, customer=customer, customer_name=customer_name
     )
     first, _, rest = text.partition("\n")
     title = first.split(":", 1)[1].strip() if first.lower().startswith("subject:") else ""
