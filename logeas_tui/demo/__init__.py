@@ -2,7 +2,9 @@
 
 Two years of tickets in every queue of the procedure (the obsolete ones hold only tickets older
 than a year), in every state, with French and English mails, phone calls, answers, notes and
-history, shaped as the services would have left them (a merged ticket can be unmerged). Numbers
+history, shaped as the services would have left them (a merged ticket can be unmerged): rows
+are built by the store's row builders (`core.store.rows`) and worded by the services' own
+functions (`core.services.wording`), so neither a column nor a sentence can drift. Numbers
 are real DateChecksum numbers of each ticket's local day, and the daily counters are moved past
 them so live tickets of the same day never collide. Data is appended: ids continue after the
 existing rows and Message-IDs embed the new row ids.
