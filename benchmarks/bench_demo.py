@@ -19,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from logeas_tui.core import demo  # noqa: E402
+from logeas_tui import demo  # noqa: E402
 from logeas_tui.core.clock import FixedClock  # noqa: E402
 from logeas_tui.core.config import Config  # noqa: E402
 from logeas_tui.core.services.desk import Desk  # noqa: E402
@@ -121,11 +121,11 @@ def main() -> None:
             lambda: queries.ticket_view(number, me=me, now=NOW) and 1,
         )
 
-        from logeas_tui import commands
+        from logeas_tui.cli import verbs
 
         timed(
             "every ticket, paged as `logeas list` does",
-            lambda: sum(1 for _ in commands._rows(desk, everything, None)),
+            lambda: sum(1 for _ in verbs._rows(desk, everything, None)),
             repeat=1,
         )
         close_store()

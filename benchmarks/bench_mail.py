@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from logeas_tui.cli import mail_verbs  # noqa: E402
 from logeas_tui.core.clock import SystemClock  # noqa: E402
 from logeas_tui.core.config import Config, ServerConf  # noqa: E402
-from logeas_tui.core.mail import cli_verbs  # noqa: E402
 from logeas_tui.core.services.desk import Desk  # noqa: E402
 from logeas_tui.core.services.mail_sync import run_once  # noqa: E402
 from logeas_tui.core.services.setup import ensure_setup  # noqa: E402
@@ -38,7 +38,7 @@ def bench_import(directory: str) -> None:
     desk = fresh_desk(directory, "import.sqlite")
     out = io.StringIO()
     started = time.perf_counter()
-    cli_verbs.import_paths(desk, [str(CORPUS)], True, out)
+    mail_verbs.import_paths(desk, [str(CORPUS)], True, out)
     elapsed = time.perf_counter() - started
     print(f"corpus import: {out.getvalue().splitlines()[-1]}")
     print(f"corpus import: {elapsed:.2f} s wall")

@@ -70,7 +70,7 @@ def build(path: Path, count: int) -> Desk:
     desk = Desk(config)
     have = Ticket.select().count()
     if fresh or have < count:
-        from logeas_tui.core.demo import generate
+        from logeas_tui.demo import generate
 
         started = time.perf_counter()
         generate(desk, count - have)

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from logeas_tui.core.mail import cli_verbs
+from logeas_tui.cli import mail_verbs
 from logeas_tui.core.mail.parse import strip_mbox_from_line
 from logeas_tui.core.store.models import Message, Ticket
 from tests.conftest import CORPUS
@@ -31,7 +31,7 @@ def _expected_shas() -> set[str]:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared mail corpus is not beside the repo")
 def test_import_stores_every_corpus_message_byte_for_byte(desk):
     out = io.StringIO()
-    assert cli_verbs.import_paths(desk, [str(CORPUS)], True, out) == 0
+    assert mail_verbs.import_paths(desk, [str(CORPUS)], True, out) == 0
 
     stored = {
         m.raw_sha256 for m in Message.select(Message.raw_sha256).where(Message.raw.is_null(False))
@@ -46,6 +46,6 @@ def test_import_stores_every_corpus_message_byte_for_byte(desk):
 
     again = io.StringIO()
     tickets_before = Ticket.select().count()
-    cli_verbs.import_paths(desk, [str(CORPUS)], True, again)
+    mail_verbs.import_paths(desk, [str(CORPUS)], True, again)
     assert Ticket.select().count() == tickets_before
     assert " 0 new tickets" in again.getvalue()

@@ -1,24 +1,30 @@
 """Demo data is written in parts, drawn in a forked process for big runs: whatever the path,
 the same seed gives the same rows, merges into earlier parts land, and appending never
-collides with live tickets."""
+collides with live tickets. And a demo ticket holds what the services would have written for
+the same mail or call."""
 
 from __future__ import annotations
 
+import io
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from logeas_tui.core import demo, numbers
+from logeas_tui import demo
+from logeas_tui.cli.mail_verbs import import_paths
+from logeas_tui.core import numbers
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.config import Config
-from logeas_tui.core.demo import generator
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.services.tickets import create_phone_ticket
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.connection import close_store, open_store
+from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, PHONE, History, Message, Ticket
+from logeas_tui.demo import generator
 
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 TABLES = ("ticket", "message", "history", "seen", "counter", "messageindex")
@@ -85,3 +91,110 @@ def test_demo_appends_after_live_tickets_of_the_same_day(tmp_path: Path) -> None
         assert 0 < review < 150  # most tickets were seen; new ones and some replies were not
     finally:
         close_store()
+
+
+# --- the demo writes what the services would have written --------------------------------------
+
+# Columns that differ between any two tickets: ids and times (the number is replaced by "N").
+OWN = {"id", "ticket", "date", "at", "created", "updated", "last_customer_contact", "number"}
+Row = dict[str, object]
+
+
+def _comparable(row: Row, number: str) -> Row:
+    return {
+        key: value.replace(number, "N") if isinstance(value, str) else value
+        for key, value in row.items()
+        if key not in OWN
+    }
+
+
+def _written(ticket: Ticket) -> tuple[Row, list[Row], Row]:
+    """The ticket's row, its messages and its first history line, as the store holds them."""
+    messages = Message.select().where(Message.ticket == ticket.id).order_by(Message.id)
+    created = History.select().where(History.ticket == ticket.id).order_by(History.id).get()
+    number = ticket.number
+    return (
+        _comparable(ticket.__data__, number),
+        [_comparable(m.__data__, number) for m in messages],
+        _comparable(created.__data__, number),
+    )
+
+
+def _demo_ticket(tmp_path: Path, pick: Callable[[Ticket], bool]) -> Ticket:
+    """The first demo ticket `pick` accepts, in a demo store that stays open."""
+    open_store(str(tmp_path / "demo.sqlite"))
+    ensure_setup(DESK.config)
+    demo.generate(DESK, 400, seed=7)
+    return next(t for t in Ticket.select().order_by(Ticket.id) if pick(t))
+
+
+DESK = Desk(Config(language="fr"), FixedClock(NOW))
+
+
+def test_a_demo_mail_ticket_is_what_the_mail_pipeline_makes_of_its_mail(tmp_path: Path) -> None:
+    """The received mail, the acknowledgement (subject and text from the template) and the
+    "created" history line of a demo mail ticket equal what `logeas import` makes of its mail."""
+
+    def acknowledged_mail(t: Ticket) -> bool:
+        first_two = Message.select().where(Message.ticket == t.id).order_by(Message.id)[:2]
+        return t.queue.name == "LoGeAs" and [
+            (m.kind, m.raw is not None, m.author == "system") for m in first_two
+        ] == [(MAIL_IN, True, False), (MAIL_OUT, False, True)]
+
+    try:
+        ticket = _demo_ticket(tmp_path, acknowledged_mail)
+        shown, shown_messages, shown_created = _written(ticket)
+        first = Message.select().where(Message.ticket == ticket.id).order_by(Message.id).get()
+        (tmp_path / "mail.eml").write_bytes(bytes(first.raw))
+    finally:
+        close_store()
+    open_store(str(tmp_path / "pipeline.sqlite"))
+    try:
+        ensure_setup(DESK.config)
+        assert import_paths(DESK, [str(tmp_path / "mail.eml")], True, io.StringIO()) == 0
+        made, (received, ack), made_created = _written(Ticket.get())
+    finally:
+        close_store()
+    assert shown_created == made_created
+    assert shown_messages[0] == received
+    for column in ("kind", "from_addr", "to_addr", "subject", "body", "author", "in_reply_to"):
+        assert shown_messages[1][column] == ack[column], column
+    assert "N" in str(ack["subject"]) and ack["in_reply_to"] == received["message_id"]
+    for column in ("queue", "customer", "customer_name", "subject", "unparsed"):
+        assert shown[column] == made[column], column
+
+
+def test_a_demo_phone_ticket_is_what_phone_intake_makes_of_the_call(tmp_path: Path) -> None:
+    """The call's message and the "created" history line ("phone call from … in …, owner …")
+    of a demo phone ticket equal what `create_phone_ticket` writes for the same call."""
+
+    def call_carried_on(t: Ticket) -> bool:
+        first = Message.select().where(Message.ticket == t.id).order_by(Message.id).first()
+        created = History.select().where(History.ticket == t.id).order_by(History.id).first()
+        return bool(first and first.kind == PHONE and created.new == "open" and t.queue.valid)
+
+    try:
+        ticket = _demo_ticket(tmp_path, call_carried_on)
+        shown, shown_messages, shown_created = _written(ticket)
+        owner = str(shown_created["who"])
+        queue, subject, body = ticket.queue.name, ticket.subject, str(shown_messages[0]["body"])
+    finally:
+        close_store()
+    open_store(str(tmp_path / "intake.sqlite"))
+    try:
+        ensure_setup(DESK.config)
+        create_phone_ticket(
+            DESK.acting_as(owner),
+            customer=str(shown["customer"]),
+            customer_name=str(shown["customer_name"]),
+            queue=queue,
+            subject=subject,
+            body=body,
+            owner=owner,
+        )
+        made, made_messages, made_created = _written(Ticket.get())
+    finally:
+        close_store()
+    assert shown_created == made_created
+    assert shown_messages[0] == made_messages[0]
+    assert shown["queue"] == made["queue"]

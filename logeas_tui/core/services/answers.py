@@ -10,6 +10,7 @@ from typing import Protocol
 from logeas_tui.core import procedure, texts
 from logeas_tui.core.errors import InvalidInput
 from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.services import wording
 from logeas_tui.core.services.common import record, save, send_to_customer, ticket_for
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.tx import writing
@@ -120,5 +121,5 @@ def ask_info(
         body,
         pending_days=pending_days,
         expected_version=expected_version,
-        detail=f"reminder in {pending_days} days" if pending_days else "",
+        detail=wording.reminder_in(pending_days) if pending_days else "",
     )

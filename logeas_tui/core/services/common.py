@@ -23,6 +23,7 @@ from logeas_tui.core.store.models import (
     Technician,
     Ticket,
 )
+from logeas_tui.core.store.rows import history_row, message_row
 
 
 def get_ticket(number: str, expected_version: int | None = None) -> Ticket:
@@ -74,14 +75,16 @@ def record(
     data: dict[str, Any] | None = None,
 ) -> None:
     History.create(
-        ticket=ticket.id,
-        at=desk.now(),
-        who=desk.who,
-        action=action,
-        old=old,
-        new=new,
-        detail=detail,
-        data=json.dumps(data) if data else "",
+        **history_row(
+            ticket=ticket.id,
+            at=desk.now(),
+            who=desk.who,
+            action=action,
+            old=old,
+            new=new,
+            detail=detail,
+            data=json.dumps(data) if data else "",
+        )
     )
 
 
@@ -106,7 +109,7 @@ def active_queue(name: str) -> Queue:
 
 
 def add_message(ticket: Ticket, **fields: Any) -> Message:
-    msg = Message.create(ticket=ticket.id, **fields)  # the full-text index follows by trigger
+    msg = Message.create(**message_row(ticket=ticket.id, **fields))  # indexed by trigger
     if msg.kind == MAIL_IN:
         Ticket.update(last_in_id=msg.id).where(
             (Ticket.id == ticket.id) & (Ticket.last_in_id < msg.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from logeas_tui.core.errors import InvalidInput, Refused
 from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.services import wording
 from logeas_tui.core.services.common import active_queue, record, save, technician, ticket_for
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store import queries, ui_queries
@@ -29,15 +30,15 @@ def transfer(
                 Sentence("same_level", name=tech.name, level=tech.level, current=current.name),
                 "owner",
             )
-        old = f"{current.name} (level {current.level})" if current else ""
+        old = wording.with_level(current.name, current.level) if current else ""
         save(desk, ticket, owner=tech.id)
         record(
             desk,
             ticket,
             "transfer",
             old,
-            f"{tech.name} (level {tech.level})",
-            detail=f"state kept: {ticket.state}",
+            wording.with_level(tech.name, tech.level),
+            detail=wording.state_kept(ticket.state),
         )
     return ActionResult(ticket.number)
 

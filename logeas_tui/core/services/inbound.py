@@ -27,11 +27,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from logeas_tui.core import numbers, procedure, texts
+from logeas_tui.core import numbers, procedure
 from logeas_tui.core.mail.loopguard import forbidden_recipient, is_automatic
 from logeas_tui.core.mail.parse import ParsedMail, parse_message
 from logeas_tui.core.mail.route import Rule, route
 from logeas_tui.core.procedure import MERGED, OPEN, REMOVED
+from logeas_tui.core.services import wording
 from logeas_tui.core.services.common import add_message, record, save, send_to_customer
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import new_ticket
@@ -164,21 +165,17 @@ def _ack_refusal(desk: Desk, parsed: ParsedMail, queue: Queue) -> str | None:
 
 
 def _acknowledge(desk: Desk, ticket: Ticket, parsed: ParsedMail, received: Message) -> None:
-    text = texts.template(desk.config.data_dir, "ack", desk.config.language)
-    text = texts.fill(
-        text,
+    subject, body = wording.acknowledgement(
+        wording.acknowledgement_template(desk),
         number=ticket.number,
         subject=parsed.subject,
         customer=ticket.customer,
         customer_name=ticket.customer_name,
     )
-    first, _, rest = text.partition("\n")
-    subject = first.split(":", 1)[1].strip() if first.lower().startswith("subject:") else ""
-    body = rest if subject else text
     send_to_customer(
         desk.acting_as("system"),
         ticket,
-        body.lstrip("\n"),
+        body,
         action="ack",
         automatic=True,
         subject=subject or ticket.subject,
@@ -242,7 +239,7 @@ def ingest(
                 "customer mail",
                 old,
                 state if state != old else "",
-                detail=parsed.subject[:120],
+                detail=wording.customer_mail(parsed.subject),
             )
             return IngestResult(FOLLOWUP, ticket.number, parsed.ok)
         queue = _queue_for(desk, parsed, rules)
@@ -263,8 +260,7 @@ def ingest(
             ticket,
             "created",
             new=ticket.state,
-            detail=f"mail from {parsed.from_addr or '?'} in {queue.name}"
-            + ("" if parsed.ok else " (could not be parsed; raw bytes kept)"),
+            detail=wording.created_by_mail(parsed.from_addr, queue.name, parsed=parsed.ok),
         )
         why = "acknowledgements off" if not acknowledge else _ack_refusal(desk, parsed, queue)
         if why is None:

@@ -17,6 +17,7 @@ from logeas_tui.core import procedure
 from logeas_tui.core.errors import Refused
 from logeas_tui.core.procedure import MERGED
 from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.services import wording
 from logeas_tui.core.services.common import record, save, ticket_for
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.models import MAIL_IN, History, Message, Ticket
@@ -71,7 +72,7 @@ def merge(
             "merged",
             data["dup"]["state"],
             MERGED,
-            detail=f"merged into {into.number} ({len(moved)} messages moved)",
+            detail=wording.merged_into(into.number, len(moved)),
             data=data,
         )
         record(
@@ -80,7 +81,7 @@ def merge(
             "merge",
             data["target_before"]["state"],
             state,
-            detail=f"{dup.number} merged into this ticket",
+            detail=wording.merged_here(dup.number),
         )
     return ActionResult(into.number)
 

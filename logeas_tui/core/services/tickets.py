@@ -9,6 +9,7 @@ from logeas_tui.core import procedure
 from logeas_tui.core.errors import InvalidInput, Refused
 from logeas_tui.core.procedure import CLOSED_OK, NEW, OPEN
 from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.services import wording
 from logeas_tui.core.services.common import (
     active_queue,
     add_message,
@@ -21,6 +22,7 @@ from logeas_tui.core.services.customers import customer_address
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.counters import next_number
 from logeas_tui.core.store.models import NOTE, PHONE, Queue, Seen, Technician, Ticket
+from logeas_tui.core.store.rows import ticket_row
 from logeas_tui.core.store.tx import writing
 
 
@@ -38,16 +40,18 @@ def new_ticket(
     number = next_number(desk.local_now().date(), desk.config.system_id)
     now = desk.now()
     ticket = Ticket.create(
-        number=number,
-        queue=queue.id,
-        state=state,
-        owner=owner_id,
-        customer=customer,
-        customer_name=customer_name,
-        subject=subject,
-        created=now,
-        updated=now,
-        last_customer_contact=now,
+        **ticket_row(
+            number=number,
+            queue=queue.id,
+            state=state,
+            owner=owner_id,
+            customer=customer,
+            customer_name=customer_name,
+            subject=subject,
+            created=now,
+            updated=now,
+            last_customer_contact=now,
+        )
     )
     return ticket
 
@@ -96,8 +100,7 @@ def create_phone_ticket(
             ticket,
             "created",
             new=ticket.state,
-            detail=f"phone call from {address} in {target.name}"
-            + (f", owner {owner}" if owner else ""),
+            detail=wording.created_by_phone(address, target.name, owner),
         )
     return ActionResult(ticket.number)
 
@@ -155,7 +158,7 @@ def note(
             author=desk.who,
         )
         save(desk, ticket)
-        record(desk, ticket, "note", detail=body.strip().splitlines()[0][:80])
+        record(desk, ticket, "note", detail=wording.note(body))
     return ActionResult(ticket.number)
 
 

@@ -2,7 +2,7 @@
 and English, by topic.
 
 Placeholders (`str.format_map`): first, last, org, version, code, year, printer, db, day, tech,
-amount, invoice, page, ip.
+amount, invoice, page, ip, and subject_lower in phone calls.
 """
 
 from __future__ import annotations

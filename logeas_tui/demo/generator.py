@@ -20,21 +20,9 @@ from typing import Any, TypeVar
 
 from peewee import Model, fn
 
-from logeas_tui.core import texts
-from logeas_tui.core.demo import words as W
-from logeas_tui.core.demo.rows import (
-    T_LAST_IN,
-    T_NUMBER,
-    T_OWNER,
-    T_STATE,
-    T_UPDATED,
-    T_VERSION,
-    Part,
-    stored,
-)
-from logeas_tui.core.demo.story import Customer, Story, Values
-from logeas_tui.core.numbers import make_number
+from logeas_tui.core.numbers import make_number, with_hook
 from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, MERGED, NEW, OPEN, PENDING, REMOVED
+from logeas_tui.core.services import wording
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.models import (
     MAIL_IN,
@@ -45,6 +33,20 @@ from logeas_tui.core.store.models import (
     Technician,
     Ticket,
 )
+from logeas_tui.core.store.rows import message_row, ticket_row
+from logeas_tui.demo import words as W
+from logeas_tui.demo.rows import (
+    M_KIND,
+    T_LAST_IN,
+    T_NUMBER,
+    T_OWNER,
+    T_STATE,
+    T_UPDATED,
+    T_VERSION,
+    Part,
+    stored,
+)
+from logeas_tui.demo.story import Customer, Story, Values
 
 # How often each queue receives a ticket (obsolete queues: only tickets older than a year).
 QUEUE_WEIGHTS = {
@@ -142,7 +144,7 @@ class Generator:
         self.days_used: set[str] = set()
         self.first_ticket = _max_id(Ticket) + 1
         self.next_message = _max_id(Message) + 1
-        self.acks = {lang: self._ack(lang) for lang in ("fr", "en")}
+        self.ack_template = wording.acknowledgement_template(desk)
         self.customers = self._customers()
         self.mailboxes = [c for c in self.customers if not c.phone]  # machines mail from these
         self.queue_names = [n for n in QUEUE_WEIGHTS if n in self.queues]
@@ -170,13 +172,6 @@ class Generator:
 
     def technician(self, level2: bool = False) -> Technician:
         return self.pick(self.level2 if level2 or self.rnd() < 0.25 else self.level1)
-
-    def _ack(self, lang: str) -> tuple[str, str]:
-        text = texts.template(self.desk.config.data_dir, "ack", lang)
-        first, _, rest = text.partition("\n")
-        if first.lower().startswith("subject:"):
-            return first.split(":", 1)[1].strip(), rest.lstrip("\n")
-        return "${subject}", text
 
     def _customers(self) -> list[Customer]:
         out = []
@@ -283,34 +278,29 @@ class Generator:
         message_id = raw = sha = None
         if kind == MAIL_IN:
             host = frm.rsplit("@", 1)[-1]
-            message_id = f"<{mid}.{self.rng.getrandbits(40):010x}@{host}>"
+            message_id = f"{mid}.{self.rng.getrandbits(40):010x}@{host}"
             if at >= self.raw_after:
                 raw = self.raw_mail(frm, to, subject, body, at, name, message_id, reply_to)
                 sha = hashlib.sha256(raw).hexdigest()
         elif kind == MAIL_OUT:
-            message_id = f"<{mid}.{self.rng.getrandbits(40):010x}@{self.own_domain}>"
-        self.messages.append(
-            (
-                mid,
-                ticket_id,
-                origin,
-                kind,
-                frm,
-                to,
-                "",
-                subject,
-                body,
-                message_id,
-                reply_to,
-                reply_to or "",
-                stamp,
-                author,
-                raw,
-                sha,
-                "[]",
-                None,
-            )
+            message_id = f"{mid}.{self.rng.getrandbits(40):010x}@{self.own_domain}"
+        row = message_row(
+            ticket=ticket_id,
+            origin_ticket=origin,
+            kind=kind,
+            from_addr=frm,
+            to_addr=to,
+            subject=subject,
+            body=body,
+            message_id=message_id,
+            in_reply_to=reply_to,
+            references=reply_to or "",
+            date=stamp,
+            author=author,
+            raw=raw,
+            raw_sha256=sha,
         )
+        self.messages.append((mid, *row.values()))
         return mid, message_id
 
     @staticmethod
@@ -328,11 +318,11 @@ class Generator:
         head = (
             f"From: {sender}\r\nTo: {to}\r\nSubject: {_header(subject)}\r\n"
             f"Date: {format_datetime(at.replace(tzinfo=UTC))}\r\n"
-            f"Message-ID: {message_id}\r\nMIME-Version: 1.0\r\n"
+            f"Message-ID: <{message_id}>\r\nMIME-Version: 1.0\r\n"
             "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
         )
         if reply_to:
-            head += f"In-Reply-To: {reply_to}\r\nReferences: {reply_to}\r\n"
+            head += f"In-Reply-To: <{reply_to}>\r\nReferences: <{reply_to}>\r\n"
         return (head + "\r\n" + body.replace("\n", "\r\n")).encode()
 
     # --- one ticket -------------------------------------------------------------------------
@@ -388,8 +378,9 @@ class Generator:
                 tech.name,
                 "created",
                 new=story.state,
-                detail=f"phone call from {cust.address} in {arrived_in}"
-                + ("" if finished else f", owner {tech.name}"),
+                detail=wording.created_by_phone(
+                    cust.address, arrived_in, None if finished else tech.name
+                ),
             )
             story.version = 1
             if finished and state == CLOSED_KO:
@@ -397,18 +388,22 @@ class Generator:
         else:
             story.mail_in(subject, body)
             story.event(
-                cust.address, "created", new=NEW, detail=f"mail from {cust.address} in {arrived_in}"
+                cust.address,
+                "created",
+                new=NEW,
+                detail=wording.created_by_mail(cust.address, arrived_in),
             )
             story.version = 1
             if queue.acknowledge and not cust.phone and self.rnd() < ACK_SHARE:
-                ack_subject, ack_body = self.acks[cust.lang]
-                story.later(0, 1)
-                story.mail_out(
-                    f"[Ticket#{number}] "
-                    + ack_subject.replace("${number}", number).replace("${subject}", subject),
-                    ack_body.replace("${number}", number).replace("${subject}", subject),
-                    "system",
+                ack_subject, ack_body = wording.acknowledgement(
+                    self.ack_template,
+                    number=number,
+                    subject=subject,
+                    customer=cust.address,
+                    customer_name=cust.name,
                 )
+                story.later(0, 1)
+                story.mail_out(with_hook(ack_subject or subject, number), ack_body, "system")
 
         if owner is not None and story.owner is None and state not in (MERGED, REMOVED):
             story.owner = owner
@@ -428,27 +423,24 @@ class Generator:
             self.merge(story, target)
 
         owner = story.owner
-        self.tickets.append(
-            [
-                tid,
-                number,
-                queue.id,
-                story.state,
-                owner.id if owner else None,
-                cust.address,
-                cust.name,
-                subject,
-                created,
-                story.t,
-                story.last_contact,
-                story.pending_until,
-                into,
-                moved_to_delete,
-                False,
-                story.last_in,
-                story.version,
-            ]
+        row = ticket_row(
+            number=number,
+            queue=queue.id,
+            state=story.state,
+            owner=owner.id if owner else None,
+            customer=cust.address,
+            customer_name=cust.name,
+            subject=subject,
+            created=created,
+            updated=story.t,
+            last_customer_contact=story.last_contact,
+            pending_until=story.pending_until,
+            merged_into=into,
+            moved_to_delete_at=moved_to_delete,
+            last_in_id=story.last_in,
+            version=story.version,
         )
+        self.tickets.append([tid, *row.values()])
         if story.state not in (MERGED, REMOVED) and answered:
             live.append(pos)
             by_customer[cust.address] = pos
@@ -472,9 +464,9 @@ class Generator:
                 story.event(
                     owner.name,
                     "transfer",
-                    f"{owner.name} (level {owner.level})",
-                    f"{new_owner.name} (level {new_owner.level})",
-                    detail=f"state kept: {story.state}",
+                    wording.with_level(owner.name, owner.level),
+                    wording.with_level(new_owner.name, new_owner.level),
+                    detail=wording.state_kept(story.state),
                 )
                 story.owner = new_owner
             if story.state != OPEN:
@@ -482,7 +474,7 @@ class Generator:
                 story.set_state(OPEN, story.worker().name)
         elif state == PENDING:
             days = self.between(2, 21)
-            story.answer(self.pick(asks), "ask info", PENDING, f"reminder in {days} days")
+            story.answer(self.pick(asks), "ask info", PENDING, wording.reminder_in(days))
             story.pending_until = story.t + timedelta(days=days)
         elif answered and story.messages < 4 and self.rnd() < 0.85:
             answers = (topic.answers_fr if fr else topic.answers_en) or (
@@ -519,7 +511,7 @@ class Generator:
             "merged",
             story.state,
             MERGED,
-            f"merged into {row[T_NUMBER]} ({len(moved)} messages moved)",
+            wording.merged_into(row[T_NUMBER], len(moved)),
             json.dumps(data),
         )
         story.event(
@@ -527,12 +519,12 @@ class Generator:
             "merge",
             row[T_STATE],
             row[T_STATE],
-            f"{story.number} merged into this ticket",
+            wording.merged_here(story.number),
             ticket=row[0],
         )
         story.version -= 1  # that last event is the target's
         story.state, story.last_in = MERGED, 0
-        in_ids = [m[0] for m in moved if m[3] == MAIL_IN]
+        in_ids = [m[0] for m in moved if m[M_KIND] == MAIL_IN]
         row[T_LAST_IN] = max([row[T_LAST_IN], *in_ids])
         row[T_UPDATED] = max(row[T_UPDATED], story.t)
         row[T_VERSION] += 1

@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from logeas_tui.core.demo import words as W
+from logeas_tui.core import numbers
 from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, NEW, OPEN, PENDING
+from logeas_tui.core.services import wording
 from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, NOTE, PHONE, Technician
+from logeas_tui.core.store.rows import history_row
+from logeas_tui.demo import words as W
 
 if TYPE_CHECKING:
-    from logeas_tui.core.demo.generator import Generator
+    from logeas_tui.demo.generator import Generator
 
 
 @dataclass(frozen=True)
@@ -127,9 +130,17 @@ class Story:
         data: str = "",
         ticket: int | None = None,
     ) -> None:
-        self.gen.history.append(
-            (ticket or self.tid, self.stamp, who, action, old, new, detail, data)
+        row = history_row(
+            ticket=ticket or self.tid,
+            at=self.stamp,
+            who=who,
+            action=action,
+            old=old,
+            new=new,
+            detail=detail,
+            data=data,
         )
+        self.gen.history.append(tuple(row.values()))
         self.version += 1
 
     def set_state(self, state: str, who: str, action: str = "state", detail: str = "") -> None:
@@ -147,7 +158,7 @@ class Story:
             body,
             self.t,
             self.stamp,
-            "",
+            cust.name,
             origin=self.origin,
             name=cust.name,
             reply_to=self.last_mail_id,
@@ -192,7 +203,7 @@ class Story:
         if self.cust.phone:  # no mailbox: the technician calls back
             self.phone(tech.name, self.cust.address, body, tech.name)
         else:
-            self.mail_out(f"[Ticket#{self.number}] {self.subject}", body, tech.name)
+            self.mail_out(numbers.with_hook(self.subject, self.number), body, tech.name)
         self.set_state(state, tech.name, action, detail)
 
     def customer_reply(self) -> None:
@@ -200,18 +211,20 @@ class Story:
         self.later(60, 60 * 72)
         body = g.pick(W.FOLLOWUPS_FR if self.cust.lang == "fr" else W.FOLLOWUPS_EN)
         body = body.format_map(self.values)
+        subject = self.subject
         if self.cust.phone:
             self.phone(self.cust.address, g.support, body, self.worker().name)
             self.last_contact = self.t
         else:
-            self.mail_in(f"RE: [Ticket#{self.number}] {self.subject}", body)
+            subject = f"RE: [Ticket#{self.number}] {self.subject}"
+            self.mail_in(subject, body)
         new = OPEN if self.state in (CLOSED_OK, CLOSED_KO, PENDING) else self.state
         self.event(
             self.cust.address,
             "customer mail",
             self.state,
             new if new != self.state else "",
-            self.subject[:120],
+            wording.customer_mail(subject),
         )
         self.state = new
 
@@ -232,4 +245,4 @@ class Story:
             tech.name,
             origin=self.origin,
         )
-        self.event(tech.name, "note", detail=text[:80])
+        self.event(tech.name, "note", detail=wording.note(text))

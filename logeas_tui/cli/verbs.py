@@ -2,8 +2,8 @@
 
 Every verb takes the desk, the parsed arguments and the text stream to print on, and returns
 the exit status. Verbs that create or change a ticket print its number (with `--json`, the
-ticket); a service's notice goes to stderr as "note: …". Mail text is printed with control
-characters made visible, so a subject cannot move the cursor or recolour the terminal.
+ticket); a service's notice goes to stderr as "note: …". Mail text goes through
+`output.safe`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from argparse import Namespace
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
+from logeas_tui.cli.output import safe, write_json
 from logeas_tui.core import numbers
 from logeas_tui.core.clock import as_utc
-from logeas_tui.core.errors import HelpdeskError, InvalidInput, NotFound
+from logeas_tui.core.errors import InvalidInput, NotFound
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store import queries
@@ -29,29 +30,6 @@ from logeas_tui.texts import Catalog
 # Rows per query when listing everything: few queries (each sorts the whole list), and each
 # page's id list stays under SQLite's default limit of 32,766 bound variables.
 PAGE = 30_000
-
-# Control characters (C0 but tab/newline, DEL, C1) and bidirectional overrides, shown escaped.
-_UNSAFE = [
-    *range(0x00, 0x09),
-    *range(0x0B, 0x20),
-    *range(0x7F, 0xA0),
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-    0x200E,
-    0x200F,
-    0x061C,
-]
-_MULTILINE = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in _UNSAFE}
-_ONE_LINE = {**_MULTILINE, 0x09: " ", 0x0A: "\\n"}
-
-
-def safe(text: str | None, *, multiline: bool = False) -> str:
-    """Text from mail, safe to print: control characters escaped (newlines kept if asked)."""
-    return (text or "").translate(_MULTILINE if multiline else _ONE_LINE)
-
-
-def _json(data: Any, out: TextIO, *, indent: int | None = 2) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
 
 
 def _wants_json(args: Namespace) -> bool:
@@ -76,7 +54,7 @@ def _done(desk: Desk, result: ActionResult, args: Namespace, out: TextIO) -> int
     if result.notice:
         print(f"note: {Catalog(desk.config.language).say(result.notice)}", file=sys.stderr)
     if _wants_json(args):
-        _json(_view(desk, result.number).to_json(), out)
+        write_json(_view(desk, result.number).to_json(), out)
     else:
         out.write(result.number + "\n")
     return 0
@@ -99,7 +77,7 @@ def _body(path: str) -> str:
 def queues(desk: Desk, args: Namespace, out: TextIO) -> int:
     items = queries.queues(desk.clock.now())
     if _wants_json(args):
-        _json([q.to_json() for q in items], out)
+        write_json([q.to_json() for q in items], out)
         return 0
     width = max((len(q.name) for q in items), default=10)
     for q in items:
@@ -113,7 +91,7 @@ def queues(desk: Desk, args: Namespace, out: TextIO) -> int:
 def technicians(desk: Desk, args: Namespace, out: TextIO) -> int:
     items = queries.technicians()
     if _wants_json(args):
-        _json([t.to_json() for t in items], out)
+        write_json([t.to_json() for t in items], out)
         return 0
     width = max((len(t.name) for t in items), default=10)
     for t in items:
@@ -161,7 +139,7 @@ def list_tickets(desk: Desk, args: Namespace, out: TextIO) -> int:
 def show(desk: Desk, args: Namespace, out: TextIO) -> int:
     view = _view(desk, args.number)
     if _wants_json(args):
-        _json(view.to_json(), out)
+        write_json(view.to_json(), out)
         return 0
     r = view.row
     customer = (
@@ -327,7 +305,7 @@ def purge(desk: Desk, args: Namespace, out: TextIO) -> int:
 
     destroyed = purge_deleted(desk)
     if _wants_json(args):
-        _json(destroyed, out)
+        write_json(destroyed, out)
     else:
         out.writelines(f"{number}\n" for number in destroyed)
         print(
@@ -339,36 +317,34 @@ def purge(desk: Desk, args: Namespace, out: TextIO) -> int:
 
 
 def demo(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core import demo as demo_data
+    from logeas_tui import demo as demo_data
 
     started = time.perf_counter()
     count = demo_data.generate(desk, args.tickets, seed=args.seed)
     elapsed = time.perf_counter() - started
     if _wants_json(args):
-        _json({"tickets": count, "seconds": round(elapsed, 2)}, out)
+        write_json({"tickets": count, "seconds": round(elapsed, 2)}, out)
     else:
         out.write(f"{count} demo tickets added in {elapsed:.1f} s.\n")
     return 0
 
 
-# --- mail (the mail worker's module, absent from builds without mail) -----------------------
-
-
-def _mail() -> Any:
-    try:
-        from logeas_tui.core.mail import cli_verbs
-    except ImportError:
-        raise HelpdeskError("Mail is not available in this build.") from None
-    return cli_verbs
+# --- mail ---------------------------------------------------------------------------------
 
 
 def sync(desk: Desk, args: Namespace, out: TextIO) -> int:
-    return int(_mail().sync(desk, args.once, out))
+    from logeas_tui.cli import mail_verbs
+
+    return mail_verbs.sync(desk, args.once, out)
 
 
 def import_mail(desk: Desk, args: Namespace, out: TextIO) -> int:
-    return int(_mail().import_paths(desk, args.paths, not args.no_ack, out))
+    from logeas_tui.cli import mail_verbs
+
+    return mail_verbs.import_paths(desk, args.paths, not args.no_ack, out)
 
 
 def outbox(desk: Desk, args: Namespace, out: TextIO) -> int:
-    return int(_mail().outbox(desk, _wants_json(args), out))
+    from logeas_tui.cli import mail_verbs
+
+    return mail_verbs.outbox(desk, _wants_json(args), out)

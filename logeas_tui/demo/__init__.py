@@ -2,7 +2,9 @@
 
 Two years of tickets in every queue of the procedure (the obsolete ones hold only tickets older
 than a year), in every state, with French and English mails, phone calls, answers, notes and
-history, shaped as the services would have left them (a merged ticket can be unmerged). Numbers
+history, shaped as the services would have left them (a merged ticket can be unmerged): rows
+are built by the store's row builders (`core.store.rows`) and worded by the services' own
+functions (`core.services.wording`), so neither a column nor a sentence can drift. Numbers
 are real DateChecksum numbers of each ticket's local day, and the daily counters are moved past
 them so live tickets of the same day never collide. Data is appended: ids continue after the
 existing rows and Message-IDs embed the new row ids.
@@ -25,14 +27,6 @@ from typing import Any
 
 from peewee import Model
 
-from logeas_tui.core.demo.generator import Generator
-from logeas_tui.core.demo.rows import (
-    HISTORY_FIELDS,
-    MESSAGE_FIELDS,
-    SEEN_FIELDS,
-    TICKET_FIELDS,
-    Part,
-)
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
@@ -49,6 +43,14 @@ from logeas_tui.core.store.models import (
     db,
 )
 from logeas_tui.core.store.tx import writing
+from logeas_tui.demo.generator import Generator
+from logeas_tui.demo.rows import (
+    HISTORY_FIELDS,
+    MESSAGE_FIELDS,
+    SEEN_FIELDS,
+    TICKET_FIELDS,
+    Part,
+)
 
 __all__ = ["DEMO_TECHNICIANS", "ensure_technicians", "generate"]
 

@@ -1,0 +1,102 @@
+"""The `logeas` command: parse the arguments, load the config, open the store, then start the
+app or run one headless verb (`cli.verbs`) on the same core services as the keys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from peewee import DatabaseError
+
+from logeas_tui.cli.parser import Verb, build_parser
+from logeas_tui.core import config as config_mod
+from logeas_tui.core.clock import Clock, FixedClock, SystemClock
+from logeas_tui.core.config import Config
+from logeas_tui.core.errors import ConfigError, HelpdeskError
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.setup import ensure_setup
+from logeas_tui.core.store.connection import close_store, default_location, open_store
+from logeas_tui.texts import Catalog
+
+
+def make_clock(config: Config) -> Clock:
+    """The system clock, or a frozen one when LOGEAS_NOW is set."""
+    value = os.environ.get("LOGEAS_NOW", "").strip()
+    if not value:
+        return SystemClock()
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(
+            f"LOGEAS_NOW={value!r} is not an ISO date-time such as 2026-11-24T10:30."
+        ) from None
+    return FixedClock(at if at.tzinfo else at.replace(tzinfo=config.hours.zone))
+
+
+def _open_desk(args: argparse.Namespace) -> Desk:
+    path = getattr(args, "config", None)
+    config = config_mod.load(Path(path).expanduser() if path else None)
+    location = getattr(args, "db", None)
+    try:
+        open_store(location)
+    except (DatabaseError, OSError) as exc:
+        where = location or default_location()
+        raise HelpdeskError(f"Cannot open the database {where}: {exc}.") from None
+    ensure_setup(config)
+    return Desk(config, make_clock(config))
+
+
+def run_app(desk: Desk) -> int:
+    from logeas_tui.app import LogeasApp  # Textual is loaded only for the app, not for verbs
+
+    LogeasApp(desk).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) or a mistyped command line (2)
+        return exc.code if isinstance(exc.code, int) else 2
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    language = "en"
+    try:
+        desk = _open_desk(args)
+        language = desk.config.language
+        func: Verb | None = getattr(args, "func", None)
+        if func is None:
+            return run_app(desk)
+        return func(desk, args, sys.stdout)
+    except HelpdeskError as exc:
+        print(f"error: {Catalog(language).say(exc)}", file=sys.stderr)
+        return 1
+    except DatabaseError as exc:
+        print(f"error: the database refused the change: {exc}.", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `logeas list | head`: the reader left, stay quiet
+        _silence_stdout()
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        close_store()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush raises nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
