@@ -13,7 +13,7 @@ from typing import TextIO
 
 from logeas_tui import __version__
 from logeas_tui.cli import verbs
-from logeas_tui.core.procedure import STATES
+from logeas_tui.core.procedure import PENDING, STATES
 from logeas_tui.core.services.desk import Desk
 
 EPILOG = """\
@@ -31,7 +31,7 @@ Verb = Callable[[Desk, argparse.Namespace, TextIO], int]
 
 def _state(text: str) -> str:
     word = " ".join(text.lower().replace("-", " ").replace("_", " ").split())
-    word = {"pending": "pending reminder"}.get(word, word)
+    word = {"pending": PENDING}.get(word, word)
     if word not in STATES:
         raise argparse.ArgumentTypeError(f"unknown state {text!r} (states: {', '.join(STATES)})")
     return word

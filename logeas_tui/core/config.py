@@ -46,6 +46,8 @@ me = "Nicolas"                  # the technician using this copy
 default_queue = "LoGeAs"
 delete_grace_hours = 24         # tickets moved to Delete are destroyed after this delay
 auto_reply_cap = 40             # automatic mails per address per day, at most
+# data = "data"                 # your own queues, routing, canned answers, docs and templates:
+                                # a folder (beside this file) laid out like the shipped one
 
 [[technicians]]
 name = "Nicolas"
@@ -281,6 +283,7 @@ class _Reader:
                 "default_queue",
                 "delete_grace_hours",
                 "auto_reply_cap",
+                "data",
             ),
         )
         system_id = self.get(sup, "support", "system_id", str, "10")
@@ -305,7 +308,19 @@ class _Reader:
             imap=self.server(raw, "imap", 993),
             smtp=self.server(raw, "smtp", 587),
             keys=tuple(sorted(keys.items())),
+            data_dir=self.data_dir(sup),
         )
+
+    def data_dir(self, sup: dict[str, Any]) -> Path:
+        """`[support] data`: the team's own data folder (relative to this file), else the
+        shipped one."""
+        name = self.get(sup, "support", "data", str, "")
+        if not name:
+            return DATA_DIR
+        folder = (self.path.parent / Path(name).expanduser()).resolve()
+        if not (folder / "queues.toml").is_file():
+            raise self.fail("support", "data", f"{folder} is not a data folder (no queues.toml)")
+        return folder
 
     def technicians(self, items: Any) -> tuple[TechnicianConf, ...]:
         if not isinstance(items, list):

@@ -25,6 +25,8 @@ STATES = (NEW, OPEN, PENDING, CLOSED_OK, CLOSED_KO, MERGED, REMOVED)
 CLOSED_STATES = (CLOSED_OK, CLOSED_KO)
 # A ticket that can still be worked on: not merged away, not removed.
 LIVE_STATES = (NEW, OPEN, PENDING, CLOSED_OK, CLOSED_KO)
+# A ticket still waiting for work: the review and the list without closed tickets show these.
+IN_PROGRESS = (NEW, OPEN, PENDING)
 
 KEPT = "kept"  # `leaves`: the state stays as it is
 BEFORE = "before"  # `leaves`: the state the ticket had before (unmerge)

@@ -21,7 +21,16 @@ from typing import Any, TypeVar
 from peewee import Model, fn
 
 from logeas_tui.core.numbers import make_number, with_hook
-from logeas_tui.core.procedure import CLOSED_KO, CLOSED_OK, MERGED, NEW, OPEN, PENDING, REMOVED
+from logeas_tui.core.procedure import (
+    CLOSED_KO,
+    CLOSED_OK,
+    MERGED,
+    NEW,
+    OPEN,
+    PENDING,
+    REMOVED,
+    STATES,
+)
 from logeas_tui.core.services import wording
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.models import (
@@ -68,7 +77,6 @@ QUEUE_WEIGHTS = {
 HELD_SENDERS = {"Spam": W.JUNK_SENDERS, "Virus": W.JUNK_SENDERS, "Mailing": W.MAILING_SENDERS}
 # Mail from machines, lists and junk: never a phone call, never answered, never owned.
 UNANSWERED = ("LoGeAs:Erreur", "LoGeAs:Sauvegarde de", "Spam", "Virus", "Mailing", "Delete")
-ALL_STATES = (NEW, OPEN, PENDING, CLOSED_OK, CLOSED_KO, MERGED, REMOVED)
 # (upper bound of a uniform draw, state), by the ticket's age.
 STATES_OLD = (
     (0.80, CLOSED_OK),
@@ -539,10 +547,10 @@ class Generator:
         forced_state: dict[int, str] = {}
         # Every queue and every state appears, even in a small demo.
         names = sorted(self.queues, key=lambda n: (self.queues[n].valid, n))  # obsolete first
-        picks = self.rng.sample(range(count), min(count, len(names) + len(ALL_STATES)))
+        picks = self.rng.sample(range(count), min(count, len(names) + len(STATES)))
         forced_queue.update(zip(sorted(picks[: len(names)]), names, strict=False))
         support = [n for n in names if n not in UNANSWERED and self.queues[n].valid] or names
-        for pos, state in zip(picks[len(names) :], ALL_STATES, strict=False):
+        for pos, state in zip(picks[len(names) :], STATES, strict=False):
             forced_state[pos] = state
             forced_queue[pos] = self.pick(support)
         live: list[int] = []

@@ -96,6 +96,8 @@ TEXTS: dict[str, str] = {
     "history.ask info": "ask info",
     "history.customer mail": "customer mail",
     "history.mail not sent": "mail not sent",
+    "history.copy kept": "copy kept",
+    "history.no acknowledgement": "no acknowledgement",
     # navigation keys (help screen)
     "nav.down": "down",
     "nav.up": "up",

@@ -96,6 +96,8 @@ TEXTS: dict[str, str] = {
     "history.ask info": "demande d'info",
     "history.customer mail": "courriel client",
     "history.mail not sent": "courriel non envoyé",
+    "history.copy kept": "copie gardée",
+    "history.no acknowledgement": "pas d'accusé de réception",
     # navigation keys (help screen)
     "nav.down": "descendre",
     "nav.up": "monter",

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
+from logeas_tui.core.procedure import STATES
 from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, NOTE, PHONE
 from logeas_tui.core.store.views import MessageView, TicketRow, TicketView
 from logeas_tui.i18n import t
@@ -225,6 +226,7 @@ class TicketDetail(VerticalScroll, can_focus=True):
         )
 
     def _history(self, view: TicketView) -> RenderableType:
+        """Who did what when; a state is named in the app's language, other values as kept."""
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(no_wrap=True)
@@ -233,9 +235,9 @@ class TicketDetail(VerticalScroll, can_focus=True):
         for h in view.history:
             change = Text(end="")
             if h.old or h.new:
-                change.append_text(literal(h.old or "—"))
+                change.append_text(literal(_value(h.old)))
                 change.append(" → ")
-                change.append_text(literal(h.new or "—"))
+                change.append_text(literal(_value(h.new)))
                 if h.detail:
                     change.append("  ")
             change.append_text(literal(h.detail, "dim"))
@@ -243,3 +245,10 @@ class TicketDetail(VerticalScroll, can_focus=True):
             action = Text(label) if not label.startswith("history.") else literal(h.action)
             grid.add_row(local(h.at, self.zone), literal(h.who), action, change)
         return grid
+
+
+def _value(value: str) -> str:
+    """An old or new value of the history: a state in the app's language, else as stored."""
+    if value in STATES:
+        return t(f"state.short.{value}")
+    return value or "—"

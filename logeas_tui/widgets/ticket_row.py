@@ -11,6 +11,7 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Text
 
+from logeas_tui.core.procedure import IN_PROGRESS
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import t
 from logeas_tui.widgets.literal import age, fit, literal
@@ -18,7 +19,6 @@ from logeas_tui.widgets.literal import age, fit, literal
 NUMBER_W, AGE_W, STATE_W, MARKS_W = 16, 4, 10, 3
 CUSTOMER_W, OWNER_W, SUBJECT_MIN = 17, 10, 20
 DAY = 86_400
-LIVE = ("new", "open", "pending reminder")
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class RowPainter:
         cells.append(fit(subject, self.cols.subject))
         if self.cols.owner:
             cells.append(fit(literal(row.owner or "—"), OWNER_W))
-        base = Style() if row.state in LIVE else self.style("closed")
+        base = Style() if row.state in IN_PROGRESS else self.style("closed")
         return self.join(cells, base + extra)
 
     def join(self, cells: list[Text], style: Style) -> Text:

@@ -93,3 +93,18 @@ async def test_a_bad_customer_field_is_explained_in_french(seeded: Seeded) -> No
         said = str(screen.query_one("#customer-error", Static).render())
         assert said == fr.TEXTS["customer_neither"].format(text="bonjour")
         assert said != Sentence("customer_neither", text="bonjour")
+
+
+async def test_the_history_names_states_in_french(seeded: Seeded) -> None:
+    from logeas_tui.widgets.ticket_detail import TicketDetail
+    from tests.ui.test_main import rendered
+
+    app = french(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_printer_ticket(app, pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = rendered(app.screen.query_one(TicketDetail).query_one("#body").content)
+    merged = f"{fr.TEXTS['state.short.new']} → {fr.TEXTS['state.short.open']}"
+    assert fr.TEXTS["history.merge"] in text and merged in text, text
+    assert "new → open" not in text

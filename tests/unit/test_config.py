@@ -281,3 +281,27 @@ def test_password_command_never_reads_our_terminal() -> None:
 def test_config_keeps_hours_language_in_step() -> None:
     assert Config(language="fr").hours.language == "fr"
     assert Config(language="en", hours=HoursConf(language="fr")).hours.language == "en"
+
+
+# The team's own data folder
+
+
+def test_the_shipped_data_is_the_default_and_a_team_folder_replaces_it(tmp_path: Path) -> None:
+    from logeas_tui.core import texts
+
+    assert load(write(tmp_path, "[support]\n")).data_dir == config_mod.shipped_data_dir()
+    ours = tmp_path / "ours"
+    (ours / "canned").mkdir(parents=True)
+    (ours / "queues.toml").write_text(
+        (config_mod.shipped_data_dir() / "queues.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    (ours / "canned" / "merci.txt").write_text("Merci\n\nMerci de votre appel.\n", "utf-8")
+    conf = load(write(tmp_path, '[support]\ndata = "ours"\n'))
+    assert conf.data_dir == ours.resolve()  # relative to the config file
+    assert [c.name for c in texts.canned_answers(conf.data_dir, "fr")] == ["merci"]
+
+
+def test_a_data_folder_that_is_not_one_is_pointed_at(tmp_path: Path) -> None:
+    message = refusal(write(tmp_path, '[support]\nme = "Nicolas"\ndata = "nowhere"\n'))
+    assert "line 3" in message and "support.data" in message and "no queues.toml" in message

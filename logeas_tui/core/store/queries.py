@@ -16,7 +16,7 @@ from typing import Any
 from peewee import JOIN, Case, Tuple, fn
 
 from logeas_tui.core.clock import utc_naive
-from logeas_tui.core.procedure import PENDING, STATES
+from logeas_tui.core.procedure import IN_PROGRESS, NEW, PENDING, STATES
 from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import (
     History,
@@ -134,15 +134,15 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
     if filt.state:
         query = query.where(Ticket.state == filt.state)
     if filt.hide_closed:
-        query = query.where(Ticket.state.in_(("new", "open", PENDING)))
+        query = query.where(Ticket.state.in_(IN_PROGRESS))
     if filt.review:
         query = query.where(
             Queue.valid
             & ~Queue.held
             # a customer reply reopens a ticket, so the review never needs closed ones;
             # naming the live states lets SQLite start from the state index
-            & Ticket.state.in_(("new", "open", PENDING))
-            & ((Ticket.state == "new") | (Ticket.last_in_id > seen_last) | due)
+            & Ticket.state.in_(IN_PROGRESS)
+            & ((Ticket.state == NEW) | (Ticket.last_in_id > seen_last) | due)
         )
     if filt.search:
         query = query.where(Ticket.id.in_(_search_ids(filt.search)))
