@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from logeas_tui.cli.output import safe
 from logeas_tui.core.mail.parse import strip_mbox_from_line
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services.desk import Desk
@@ -28,8 +29,14 @@ def sync(desk: Desk, once: bool, out: TextIO) -> int:
             f"{report.ignored} ignored, {report.sent} mails sent, "
             f"{report.outbox_waiting} waiting in the outbox\n"
         )
+        if report.unparsed or report.send_failed or report.purged:
+            out.write(
+                f"{report.unparsed} stored unparsed (raw bytes kept), "
+                f"{report.send_failed} not sent (retried later), "
+                f"{report.purged} destroyed from Delete\n"
+            )
         if report.error:
-            out.write(f"error: {report.error}\n")
+            out.write(f"error: {safe(report.error)}\n")
         if once:
             return 1 if report.error else 0
         poll = desk.config.imap.poll_seconds if desk.config.imap else 60
@@ -99,8 +106,9 @@ def outbox(desk: Desk, as_json: bool, out: TextIO) -> int:
     if not items:
         out.write("The outbox is empty: all mail is sent.\n")
     for o in items:
-        error = f" — last error: {o.last_error}" if o.last_error else ""
+        error = f" — last error: {safe(o.last_error)}" if o.last_error else ""
         out.write(
-            f"{o.ticket or '-'}  to {o.recipient}  {o.subject!r}  attempts {o.attempts}{error}\n"
+            f"{o.ticket or '-'}  to {safe(o.recipient)}  {safe(o.subject)!r}  attempts {o.attempts}"
+            f"{error}\n"
         )
     return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from string import Template
 
 from logeas_tui.core.errors import ConfigError, NotFound
+from logeas_tui.core.sentences import Sentence
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def canned(data_dir: Path, language: str, name: str) -> Canned:
         if item.name == name:
             return item
     known = ", ".join(c.name for c in canned_answers(data_dir, language))
-    raise NotFound(f"There is no canned answer {name!r} (known: {known}).")
+    raise NotFound(Sentence("no_canned", name=name, known=known))
 
 
 def doc_refs(data_dir: Path) -> list[DocRef]:
@@ -84,7 +85,7 @@ def doc_ref(data_dir: Path, ref: str) -> DocRef:
         if item.ref == ref:
             return item
     known = ", ".join(d.ref for d in doc_refs(data_dir))
-    raise NotFound(f"There is no documentation reference {ref!r} (known: {known}).")
+    raise NotFound(Sentence("no_doc", ref=ref, known=known))
 
 
 def template(data_dir: Path, name: str, language: str) -> str:
@@ -93,7 +94,7 @@ def template(data_dir: Path, name: str, language: str) -> str:
         path = data_dir / "templates" / f"{name}.{lang}.txt"
         if path.exists():
             return _read(path, path.stat().st_mtime_ns)
-    raise NotFound(f"Template {name!r} is missing from {data_dir / 'templates'}.")
+    raise NotFound(Sentence("no_template", name=name, folder=str(data_dir / "templates")))
 
 
 @lru_cache(maxsize=32)

@@ -571,8 +571,7 @@ class Generator:
 
     def _part(self) -> Part:
         rows = [stored(row) for row in self.tickets[self.written :]]
-        first = self.messages[0][0] if self.messages else self.next_message
-        part = Part(rows, self.messages, self.history, first)
+        part = Part(rows, self.messages, self.history)
         self.written = len(self.tickets)
         self.messages, self.history = [], []
         return part

@@ -43,7 +43,6 @@ class Part:
     tickets: list[tuple[Any, ...]]
     messages: list[tuple[Any, ...]]
     history: list[tuple[Any, ...]]
-    first_message: int
     # last part only: merge targets written in an earlier part (last_in, updated, version, id),
     # seen marks, and the daily counters (day, value)
     patches: list[tuple[Any, ...]] = field(default_factory=list)

@@ -349,6 +349,9 @@ TEXTS: dict[str, str] = {
     ),
     "removed": "Le ticket {number} a été supprimé.",
     "no_technician": "Aucun technicien ne s'appelle {name!r} (connus : {known}).",
+    "no_canned": "Il n'y a pas de réponse type {name!r} (connues : {known}).",
+    "no_doc": "Il n'y a pas de référence de documentation {ref!r} (connues : {known}).",
+    "no_template": "Le modèle {name!r} manque dans {folder}.",
     "no_queue": "Il n'y a pas de file {name!r} (files actives : {known}).",
     "obsolete_queue": (
         "La file {name!r} est obsolète : elle n'accepte ni nouveau ticket ni déplacement."

@@ -584,3 +584,20 @@ def test_runs_as_a_module(paths: tuple[Path, Path]) -> None:
     )
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.count("\n") == 1 and "obsolete" in refused.stderr
+
+
+def test_the_outbox_listing_shows_mail_text_literally(
+    cli: Cli, paths: tuple[Path, Path], tmp_path: Path
+) -> None:
+    number = phone(cli, "--owner", "Nicolas", subject="\x1b[31mrouge\x1b[0m [red]x[/]")
+    assert cli("reply", number, "--body-file", body_file(tmp_path)).code == 0
+    open_store(str(paths[0]))
+    try:
+        Outbox.update(last_error="550 \x1b[2Jrefused").execute()
+    finally:
+        close_store()
+    listed = cli("outbox")
+    assert listed.code == 0
+    assert "\x1b" not in listed.out
+    assert "\\x1b[31mrouge" in listed.out and "[red]x[/]" in listed.out
+    assert "550 \\x1b[2Jrefused" in listed.out
