@@ -8,7 +8,8 @@ from datetime import datetime
 
 from peewee import SqliteDatabase
 
-from logeas_tui.core.store import migrations, queries
+from logeas_tui.core.store import leases, migrations, queries
+from logeas_tui.core.store.claims import claim_outbox
 from logeas_tui.core.store.connection import close_store, open_store
 from logeas_tui.core.store.models import MAIL_IN, Message, MessageIndex, Queue, Ticket, db
 
@@ -95,3 +96,41 @@ def test_version_2_store_is_upgraded_in_place_and_stays_searchable(tmp_path):
         "message_index_delete",
         "message_index_update",
     } <= names(path, "trigger")
+
+
+def columns(path, table: str) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def test_version_3_store_gets_outbox_claims_and_the_lease_keeping_its_outbox(tmp_path):
+    path = tmp_path / "v3.sqlite"
+    old = SqliteDatabase(str(path))
+    db.initialize(old)
+    now = datetime(2026, 11, 24, 9, 30)
+    with old.atomic():
+        for step in migrations.STEPS[:3]:
+            step(old)
+        # what version 3 had: no claim columns on the outbox, no lease table
+        old.execute_sql("ALTER TABLE outbox DROP COLUMN claimed_by")
+        old.execute_sql("ALTER TABLE outbox DROP COLUMN claimed_at")
+        old.execute_sql("DROP TABLE lease")
+        old.pragma("user_version", 3)
+        old.execute_sql(
+            "INSERT INTO outbox (recipient, subject, raw, automatic, created, attempts) "
+            "VALUES ('jean@client.example', 'Re: Imprimante', x'00', 0, ?, 0)",
+            (now,),
+        )
+    old.close()
+    assert "claimed_by" not in columns(path, "outbox")
+
+    open_store(str(path))
+    try:
+        assert int(db.pragma("user_version")) == len(migrations.STEPS)
+        claimed = claim_outbox("pc-accueil:101", now, stale_before=now, due_at=now)
+        assert [o.recipient for o in claimed] == ["jean@client.example"]
+        assert leases.take("mail", "pc-accueil:101", now, now) == "pc-accueil:101"
+        assert migrations.migrate(db.obj) == len(migrations.STEPS)  # idempotent
+    finally:
+        close_store()
+    assert {"claimed_by", "claimed_at"} <= columns(path, "outbox")

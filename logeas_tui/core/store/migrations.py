@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database, SqliteDatabase
+from peewee import CharField, Database, DateTimeField, SqliteDatabase
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_migrations
 
 from logeas_tui.core.store import fulltext
-from logeas_tui.core.store.models import TABLES
+from logeas_tui.core.store.models import TABLES, Lease
 
 
 def _v1(database: Database) -> None:
@@ -36,7 +36,26 @@ def _v3(database: Database) -> None:
         fulltext.create(database)  # replaces v1's plain FTS5 table, filled by each writer
 
 
-STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+def _v4(database: Database) -> None:
+    """Team mode: outbox rows are claimed by the process sending them, and a lease row names
+    the one mail worker. (A store created fresh by v1 already has both: v1 builds today's
+    tables, so only what is missing is added.)"""
+    present = {c.name for c in database.get_columns("outbox")}
+    migrator = SchemaMigrator.from_database(database)
+    run_migrations(
+        *(
+            migrator.add_column("outbox", column, field)
+            for column, field in (
+                ("claimed_by", CharField(null=True)),
+                ("claimed_at", DateTimeField(null=True)),
+            )
+            if column not in present
+        )
+    )
+    database.create_tables([Lease], safe=True)
+
+
+STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 
 
 def _get_version(database: Database) -> int:

@@ -155,6 +155,9 @@ class Outbox(BaseModel):
     last_error = TextField(null=True)
     next_attempt = DateTimeField(null=True)
     sent_at = DateTimeField(null=True, index=True)
+    # which process is sending it (`host:pid`) and since when (schema v4, see store.claims)
+    claimed_by = CharField(null=True)
+    claimed_at = DateTimeField(null=True)
 
 
 class Counter(BaseModel):
@@ -183,6 +186,14 @@ class SyncState(BaseModel):
 
     class Meta:
         indexes = ((("account", "folder", "uidvalidity"), True),)
+
+
+class Lease(BaseModel):
+    """Who runs a team-wide job (the mail worker) until when (schema v4, see store.leases)."""
+
+    name = CharField(primary_key=True, max_length=32)
+    holder = CharField()
+    expires_at = DateTimeField()
 
 
 class MessageIndex(FTS5Model):
@@ -217,4 +228,5 @@ TABLES = [
     Counter,
     AutoReplyCount,
     SyncState,
+    Lease,
 ]
