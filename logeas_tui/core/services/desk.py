@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -9,11 +11,17 @@ from logeas_tui.core.clock import Clock, SystemClock, utc_naive
 from logeas_tui.core.config import Config
 
 
+def this_copy() -> str:
+    """Names this running copy of the app (or `logeas sync`) in the team's shared store."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
 @dataclass(frozen=True)
 class Desk:
     config: Config
     clock: Clock = field(default_factory=SystemClock)
     me: str = ""
+    copy: str = field(default_factory=this_copy)  # holder of mail leases and outbox claims
 
     @property
     def who(self) -> str:

@@ -1,5 +1,7 @@
 """One round of the mail worker: fetch new mail, send the outbox, purge the Delete queue.
-The app's background thread and `logeas sync` both call `run_once`.
+The app's background thread and `logeas sync` both call `run_once`. Fetching and sending happen
+only in the copy holding the team's mail lease (core.services.mail_lease); another copy's round
+reports who holds it and only purges the Delete queue.
 
 Fetching loses and doubles no mail: the last stored UID is remembered per account + folder +
 UIDVALIDITY, in the same transaction as the mail itself, so a sync killed at any point resumes
@@ -18,6 +20,7 @@ from logeas_tui.core.config import ServerConf
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.mail.imap_fetch import Folder, imap_settings
 from logeas_tui.core.mail.route import Rule, load_rules
+from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.inbound import FOLLOWUP, IGNORED, NEW_TICKET, IngestResult, ingest
@@ -95,6 +98,7 @@ class SyncReport:
     outbox_waiting: int = 0
     purged: int = 0
     error: str | None = None
+    held_by: str | None = None  # another copy holds the mail lease: nothing fetched or sent here
 
 
 def _describe(exc: Exception) -> str:
@@ -107,7 +111,8 @@ def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) 
     conf = desk.config
     errors: list[str] = []
     new = followups = ignored = unparsed = sent = failed = 0
-    if conf.imap is not None:
+    held_by = mail_lease.take(desk) if conf.imap is not None or conf.smtp is not None else None
+    if conf.imap is not None and held_by is None:
         try:
             rules = load_rules(conf.data_dir / "routing.toml")
             fetched = fetch_new(desk, conf.imap, rules, acknowledge=acknowledge)
@@ -116,7 +121,9 @@ def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) 
             unparsed = sum(1 for r in fetched.results if not r.parsed_ok)
         except Exception as exc:  # a server or network fault must not stop the worker
             errors.append(f"IMAP: {_describe(exc)}")
-    if conf.smtp is not None:
+    if conf.smtp is not None and held_by is None:
+        held_by = mail_lease.take(desk)  # renewed after a long fetch (or lost meanwhile)
+    if conf.smtp is not None and held_by is None:
         try:
             report = send_due(desk, conf.smtp, force=force_send)
             sent, failed = report.sent, report.failed
@@ -136,4 +143,5 @@ def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) 
         queries.outbox_waiting(),
         purged,
         "; ".join(errors) or None,
+        held_by,
     )

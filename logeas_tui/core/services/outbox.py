@@ -1,6 +1,10 @@
 """Sending the outbox. Every outgoing mail was written to the outbox in the same transaction as
 the ticket change; this sends what is due, marks each sent mail at once (never sent twice), and
-keeps a failed one with its error, retried with back-off (or at once when forced)."""
+keeps a failed one with its error, retried with back-off (or at once when forced).
+
+Each batch is first claimed in the store for this copy (core.store.claims), and only claimed
+rows are handed to SMTP: two copies sending at once never send the same mail. A claim older
+than CLAIM_STALE belongs to a copy that died mid-send and is taken again."""
 
 from __future__ import annotations
 
@@ -13,10 +17,12 @@ from logeas_tui.core.config import ServerConf
 from logeas_tui.core.mail.transport import SmtpSettings, send_messages
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
+from logeas_tui.core.store.claims import claim_outbox, unclaim
 from logeas_tui.core.store.models import Outbox
 from logeas_tui.core.store.tx import writing
 
 BATCH = 50
+CLAIM_STALE = timedelta(minutes=5)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -43,20 +49,24 @@ class SendReport:
 
 
 def send_due(desk: Desk, conf: ServerConf, *, force: bool = False) -> SendReport:
-    """Send the outbox mail that is due (all unsent mail when `force`)."""
+    """Send the outbox mail that is due (all unsent mail when `force`) and that this copy
+    could claim."""
     now = desk.now()
-    query = Outbox.select().where(Outbox.sent_at.is_null())
-    if not force:
-        query = query.where(Outbox.next_attempt.is_null() | (Outbox.next_attempt <= now))
-    due = list(query.order_by(Outbox.id))
     sent = failed = 0
     last_error = None
-    settings = smtp_settings(conf) if due else None
-    for start in range(0, len(due), BATCH):
-        chunk = due[start : start + BATCH]
-        messages = [_as_message(o.raw) for o in chunk]
-        assert settings is not None
-        errors = send_messages(settings, messages)
+    settings: SmtpSettings | None = None  # the password is read only when there is mail
+    after = 0
+    while chunk := claim_outbox(
+        desk.copy,
+        desk.now(),
+        stale_before=desk.now() - CLAIM_STALE,
+        due_at=None if force else now,
+        after_id=after,
+        limit=BATCH,
+    ):
+        after = chunk[-1].id
+        settings = settings or smtp_settings(conf)
+        errors = send_messages(settings, [_as_message(o.raw) for o in chunk])
         with writing():
             for item, error in zip(chunk, errors, strict=True):
                 attempts = item.attempts + 1
@@ -71,6 +81,7 @@ def send_due(desk: Desk, conf: ServerConf, *, force: bool = False) -> SendReport
                         last_error=error[:500],
                         next_attempt=now + backoff(attempts),
                     ).where(Outbox.id == item.id).execute()
+                    unclaim(item.id, desk.copy)
                     failed += 1
                     last_error = error
     return SendReport(sent, failed, queries.outbox_waiting(), last_error)
