@@ -3,6 +3,7 @@ palette, and the mail worker thread that syncs in the background."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import get_current_worker
 
 from logeas_tui import actions
+from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.i18n import t
@@ -151,17 +153,42 @@ class LogeasApp(App[None]):
         poll = imap.poll_seconds if imap is not None else DEFAULT_POLL_SECONDS
         screen = self.main_screen
         assert screen is not None
-        while not (worker.is_cancelled or self._stop.is_set()):
+
+        def stopped() -> bool:
+            return bool(worker.is_cancelled or self._stop.is_set())
+
+        def wait(seconds: float) -> bool:
+            """Sleep up to `seconds`; True when `s` woke it or the app is quitting."""
+            deadline = time.monotonic() + seconds
+            while not stopped():
+                if self._wake.wait(min(0.5, max(0.0, deadline - time.monotonic()))):
+                    return True
+                if time.monotonic() >= deadline:
+                    return False
+            return True
+
+        while not stopped():
+            holding = True
             try:
                 report = in_thread(lambda: run_once(self.desk))
             except Exception as exc:  # the worker must outlive any fault of a round
                 screen.post_message(SyncFailed(f"{type(exc).__name__}: {exc}"))
             else:
+                holding = getattr(report, "held_by", None) is None
                 screen.post_message(MailSynced(report))
-            deadline = time.monotonic() + max(1, poll)
-            while not (worker.is_cancelled or self._stop.is_set()):
-                if self._wake.wait(min(0.5, max(0.0, deadline - time.monotonic()))):
-                    break
-                if time.monotonic() >= deadline:
-                    break
+            try:
+                in_thread(
+                    partial(
+                        mail_lease.wait_for_next_round,
+                        self.desk,
+                        max(1, poll),
+                        wait,
+                        holding=holding,
+                    )
+                )
+            except Exception as exc:
+                screen.post_message(SyncFailed(f"{type(exc).__name__}: {exc}"))
+                wait(max(1, poll))
             self._wake.clear()
+        with contextlib.suppress(Exception):  # quitting: another copy may take over at once
+            in_thread(lambda: mail_lease.release(self.desk))

@@ -12,6 +12,7 @@ from typing import TextIO
 from logeas_tui.cli.output import safe
 from logeas_tui.core.mail.parse import strip_mbox_from_line
 from logeas_tui.core.mail.route import load_rules
+from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.services.mail_sync import run_once
@@ -20,10 +21,24 @@ from logeas_tui.core.store import queries
 
 def sync(desk: Desk, once: bool, out: TextIO) -> int:
     """Fetch and send now (retrying failed mail at once); loop unless `once`."""
+    try:
+        return _sync(desk, once, out)
+    finally:
+        mail_lease.release(desk)  # another copy may take over at once
+
+
+def _sleep(seconds: float) -> bool:
+    time.sleep(seconds)
+    return False
+
+
+def _sync(desk: Desk, once: bool, out: TextIO) -> int:
     while True:
         report = run_once(desk, force_send=True)
         if desk.config.imap is None and desk.config.smtp is None:
             out.write("No [imap] or [smtp] section in the config: nothing to sync.\n")
+        if report.held_by:
+            out.write(f"Mail is synced by {safe(report.held_by)}: nothing fetched or sent here.\n")
         out.write(
             f"{report.new_tickets} new tickets, {report.followups} follow-ups, "
             f"{report.ignored} ignored, {report.sent} mails sent, "
@@ -40,7 +55,7 @@ def sync(desk: Desk, once: bool, out: TextIO) -> int:
         if once:
             return 1 if report.error else 0
         poll = desk.config.imap.poll_seconds if desk.config.imap else 60
-        time.sleep(poll)
+        mail_lease.wait_for_next_round(desk, poll, _sleep, holding=report.held_by is None)
 
 
 def _mbox_messages(path: Path) -> Iterator[bytes]:

@@ -253,6 +253,7 @@ class MainScreen(Screen[None]):
         status.configured = True
         status.last_sync = report.at
         status.error = report.error
+        status.held_by = report.held_by
         status.waiting = report.outbox_waiting
         if report.new_tickets or report.followups:
             self.notify(

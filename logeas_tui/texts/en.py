@@ -25,6 +25,7 @@ TEXTS: dict[str, str] = {
     "sync.error": "Mail error:",
     "sync.last": "Mail synced at {time}",
     "sync.starting": "Mail: first sync…",
+    "sync.held_by": "Mail: synced by {holder}",
     "sync.waiting": "{count} to send",
     "sync.now": "Mail sync requested",
     # panes

@@ -25,6 +25,7 @@ TEXTS: dict[str, str] = {
     "sync.error": "Erreur courrier :",
     "sync.last": "Courrier synchronisé à {time}",
     "sync.starting": "Courrier : première synchronisation…",
+    "sync.held_by": "Courrier : synchronisé par {holder}",
     "sync.waiting": "{count} à envoyer",
     "sync.now": "Synchronisation du courrier demandée",
     # panes

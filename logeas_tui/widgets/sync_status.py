@@ -1,4 +1,5 @@
-"""Mail sync status at the right of the banner: last sync, error, mail waiting in the outbox."""
+"""Mail sync status at the right of the banner: last sync (or the other copy of the app that
+syncs for the team), error, mail waiting in the outbox."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ class SyncStatus(Widget):
     last_sync: reactive[datetime | None] = reactive(None, layout=True)
     error: reactive[str | None] = reactive(None, layout=True)
     waiting: reactive[int] = reactive(0, layout=True)
+    held_by: reactive[str | None] = reactive(None, layout=True)  # another copy syncs
 
     def __init__(self, zone: ZoneInfo, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -47,6 +49,8 @@ class SyncStatus(Widget):
         elif self.error:
             text.append(t("sync.error") + " ", style="bold")
             text.append_text(literal(self.error))
+        elif self.held_by:
+            text.append(t("sync.held_by", holder=self.held_by))
         elif self.last_sync is not None:
             at = self.last_sync.astimezone(self.zone) if self.last_sync.tzinfo else self.last_sync
             text.append(t("sync.last", time=f"{at:%H:%M}"))

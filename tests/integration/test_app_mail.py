@@ -51,3 +51,20 @@ async def test_new_mail_appears_in_the_running_app(desk, dovecot, smtp_server):
         )
         assert "Mail synced" in str(status.render())
     assert len(received(smtp_server)) == 1  # its acknowledgement went out from the app
+
+
+async def test_the_app_shows_which_copy_syncs_the_mail_for_the_team(desk, dovecot, smtp_server):
+    from logeas_tui.core.services import mail_lease
+    from logeas_tui.core.store import leases
+
+    desk, user = mail_desk(desk, dovecot, smtp_server)
+    dovecot.append(user, "pw", customer_mail("Clôture impossible"))
+    now = desk.now()
+    leases.take(mail_lease.MAIL, "pc-atelier:4242", now, now + mail_lease.LEASE)
+    app = LogeasApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        status = app.screen.query_one("#sync")
+        assert await _until(pilot, lambda: status.last_sync is not None)
+        assert "Mail: synced by pc-atelier:4242" in str(status.render())
+    assert Ticket.select().count() == 0  # that copy fetches, not this one
+    assert received(smtp_server) == []

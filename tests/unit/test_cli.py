@@ -601,3 +601,26 @@ def test_the_outbox_listing_shows_mail_text_literally(
     assert "\x1b" not in listed.out
     assert "\\x1b[31mrouge" in listed.out and "[red]x[/]" in listed.out
     assert "550 \\x1b[2Jrefused" in listed.out
+
+
+def test_sync_once_while_another_copy_holds_the_mail_lease_says_who_and_exits_0(paths, cli):
+    from logeas_tui.core.store import leases
+
+    db, config = paths
+    # servers nobody listens on: touching them would be an error and exit 1
+    config.write_text(
+        CONFIG + '[imap]\nhost = "127.0.0.1"\nport = 9\nsecurity = "none"\nuser = "u"\n'
+        'password = "p"\n[smtp]\nhost = "127.0.0.1"\nport = 9\nsecurity = "none"\n',
+        encoding="utf-8",
+    )
+    open_store(str(db))
+    try:
+        leases.take("mail", "pc-atelier:4242", datetime(2026, 1, 1), datetime(2100, 1, 1))
+    finally:
+        close_store()
+
+    run = cli("sync", "--once")
+
+    assert run.code == 0, run.out + run.err
+    assert "Mail is synced by pc-atelier:4242: nothing fetched or sent here." in run.out
+    assert "error" not in run.out
