@@ -1,5 +1,6 @@
 """Killing the sync at any moment loses no mail and doubles no ticket: the last UID is stored
-in the same transaction as each mail, and a re-fetched mail is recognised by its bytes."""
+in the same transaction as each mail, and a re-fetched mail is recognised by its bytes. (Each
+restart runs on a clock past the killed run's mail lease, as a copy taking over would.)"""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from logeas_tui.core.services import mail_lease
 from tests.integration.mailflow import customer_mail
 from tests.servers import Dovecot, SmtpServer
 
@@ -19,6 +21,7 @@ pytestmark = pytest.mark.integration
 
 SCRIPT = textwrap.dedent("""
     import sys
+    from datetime import UTC, datetime, timedelta
     from pathlib import Path
     from logeas_tui.core import config
     from logeas_tui.core.services.mail_sync import run_once
@@ -28,7 +31,13 @@ SCRIPT = textwrap.dedent("""
     conf = config.load(Path(sys.argv[1]))
     open_store(sys.argv[2])
     ensure_setup(conf)
-    print(run_once(Desk(conf)))
+    later = timedelta(seconds=float(sys.argv[3]))
+
+    class Later:  # this run starts after the killed one's mail lease expired
+        def now(self):
+            return datetime.now(UTC) + later
+
+    print(run_once(Desk(conf, Later())))
 """)
 
 
@@ -82,9 +91,10 @@ def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smt
     db = tmp_path / "crash.sqlite"
     rng = random.Random(7)
     kills = 0
-    for _ in range(6):
+    lease = mail_lease.LEASE.total_seconds()
+    for run in range(6):
         proc = subprocess.Popen(
-            [sys.executable, "-c", SCRIPT, str(conf), str(db)],
+            [sys.executable, "-c", SCRIPT, str(conf), str(db), str(run * lease)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
@@ -94,7 +104,7 @@ def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smt
             kills += 1
         proc.wait(30)
     final = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(conf), str(db)],
+        [sys.executable, "-c", SCRIPT, str(conf), str(db), str(6 * lease)],
         capture_output=True,
         text=True,
         timeout=300,
