@@ -3,10 +3,12 @@ and customer mails built the way a mail client would."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import replace
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from pathlib import Path
 
 from logeas_tui.core.config import Config, ServerConf
 from logeas_tui.core.services.desk import Desk
@@ -77,3 +79,28 @@ def ticket_count() -> int:
 
 def unsent() -> int:
     return int(Outbox.select().where(Outbox.sent_at.is_null()).count())
+
+
+def servers_config(
+    tmp_path: Path, dovecot: Dovecot, smtp: SmtpServer, user: str, *, language: str = "en"
+) -> Path:
+    """A settings file pointing the command line at the suite's Dovecot and SMTP server."""
+    path = tmp_path / "config.toml"
+    path.write_text(
+        textwrap.dedent(f"""
+        language = "{language}"
+        [support]
+        me = "Nicolas"
+        [imap]
+        host = "{dovecot.host}"
+        port = {dovecot.port}
+        security = "none"
+        user = "{user}"
+        password = "pw"
+        [smtp]
+        host = "{smtp.host}"
+        port = {smtp.port}
+        security = "none"
+    """)
+    )
+    return path

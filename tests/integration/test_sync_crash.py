@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from logeas_tui.core.services import mail_lease
-from tests.integration.mailflow import customer_mail
-from tests.servers import Dovecot, SmtpServer
+from tests.integration.mailflow import customer_mail, servers_config
 
 pytestmark = pytest.mark.integration
 
@@ -39,28 +38,6 @@ SCRIPT = textwrap.dedent("""
 
     print(run_once(Desk(conf, Later())))
 """)
-
-
-def _config(tmp_path: Path, dovecot: Dovecot, smtp: SmtpServer, user: str) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(
-        textwrap.dedent(f"""
-        language = "fr"
-        [support]
-        me = "Nicolas"
-        [imap]
-        host = "{dovecot.host}"
-        port = {dovecot.port}
-        security = "none"
-        user = "{user}"
-        password = "pw"
-        [smtp]
-        host = "{smtp.host}"
-        port = {smtp.port}
-        security = "none"
-    """)
-    )
-    return path
 
 
 def _tickets(db: Path) -> list[tuple[str, str]]:
@@ -87,7 +64,7 @@ def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smt
             )
     finally:
         client.logout()
-    conf = _config(tmp_path, dovecot, smtp_server, user)
+    conf = servers_config(tmp_path, dovecot, smtp_server, user, language="fr")
     db = tmp_path / "crash.sqlite"
     rng = random.Random(7)
     kills = 0

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +18,14 @@ from logeas_tui.core.store import leases
 from logeas_tui.core.store.claims import claim_outbox
 from logeas_tui.core.store.connection import close_store, open_store
 from tests.factories import stored_mail
-from tests.integration.mailflow import customer_mail, mail_desk, received, ticket_count, unsent
-from tests.servers import Dovecot, SmtpServer
+from tests.integration.mailflow import (
+    customer_mail,
+    mail_desk,
+    received,
+    servers_config,
+    ticket_count,
+    unsent,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -39,28 +43,6 @@ def _queue_replies(desk, count: int) -> list[str]:
     return numbers
 
 
-def _config(tmp_path: Path, dovecot: Dovecot, smtp: SmtpServer, user: str) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(
-        textwrap.dedent(f"""
-        language = "en"
-        [support]
-        me = "Nicolas"
-        [imap]
-        host = "{dovecot.host}"
-        port = {dovecot.port}
-        security = "none"
-        user = "{user}"
-        password = "pw"
-        [smtp]
-        host = "{smtp.host}"
-        port = {smtp.port}
-        security = "none"
-    """)
-    )
-    return path
-
-
 def test_two_syncs_started_together_send_each_mail_once(tmp_path, desk, dovecot, smtp_server):
     desk, user = mail_desk(desk, dovecot, smtp_server)
     mails, replies = 8, 4
@@ -68,7 +50,7 @@ def test_two_syncs_started_together_send_each_mail_once(tmp_path, desk, dovecot,
         dovecot.append(user, "pw", customer_mail(f"Demande {n}", sender=f"c{n}@client.example"))
     _queue_replies(desk, replies)
     close_store()
-    conf = _config(tmp_path, dovecot, smtp_server, user)
+    conf = servers_config(tmp_path, dovecot, smtp_server, user, language="en")
     db = tmp_path / "logeas.sqlite"
     command = [sys.executable, "-m", "logeas_tui", "sync", "--once", "--db", str(db)]
     syncs = [
