@@ -68,6 +68,14 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
+# The verbs that change a ticket someone may have changed meanwhile (the keys always pass the
+# version they showed; a script passes --if-version).
+VERSIONED = frozenset(
+    {"merge", "reply", "ask", "pending", "transfer", "move", "close", "reopen", "note", "take",
+     "assign"}
+)  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
@@ -83,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     def verb(name: str, func: Verb, help: str) -> argparse.ArgumentParser:
         sub = subparsers.add_parser(name, parents=[common], help=help, description=help)
         sub.set_defaults(func=func)
+        if name in VERSIONED:
+            sub.add_argument(
+                "--if-version",
+                type=_positive,
+                metavar="V",
+                help="refuse if the ticket is no longer at version V (see `show --json`): "
+                "someone else changed it since you read it",
+            )
         return sub
 
     verb("queues", verbs.queues, "the queues, with ticket counts per state")

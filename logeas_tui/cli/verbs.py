@@ -221,7 +221,12 @@ def phone(desk: Desk, args: Namespace, out: TextIO) -> int:
 def merge(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import merge as service
 
-    return _done(desk, service.merge(desk, args.duplicate, args.target), args, out)
+    return _done(
+        desk,
+        service.merge(desk, args.duplicate, args.target, expected_version=args.if_version),
+        args,
+        out,
+    )
 
 
 def unmerge(desk: Desk, args: Namespace, out: TextIO) -> int:
@@ -233,12 +238,13 @@ def unmerge(desk: Desk, args: Namespace, out: TextIO) -> int:
 def reply(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import answers
 
+    v = args.if_version
     if args.canned:
-        result = answers.reply_canned(desk, args.number, args.canned)
+        result = answers.reply_canned(desk, args.number, args.canned, expected_version=v)
     elif args.doc:
-        result = answers.reply_doc(desk, args.number, args.doc)
+        result = answers.reply_doc(desk, args.number, args.doc, expected_version=v)
     else:
-        result = answers.reply(desk, args.number, _body(args.body_file))
+        result = answers.reply(desk, args.number, _body(args.body_file), expected_version=v)
     return _done(desk, result, args, out)
 
 
@@ -246,7 +252,11 @@ def ask(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import answers
 
     result = answers.ask_info(
-        desk, args.number, _body(args.body_file), pending_days=args.pending_days
+        desk,
+        args.number,
+        _body(args.body_file),
+        pending_days=args.pending_days,
+        expected_version=args.if_version,
     )
     return _done(desk, result, args, out)
 
@@ -254,50 +264,79 @@ def ask(desk: Desk, args: Namespace, out: TextIO) -> int:
 def pending(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import tickets
 
-    return _done(desk, tickets.set_pending(desk, args.number, args.days), args, out)
+    return _done(
+        desk,
+        tickets.set_pending(desk, args.number, args.days, expected_version=args.if_version),
+        args,
+        out,
+    )
 
 
 def transfer(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import handoff
 
-    return _done(desk, handoff.transfer(desk, args.number, args.technician), args, out)
+    return _done(
+        desk,
+        handoff.transfer(desk, args.number, args.technician, expected_version=args.if_version),
+        args,
+        out,
+    )
 
 
 def move(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import handoff
 
-    return _done(desk, handoff.move(desk, args.number, args.queue), args, out)
+    return _done(
+        desk,
+        handoff.move(desk, args.number, args.queue, expected_version=args.if_version),
+        args,
+        out,
+    )
 
 
 def close(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import tickets
 
-    result = tickets.close(desk, args.number, successful=not args.unsuccessful)
+    result = tickets.close(
+        desk, args.number, successful=not args.unsuccessful, expected_version=args.if_version
+    )
     return _done(desk, result, args, out)
 
 
 def reopen(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import tickets
 
-    return _done(desk, tickets.reopen(desk, args.number), args, out)
+    return _done(
+        desk, tickets.reopen(desk, args.number, expected_version=args.if_version), args, out
+    )
 
 
 def note(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import tickets
 
-    return _done(desk, tickets.note(desk, args.number, _body(args.body_file)), args, out)
+    return _done(
+        desk,
+        tickets.note(desk, args.number, _body(args.body_file), expected_version=args.if_version),
+        args,
+        out,
+    )
 
 
 def take(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import tickets
 
-    return _done(desk, tickets.take(desk, args.number), args, out)
+    return _done(desk, tickets.take(desk, args.number, expected_version=args.if_version), args, out)
 
 
 def assign(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.core.services import tickets
 
-    return _done(desk, tickets.assign(desk, args.number, args.technician), args, out)
+    return _done(
+        desk,
+        tickets.assign(desk, args.number, args.technician, expected_version=args.if_version),
+        args,
+        out,
+    )
 
 
 def purge(desk: Desk, args: Namespace, out: TextIO) -> int:

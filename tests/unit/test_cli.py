@@ -255,7 +255,7 @@ def test_unmerge_restores_both_tickets_exactly(cli: Cli) -> None:
     for number, old in before.items():
         new = show(cli, number)
         for data in (old, new):
-            del data["updated"], data["history"]
+            del data["updated"], data["history"], data["version"]  # the change counter moves
         assert new == old
     assert show(cli, target)["state"] == "closed successful"
     assert show(cli, dup)["state"] == "pending reminder"
@@ -624,3 +624,30 @@ def test_sync_once_while_another_copy_holds_the_mail_lease_says_who_and_exits_0(
     assert run.code == 0, run.out + run.err
     assert "Mail is synced by pc-atelier:4242: nothing fetched or sent here." in run.out
     assert "error" not in run.out
+
+
+def test_if_version_refuses_a_change_made_on_a_stale_read(cli: Cli, tmp_path: Path) -> None:
+    number = phone(cli, "--owner", "Nicolas")
+    seen = show(cli, number)["version"]
+    note = cli("note", number, "--body-file", body_file(tmp_path), "--if-version", str(seen))
+    assert note.code == 0, note.err
+    stale = cli("close", number, "--if-version", str(seen))  # the note changed it since
+    assert stale.code == 1
+    assert f"Ticket {number} was changed by someone else meanwhile" in stale.err
+    assert show(cli, number)["state"] == "open"
+    fresh = cli("close", number, "--if-version", str(show(cli, number)["version"]))
+    assert fresh.code == 0 and show(cli, number)["state"] == "closed successful"
+
+
+def test_every_verb_that_changes_a_ticket_takes_if_version() -> None:
+    from logeas_tui.cli.parser import VERSIONED, build_parser
+
+    parser = build_parser()
+    needs = {
+        "merge": ["A", "B"], "reply": ["N", "--canned", "merci"], "ask": ["N", "--body-file", "f"],
+        "pending": ["N", "--days", "2"], "transfer": ["N", "T"], "move": ["N", "Q"],
+        "assign": ["N", "T"], "note": ["N", "--body-file", "f"],
+    }  # fmt: skip
+    for verb in VERSIONED:
+        args = parser.parse_args([verb, *needs.get(verb, ["N"]), "--if-version", "3"])
+        assert args.if_version == 3, verb

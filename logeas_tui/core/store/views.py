@@ -78,6 +78,7 @@ class TicketRow:
             "pending_until": iso(self.pending_until),
             "merged_into": self.merged_into,
             "messages": self.messages,
+            "version": self.version,
         }
 
 
