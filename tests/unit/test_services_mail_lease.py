@@ -104,3 +104,24 @@ def test_claimers_in_two_threads_share_the_outbox_without_overlap(desk, db_path)
         thread.join()
     assert not set(got["a:1"]) & set(got["b:2"])
     assert len(got["a:1"]) + len(got["b:2"]) == 40
+
+
+def test_a_holder_on_this_host_whose_process_ended_is_taken_over_at_once(desk):
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # a `logeas sync` that was killed: its pid is gone
+    here = socket.gethostname()
+    dead = replace(desk, copy=f"{here}:{ended.pid}")
+    alive = replace(desk, copy=f"{here}:{os.getpid()}")
+    other = replace(desk, copy="pc-atelier:202")
+
+    assert mail_lease.take(dead) is None
+    assert mail_lease.take(other) is None  # no need to wait LEASE for a process that is gone
+    assert mail_lease.take(alive) == "pc-atelier:202"  # another host's holder: not guessed at
+    mail_lease.release(other)
+    assert mail_lease.take(alive) is None
+    assert mail_lease.take(other) == f"{here}:{os.getpid()}"  # a live process here keeps it

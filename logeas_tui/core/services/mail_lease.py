@@ -9,6 +9,8 @@ Times come from the Desk's clock, so tests move a FixedClock instead of sleeping
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -21,10 +23,28 @@ KEEP_EVERY = timedelta(seconds=10)
 
 
 def take(desk: Desk) -> str | None:
-    """Take or renew the mail lease; None when this copy holds it, else who does."""
+    """Take or renew the mail lease; None when this copy holds it, else who does. A holder on
+    this host whose process is gone (a `logeas sync` killed) is taken over at once."""
     now = desk.now()
     holder = leases.take(MAIL, desk.copy, now, now + LEASE)
+    if holder != desk.copy and _gone(holder):
+        leases.take_from(MAIL, holder, desk.copy, now + LEASE)
+        holder = leases.take(MAIL, desk.copy, now, now + LEASE)
     return None if holder == desk.copy else holder
+
+
+def _gone(holder: str) -> bool:
+    """True when `holder` (a `host:pid` copy) ran on this host and its process has ended."""
+    host, _, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists but is not ours to signal
+        return False
+    return False
 
 
 def release(desk: Desk) -> None:

@@ -27,6 +27,18 @@ def take(name: str, holder: str, now: datetime, until: datetime) -> str:
         return str(Lease.get(Lease.name == name).holder)
 
 
+def take_from(name: str, gone: str, holder: str, until: datetime) -> bool:
+    """Take `name` over from `gone` (a holder known to be dead) for `holder`; False when
+    `gone` no longer holds it (someone else was quicker, or it renewed)."""
+    with writing():
+        done = (
+            Lease.update(holder=holder, expires_at=until)
+            .where((Lease.name == name) & (Lease.holder == gone))
+            .execute()
+        )
+    return bool(done)
+
+
 def release(name: str, holder: str) -> None:
     """Give `name` up at once if `holder` holds it (the next taker need not wait the expiry)."""
     with writing():
