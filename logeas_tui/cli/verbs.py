@@ -12,16 +12,18 @@ import json
 import sys
 import time
 from argparse import Namespace
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from logeas_tui.cli.output import safe, write_json
 from logeas_tui.core import numbers
 from logeas_tui.core.clock import as_utc
 from logeas_tui.core.errors import InvalidInput, NotFound
 from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.services import answers, handoff, tickets
+from logeas_tui.core.services import merge as merge_service
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.views import TicketRow, TicketView
@@ -203,9 +205,7 @@ def raw(desk: Desk, args: Namespace, out: TextIO) -> int:
 
 
 def phone(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services.tickets import create_phone_ticket
-
-    result = create_phone_ticket(
+    result = tickets.create_phone_ticket(
         desk,
         customer=args.customer,
         queue=args.queue,
@@ -218,125 +218,74 @@ def phone(desk: Desk, args: Namespace, out: TextIO) -> int:
     return _done(desk, result, args, out)
 
 
-def merge(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import merge as service
+def _change(
+    desk: Desk,
+    args: Namespace,
+    out: TextIO,
+    service: Callable[..., ActionResult],
+    *values: Any,
+    **options: Any,
+) -> int:
+    """Run `service` on the ticket, refused when it is no longer at `--if-version`, and print
+    what every changing verb prints."""
+    result = service(desk, *values, expected_version=args.if_version, **options)
+    return _done(desk, result, args, out)
 
-    return _done(
-        desk,
-        service.merge(desk, args.duplicate, args.target, expected_version=args.if_version),
-        args,
-        out,
-    )
+
+def merge(desk: Desk, args: Namespace, out: TextIO) -> int:
+    return _change(desk, args, out, merge_service.merge, args.duplicate, args.target)
 
 
 def unmerge(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import merge as service
-
-    return _done(desk, service.unmerge(desk, args.number), args, out)
+    return _done(desk, merge_service.unmerge(desk, args.number), args, out)
 
 
 def reply(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import answers
-
-    v = args.if_version
     if args.canned:
-        result = answers.reply_canned(desk, args.number, args.canned, expected_version=v)
-    elif args.doc:
-        result = answers.reply_doc(desk, args.number, args.doc, expected_version=v)
-    else:
-        result = answers.reply(desk, args.number, _body(args.body_file), expected_version=v)
-    return _done(desk, result, args, out)
+        return _change(desk, args, out, answers.reply_canned, args.number, args.canned)
+    if args.doc:
+        return _change(desk, args, out, answers.reply_doc, args.number, args.doc)
+    return _change(desk, args, out, answers.reply, args.number, _body(args.body_file))
 
 
 def ask(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import answers
-
-    result = answers.ask_info(
-        desk,
-        args.number,
-        _body(args.body_file),
-        pending_days=args.pending_days,
-        expected_version=args.if_version,
+    body = _body(args.body_file)
+    return _change(
+        desk, args, out, answers.ask_info, args.number, body, pending_days=args.pending_days
     )
-    return _done(desk, result, args, out)
 
 
 def pending(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import tickets
-
-    return _done(
-        desk,
-        tickets.set_pending(desk, args.number, args.days, expected_version=args.if_version),
-        args,
-        out,
-    )
+    return _change(desk, args, out, tickets.set_pending, args.number, args.days)
 
 
 def transfer(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import handoff
-
-    return _done(
-        desk,
-        handoff.transfer(desk, args.number, args.technician, expected_version=args.if_version),
-        args,
-        out,
-    )
+    return _change(desk, args, out, handoff.transfer, args.number, args.technician)
 
 
 def move(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import handoff
-
-    return _done(
-        desk,
-        handoff.move(desk, args.number, args.queue, expected_version=args.if_version),
-        args,
-        out,
-    )
+    return _change(desk, args, out, handoff.move, args.number, args.queue)
 
 
 def close(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import tickets
-
-    result = tickets.close(
-        desk, args.number, successful=not args.unsuccessful, expected_version=args.if_version
-    )
-    return _done(desk, result, args, out)
+    successful = not args.unsuccessful
+    return _change(desk, args, out, tickets.close, args.number, successful=successful)
 
 
 def reopen(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import tickets
-
-    return _done(
-        desk, tickets.reopen(desk, args.number, expected_version=args.if_version), args, out
-    )
+    return _change(desk, args, out, tickets.reopen, args.number)
 
 
 def note(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import tickets
-
-    return _done(
-        desk,
-        tickets.note(desk, args.number, _body(args.body_file), expected_version=args.if_version),
-        args,
-        out,
-    )
+    return _change(desk, args, out, tickets.note, args.number, _body(args.body_file))
 
 
 def take(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import tickets
-
-    return _done(desk, tickets.take(desk, args.number, expected_version=args.if_version), args, out)
+    return _change(desk, args, out, tickets.take, args.number)
 
 
 def assign(desk: Desk, args: Namespace, out: TextIO) -> int:
-    from logeas_tui.core.services import tickets
-
-    return _done(
-        desk,
-        tickets.assign(desk, args.number, args.technician, expected_version=args.if_version),
-        args,
-        out,
-    )
+    return _change(desk, args, out, tickets.assign, args.number, args.technician)
 
 
 def purge(desk: Desk, args: Namespace, out: TextIO) -> int:
