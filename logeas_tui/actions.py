@@ -127,8 +127,8 @@ def group_of(binding_id: str) -> str:
     return action.group if action else TEXTUAL_KEYS.get(binding_id, NAVIGATION)
 
 
-def refusal_for(action_id: str, row: TicketRow) -> str | None:
-    return flows.refusal_for(action_id, row)
+# Why the procedure forbids an action on a row (None: allowed); the flows check it too.
+refusal_for = flows.refusal_for
 
 
 async def run(screen: Screen[Any], desk: Desk, action_id: str, row: TicketRow) -> str | None:
