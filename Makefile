@@ -19,14 +19,19 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ## install if needed, then start the app
 	$(BIN)/logeas
 
-system-deps: ## install Dovecot (the test IMAP server) when missing and we are root
-	@if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then \
+system-deps: ## install Dovecot (IMAP) and PostgreSQL for the tests when missing and we are root
+	@need=""; \
+	command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || need="$$need dovecot-imapd"; \
+	command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  need="$$need postgresql postgresql-contrib"; \
+	if [ -n "$$need" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    export DEBIAN_FRONTEND=noninteractive; \
-	    apt-get install -y -q dovecot-imapd >/dev/null 2>&1 || \
-	      (apt-get update -q >/dev/null && apt-get install -y -q dovecot-imapd >/dev/null); \
-	    (systemctl disable --now dovecot >/dev/null 2>&1 || true); \
-	  else echo "dovecot is missing: run 'sudo apt-get install dovecot-imapd' (IMAP tests will be skipped)"; fi; \
+	    apt-get install -y -q $$need >/dev/null 2>&1 || \
+	      (apt-get update -q >/dev/null && apt-get install -y -q $$need >/dev/null); \
+	    (systemctl disable --now dovecot postgresql >/dev/null 2>&1 || true); \
+	    (service postgresql stop >/dev/null 2>&1 || true); \
+	  else echo "missing:$$need — run 'sudo apt-get install$$need' (their tests will be skipped)"; fi; \
 	fi
 
 test: $(STAMP) system-deps ## install everything the tests need, then run the whole suite

@@ -1,8 +1,16 @@
-"""Shared fixtures: a store in tmp_path, seeded with the procedure's queues, and a fixed clock."""
+"""Shared fixtures: a store, seeded with the procedure's queues, and a fixed clock.
+
+The core, mail and CLI tests run on both engines: `db_path` is a SQLite file in tmp_path for
+`[sqlite]` and a fresh database of a throwaway PostgreSQL cluster (tests/pg_server.py, one for
+the whole session) for `[postgresql]`. Tests that are about SQLite itself carry
+`@pytest.mark.sqlite_only`; the UI tests (tests/ui) run on SQLite alone. Where PostgreSQL cannot
+be started, its tests skip saying why. `LOGEAS_TEST_ENGINES=sqlite` runs SQLite alone.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +21,7 @@ from logeas_tui.core.config import Config, TechnicianConf
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store.connection import close_store, open_store
+from tests.pg_server import TEMPLATE, Postgres, start_postgres
 
 # The third-party mail corpus lives in shared/ beside the repository (not copied in: licences).
 CORPUS = Path(
@@ -40,13 +49,62 @@ def config() -> Config:
     return Config(language="en", technicians=TECHNICIANS, me="Nicolas")
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "logeas.sqlite"
+ENGINES = tuple(os.environ.get("LOGEAS_TEST_ENGINES", "sqlite,postgresql").split(","))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: about SQLite itself, not run on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses a store runs once per engine, but the UI's and SQLite's own."""
+    if "engine" not in metafunc.fixturenames:
+        return
+    if "tests/ui/" in str(metafunc.definition.path).replace(os.sep, "/"):
+        return  # the `engine` fixture below: SQLite, and the snapshot names stay as they are
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize("engine", ENGINES)
 
 
 @pytest.fixture
-def desk(db_path: Path, config: Config, clock: FixedClock):
+def engine() -> str:
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    try:
+        server = start_postgres()
+    except RuntimeError as exc:
+        pytest.skip(f"PostgreSQL cannot run here ({exc}): its tests skipped")
+    try:
+        url = server.new_database(template=None)  # the template: the schema, migrated once
+        server.sql(f"ALTER DATABASE {url.rsplit('/', 1)[1]} RENAME TO {TEMPLATE}")
+        open_store(server.url(TEMPLATE))
+        close_store()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def db_path(request: pytest.FixtureRequest, tmp_path: Path, engine: str) -> Iterator[Path | str]:
+    """Where the test's store is: a file path, or a postgresql:// URL."""
+    if engine == "sqlite":
+        yield tmp_path / "logeas.sqlite"
+        return
+    server: Postgres = request.getfixturevalue("postgres")
+    url = server.new_database()
+    try:
+        yield url
+    finally:
+        close_store()
+        server.drop(url)
+
+
+@pytest.fixture
+def desk(db_path: Path | str, config: Config, clock: FixedClock):
     open_store(str(db_path))
     ensure_setup(config)
     yield Desk(config, clock)

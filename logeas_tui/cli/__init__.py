@@ -21,7 +21,7 @@ from logeas_tui.core.config import Config
 from logeas_tui.core.errors import ConfigError, HelpdeskError
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
-from logeas_tui.core.store.connection import close_store, default_location, open_store
+from logeas_tui.core.store.connection import close_store, default_location, open_store, shown
 from logeas_tui.texts import Catalog
 
 
@@ -46,7 +46,7 @@ def _open_desk(args: argparse.Namespace) -> Desk:
     try:
         open_store(location)
     except (DatabaseError, OSError) as exc:
-        where = location or default_location()
+        where = shown(location or default_location())
         raise HelpdeskError(f"Cannot open the database {where}: {exc}.") from None
     ensure_setup(config)
     return Desk(config, make_clock(config))

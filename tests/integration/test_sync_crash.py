@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from logeas_tui.core.services import mail_lease
+from logeas_tui.core.store.connection import close_store, open_store
+from logeas_tui.core.store.models import MAIL_IN, Message, Ticket
 from tests.integration.mailflow import customer_mail, servers_config
 
 pytestmark = pytest.mark.integration
@@ -40,17 +42,20 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
-def _tickets(db: Path) -> list[tuple[str, str]]:
-    import sqlite3
+def _tickets(db: Path | str) -> list[tuple[str, str]]:
+    open_store(str(db))
+    try:
+        query = (
+            Message.select(Ticket.number, Message.message_id)
+            .join(Ticket, on=Message.ticket == Ticket.id)
+            .where(Message.kind == MAIL_IN)
+        )
+        return list(query.tuples())
+    finally:
+        close_store()
 
-    with sqlite3.connect(db) as conn:
-        return conn.execute(
-            "SELECT t.number, m.message_id FROM ticket t JOIN message m ON m.ticket_id = t.id "
-            "WHERE m.kind = 'mail-in'"
-        ).fetchall()
 
-
-def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smtp_server):
+def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, db_path, dovecot, smtp_server):
     user = dovecot.new_account()
     mails = 250
     client = dovecot.imap(user, "pw")
@@ -65,7 +70,7 @@ def test_sync_killed_repeatedly_loses_and_doubles_nothing(tmp_path, dovecot, smt
     finally:
         client.logout()
     conf = servers_config(tmp_path, dovecot, smtp_server, user, language="fr")
-    db = tmp_path / "crash.sqlite"
+    db = db_path
     rng = random.Random(7)
     kills = 0
     lease = mail_lease.LEASE.total_seconds()

@@ -43,7 +43,9 @@ def _queue_replies(desk, count: int) -> list[str]:
     return numbers
 
 
-def test_two_syncs_started_together_send_each_mail_once(tmp_path, desk, dovecot, smtp_server):
+def test_two_syncs_started_together_send_each_mail_once(
+    tmp_path, db_path, desk, dovecot, smtp_server
+):
     desk, user = mail_desk(desk, dovecot, smtp_server)
     mails, replies = 8, 4
     for n in range(mails):
@@ -51,7 +53,7 @@ def test_two_syncs_started_together_send_each_mail_once(tmp_path, desk, dovecot,
     _queue_replies(desk, replies)
     close_store()
     conf = servers_config(tmp_path, dovecot, smtp_server, user, language="en")
-    db = tmp_path / "logeas.sqlite"
+    db = db_path
     command = [sys.executable, "-m", "logeas_tui", "sync", "--once", "--db", str(db)]
     syncs = [
         subprocess.Popen(

@@ -1,8 +1,10 @@
-"""Two processes creating tickets at the same moment against one database file never hand out
-the same number: the daily counter is taken inside each writer's transaction."""
+"""Processes creating tickets at the same moment against one store (a SQLite file, a PostgreSQL
+database) never hand out the same number: the daily counter is taken inside each writer's
+transaction, never counted in a process."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,8 +39,8 @@ for i in range(500):
 """
 
 
-def test_two_processes_get_distinct_valid_numbers(tmp_path: Path) -> None:
-    db = tmp_path / "shared.sqlite"
+def test_two_processes_get_distinct_valid_numbers(tmp_path: Path, db_path: Path | str) -> None:
+    db = db_path
     start = tmp_path / "start"
     open_store(str(db))  # create the schema once, so both writers only insert
     close_store()
@@ -68,3 +70,36 @@ def test_two_processes_get_distinct_valid_numbers(tmp_path: Path) -> None:
         assert Ticket.select().count() == 1000
     finally:
         close_store()
+
+
+CONFIG = 'language = "en"\n[support]\nsystem_id = "10"\n'
+
+
+def test_forty_phone_commands_from_eight_processes_get_forty_numbers(
+    tmp_path: Path, db_path: Path | str
+) -> None:
+    """`logeas phone` run 5 times in a row by each of 8 shells started together."""
+    config = tmp_path / "config.toml"
+    config.write_text(CONFIG, encoding="utf-8")
+    open_store(str(db_path))
+    close_store()
+    phone = [sys.executable, "-m", "logeas_tui", "phone", "--customer", "01 23 45 67 89"]
+    phone += ["--queue", "LoGeAs", "--subject", "Appel", "--body", "b", "--close"]
+    phone += ["--db", str(db_path), "--config", str(config)]
+    loop = 'for i in 1 2 3 4 5; do "$@" || exit 1; done'
+    shells = [
+        subprocess.Popen(
+            ["sh", "-c", loop, "sh", *phone],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "LOGEAS_NOW": "2026-11-24T10:30"},
+        )
+        for _ in range(8)
+    ]
+    outputs = [proc.communicate(timeout=300) for proc in shells]
+    for proc, (_out, err) in zip(shells, outputs, strict=True):
+        assert proc.returncode == 0, err
+    got = [line for out, _err in outputs for line in out.split()]
+    assert len(got) == 40 and len(set(got)) == 40
+    assert all(numbers.is_valid(n) and n.startswith("2026112410") for n in got)

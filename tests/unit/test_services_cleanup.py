@@ -12,6 +12,7 @@ from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.handoff import move
 from logeas_tui.core.services.tickets import create_phone_ticket
 from logeas_tui.core.store import queries
+from logeas_tui.core.store.connection import is_sqlite
 from logeas_tui.core.store.models import History, Message, MessageIndex, Ticket, db
 
 
@@ -62,8 +63,9 @@ def test_deleted_ticket_survives_the_grace_delay_then_goes(desk: Desk) -> None:
     # nothing of it is left behind: messages, history, search index
     assert Message.select().count() == 1
     assert History.select().join(Ticket).where(Ticket.number == doomed).count() == 0
-    assert indexed_messages() == 1
-    MessageIndex.integrity_check(rank=1)  # and those terms are the kept message's
+    if is_sqlite():
+        assert indexed_messages() == 1
+        MessageIndex.integrity_check(rank=1)  # and those terms are the kept message's
     assert (
         queries.list_tickets(
             queries.TicketFilter(search="zygomatique"), me=None, now=desk.clock.now()

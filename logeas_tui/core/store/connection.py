@@ -1,18 +1,22 @@
 """Opening the store: SQLite (default, under the user data folder) or a PostgreSQL URL.
 
 SQLite runs in WAL mode with foreign keys and a busy timeout, so the UI, the mail worker and a
-command-line process can share one file. Each thread gets its own connection (peewee's default).
+command-line process can share one file. A team on several machines points every copy at one
+PostgreSQL server (`postgresql://user@host/db`, psycopg 3). Each thread gets its own connection
+(peewee's default).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
-from peewee import Database, SqliteDatabase
-from playhouse.db_url import connect as connect_url
+from peewee import Database, ImproperlyConfigured, PostgresqlDatabase, SqliteDatabase
+from playhouse.db_url import parse as parse_url
 
+from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.store import migrations
 from logeas_tui.core.store.models import db
 
@@ -25,6 +29,9 @@ PRAGMAS = {
     "cache_size": -32_000,
     "journal_size_limit": 64 * 1024 * 1024,  # let the WAL shrink after a big write
 }
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+CONNECT_SECONDS = 10
+LOCK_WAIT = "10s"  # a writer waits this long for a row lock, like SQLite's busy timeout
 
 
 def default_location() -> str:
@@ -34,20 +41,55 @@ def default_location() -> str:
     return str(Path(platformdirs.user_data_dir(APP)) / "logeas.sqlite")
 
 
-def is_sqlite() -> bool:
-    return isinstance(db.obj, SqliteDatabase)
+def is_url(location: str) -> bool:
+    return "://" in location
+
+
+def shown(location: str) -> str:
+    """The location as it may be printed: a URL's password becomes ***."""
+    if not is_url(location):
+        return location
+    parts = urlsplit(location)
+    if parts.password is None:
+        return location
+    host = parts.hostname or ""
+    netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def database_for(location: str) -> Database:
+    """An unopened peewee database for a file path or a postgresql:// URL."""
+    if is_url(location):
+        scheme = urlsplit(location).scheme.lower()
+        if scheme not in POSTGRES_SCHEMES:
+            raise HelpdeskError(
+                f"{shown(location)} is not a store: give a file path or a postgresql:// URL."
+            )
+        params = parse_url(location)
+        params.setdefault("connect_timeout", CONNECT_SECONDS)
+        params.setdefault("options", f"-c lock_timeout={LOCK_WAIT} -c TimeZone=UTC")
+        database: Database = PostgresqlDatabase(params.pop("database"), **params)
+        return database
+    path = Path(location).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10)
+
+
+def is_sqlite(database: Database | None = None) -> bool:
+    return isinstance(database if database is not None else db.obj, SqliteDatabase)
 
 
 def open_store(location: str | None = None) -> Database:
     """Bind the models to the database at `location` (a path or a postgresql:// URL), migrated."""
     location = location or default_location()
-    if "://" in location:
-        database: Database = connect_url(location)
-    else:
-        Path(location).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        database = SqliteDatabase(str(Path(location).expanduser()), pragmas=PRAGMAS, timeout=10)
+    database = database_for(location)
     db.initialize(database)
-    database.connect(reuse_if_open=True)
+    try:
+        database.connect(reuse_if_open=True)
+    except ImproperlyConfigured:
+        raise HelpdeskError(
+            "PostgreSQL needs the psycopg package: pip install 'psycopg[binary]'."
+        ) from None
     migrations.migrate(database)
     return database
 

@@ -1,18 +1,28 @@
-"""The full-text index over messages (SQLite FTS5 only: other engines search the messages
-themselves, see `queries._search_ids`).
+"""The full-text index over messages, on each engine with its own text search, behind one
+function (`matching_messages`): a word matches whatever its case and accents (`cloture` finds
+`clôture`), a word typed with a trailing `*` is a prefix, and what a user types is searched for,
+never parsed as query syntax.
 
-`MessageIndex` is an external-content table over `message`: the text is stored once, the index
+SQLite: `MessageIndex` is an external-content table over `message`: the text is stored once, the index
 holds only its terms. Triggers on `message` keep it up to date, so every writer — the services,
 a merge, the purge's foreign-key cascade, the demo's raw `executemany` — is indexed without
 writing the index itself. Schema v3 (`migrations`) creates it all.
+
+PostgreSQL: a GIN index over a `tsvector` expression of the same columns, with a text search
+configuration `logeas` = the `simple` dictionary behind `unaccent` (schema v3 as well). Simple,
+not French stemming: both engines must find the same tickets for the same words (a team moves
+a store from one to the other with `migrate-store`), and SQLite's tokenizer does not stem.
+unaccent also folds œ and æ. At most the first 200,000 characters of a message are indexed
+there (a tsvector, positions kept for `bilan:2025`, is limited to 1 MB).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from peewee import Database, SqliteDatabase, fn
+from peewee import SQL, Database, SqliteDatabase, fn
 
 from logeas_tui.core.store.models import Message, MessageIndex, db
 from logeas_tui.core.store.tx import writing
@@ -71,3 +81,66 @@ def bulk_append() -> Iterator[Callable[[], None]]:
         yield index_appended
         index_appended()
         db.execute_sql(f"CREATE TRIGGER {_INSERT} {_TRIGGERS[_INSERT]}")
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+
+PG_CONFIG = "logeas"
+PG_DOCUMENT = (
+    f"to_tsvector('{PG_CONFIG}', left(coalesce(subject, '') || ' ' || coalesce(body, ''), 200000))"
+)
+_PG_WORDS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword"
+
+
+def create_postgres(database: Database) -> None:
+    """The unaccent extension (trusted: a database owner may create it), the configuration,
+    and the expression index the search uses."""
+    database.execute_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+    known = database.execute_sql(
+        "SELECT 1 FROM pg_ts_config WHERE cfgname = %s", (PG_CONFIG,)
+    ).fetchone()
+    if not known:
+        database.execute_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = simple)")
+        database.execute_sql(
+            f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} "
+            f"ALTER MAPPING FOR {_PG_WORDS} WITH unaccent, simple"
+        )
+    database.execute_sql(
+        f"CREATE INDEX IF NOT EXISTS message_fulltext ON message USING gin (({PG_DOCUMENT}))"
+    )
+
+
+def _words(text: str) -> list[tuple[str, bool]]:
+    """Each typed word and whether it is a prefix (a trailing `*`)."""
+    words = []
+    for word in text.split():
+        prefix = word.endswith("*") and len(word) > 1
+        words.append((word.rstrip("*") if prefix else word, prefix))
+    return words
+
+
+def _fts5_query(text: str) -> str:
+    """Each word as a quoted FTS5 string, so quotes, AND, parentheses, "col:" are searched for."""
+    return " ".join(
+        '"' + word.replace('"', '""') + '"' + ("*" if prefix else "")
+        for word, prefix in _words(text)
+    )
+
+
+def _tsquery(text: str) -> str:
+    """Each word as a quoted tsquery lexeme, all of them required."""
+    return " & ".join(
+        "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if prefix else "")
+        for word, prefix in _words(text)
+    )
+
+
+def matching_messages(text: str) -> Any | None:
+    """A query of the ids of the messages holding every word of `text` (None: no word)."""
+    if not text.split():
+        return None
+    if isinstance(db.obj, SqliteDatabase):
+        return MessageIndex.search(_fts5_query(text)).select(MessageIndex.rowid)
+    return Message.select(Message.id).where(
+        SQL(f"{PG_DOCUMENT} @@ to_tsquery('{PG_CONFIG}', %s)", (_tsquery(text),))
+    )

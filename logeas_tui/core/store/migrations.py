@@ -1,13 +1,15 @@
-"""Schema versions, keyed on SQLite's `user_version` (a one-row table on other engines).
+"""Schema versions, keyed on SQLite's `user_version` (a `schema_version` table on PostgreSQL).
 
-Each step runs once, in order, inside a transaction; later steps use playhouse.migrate.
+Each step runs once, in order, inside a transaction; later steps use playhouse.migrate. The same
+steps run on both engines. Two processes opening a new PostgreSQL store at once take turns on
+an advisory lock (SQLite's write lock does the same for a file).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import CharField, Database, DateTimeField, SqliteDatabase
+from peewee import Database, DateTimeField, SqliteDatabase, TextField
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_migrations
 
@@ -31,9 +33,11 @@ def _v2(database: Database) -> None:
 def _v3(database: Database) -> None:
     """The full-text index becomes an external-content table over `message` (the text is no
     longer stored twice) kept by triggers, rebuilt from the messages already there. SQLite
-    only: other engines search the messages themselves (`queries._search_ids`)."""
+    PostgreSQL gets its expression index over the same columns (`fulltext.create_postgres`)."""
     if isinstance(database, SqliteDatabase):
         fulltext.create(database)  # replaces v1's plain FTS5 table, filled by each writer
+    else:
+        fulltext.create_postgres(database)
 
 
 def _v4(database: Database) -> None:
@@ -46,7 +50,7 @@ def _v4(database: Database) -> None:
         *(
             migrator.add_column("outbox", column, field)
             for column, field in (
-                ("claimed_by", CharField(null=True)),
+                ("claimed_by", TextField(null=True)),
                 ("claimed_at", DateTimeField(null=True)),
             )
             if column not in present
@@ -55,15 +59,26 @@ def _v4(database: Database) -> None:
     database.create_tables([Lease], safe=True)
 
 
+MIGRATION_LOCK = 0x10_6EA5  # any constant of our own: the key of the advisory lock
+
 STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 
 
 def _get_version(database: Database) -> int:
+    """The schema version, read without writing anything."""
     if isinstance(database, SqliteDatabase):
         return int(database.pragma("user_version"))
-    database.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (v INTEGER NOT NULL)")
+    if database.execute_sql("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        return 0
     row = database.execute_sql("SELECT max(v) FROM schema_version").fetchone()
     return int(row[0] or 0)
+
+
+def _lock(database: Database) -> None:
+    """Inside the transaction: wait for any other process migrating the same store."""
+    if not isinstance(database, SqliteDatabase):
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        database.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (v INTEGER NOT NULL)")
 
 
 def _set_version(database: Database, version: int) -> None:
@@ -74,8 +89,17 @@ def _set_version(database: Database, version: int) -> None:
 
 
 def migrate(database: Database) -> int:
-    """Bring the schema up to date; returns the version now in force."""
-    with database.atomic():
+    """Bring the schema up to date; returns the version now in force.
+
+    A store already up to date is only read. Otherwise the steps run under the write lock
+    (SQLite's BEGIN IMMEDIATE, an advisory lock on PostgreSQL) and the version is read again
+    there: two processes opening a new store at once take turns instead of one failing with
+    "database is locked"."""
+    if _get_version(database) >= len(STEPS):
+        return len(STEPS)
+    immediate = isinstance(database, SqliteDatabase)
+    with database.atomic("IMMEDIATE") if immediate else database.atomic():
+        _lock(database)
         version = _get_version(database)
         for number, step in enumerate(STEPS, 1):
             if number > version:

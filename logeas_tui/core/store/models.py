@@ -1,6 +1,7 @@
 """The tables. One BaseModel bound to a proxy so the engine (SQLite, PostgreSQL) is chosen late.
 
-States are stored as the words the procedure uses; times are naive UTC.
+States are stored as the words the procedure uses; times are naive UTC. Text of no fixed size
+is a `Text` field (a CharField would be varchar(255) on PostgreSQL and refuse a long address).
 """
 
 from __future__ import annotations
@@ -23,6 +24,16 @@ from logeas_tui.core.procedure import NEW  # the states are the procedure's word
 
 db = DatabaseProxy()
 
+
+class Text(TextField):
+    """Text of any length. A NUL character is stored as U+FFFD on every engine: PostgreSQL's
+    text refuses it, and a mail's own bytes are kept whole in `raw` anyway."""
+
+    def db_value(self, value: object) -> object:
+        value = super().db_value(value)
+        return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+
 MAIL_IN, MAIL_OUT, PHONE, NOTE = "mail-in", "mail-out", "phone", "note"
 KINDS = (MAIL_IN, MAIL_OUT, PHONE, NOTE)
 
@@ -35,8 +46,8 @@ class BaseModel(Model):
 
 class Queue(BaseModel):
     id = AutoField()
-    name = CharField(unique=True)
-    purpose = TextField(default="")
+    name = Text(unique=True)
+    purpose = Text(default="")
     valid = BooleanField(default=True)
     acknowledge = BooleanField(default=True)
     held = BooleanField(default=False)  # Spam, Virus, Mailing: kept apart, never acknowledged
@@ -45,8 +56,8 @@ class Queue(BaseModel):
 
 class Technician(BaseModel):
     id = AutoField()
-    name = CharField(unique=True)
-    email = CharField(default="")
+    name = Text(unique=True)
+    email = Text(default="")
     level = IntegerField(default=1)
 
 
@@ -56,9 +67,9 @@ class Ticket(BaseModel):
     queue = ForeignKeyField(Queue, backref="tickets", on_delete="RESTRICT")
     state = CharField(default=NEW, max_length=32)
     owner = ForeignKeyField(Technician, null=True, backref="tickets", on_delete="SET NULL")
-    customer = CharField(default="")
-    customer_name = CharField(default="")
-    subject = TextField(default="")
+    customer = Text(default="")
+    customer_name = Text(default="")
+    subject = Text(default="")
     created = DateTimeField()
     updated = DateTimeField()
     last_customer_contact = DateTimeField(null=True)
@@ -86,20 +97,20 @@ class Message(BaseModel):
     ticket = ForeignKeyField(Ticket, backref="messages", on_delete="CASCADE")
     origin_ticket = ForeignKeyField(Ticket, null=True, on_delete="SET NULL")  # set by merge
     kind = CharField(max_length=16)
-    from_addr = TextField(default="")
-    to_addr = TextField(default="")
-    cc = TextField(default="")
-    subject = TextField(default="")
-    body = TextField(default="")
-    message_id = CharField(null=True, index=True)
-    in_reply_to = TextField(null=True)
-    references = TextField(default="")
+    from_addr = Text(default="")
+    to_addr = Text(default="")
+    cc = Text(default="")
+    subject = Text(default="")
+    body = Text(default="")
+    message_id = Text(null=True, index=True)
+    in_reply_to = Text(null=True)
+    references = Text(default="")
     date = DateTimeField()
-    author = CharField(default="")  # technician name for phone/note/mail-out
+    author = Text(default="")  # technician name for phone/note/mail-out
     raw = BlobField(null=True)  # type: ignore[assignment]  # shadows Model.raw(sql), unused
     raw_sha256 = CharField(null=True, index=True, max_length=64)
-    attachments = TextField(default="[]")  # JSON list of {filename, content_type, size}
-    parse_problem = TextField(null=True)
+    attachments = Text(default="[]")  # JSON list of {filename, content_type, size}
+    parse_problem = Text(null=True)
     ticket_id: int
     origin_ticket_id: int | None
 
@@ -110,8 +121,8 @@ class Message(BaseModel):
 class Attachment(BaseModel):
     id = AutoField()
     message = ForeignKeyField(Message, backref="files", on_delete="CASCADE")
-    filename = TextField(default="")
-    content_type = CharField(default="application/octet-stream")
+    filename = Text(default="")
+    content_type = Text(default="application/octet-stream")
     data = BlobField()
 
 
@@ -119,12 +130,12 @@ class History(BaseModel):
     id = AutoField()
     ticket = ForeignKeyField(Ticket, backref="history", on_delete="CASCADE")
     at = DateTimeField()
-    who = CharField(default="")
+    who = Text(default="")
     action = CharField(max_length=32)
-    old = TextField(default="")
-    new = TextField(default="")
-    detail = TextField(default="")
-    data = TextField(default="")  # JSON for actions that can be undone (merge)
+    old = Text(default="")
+    new = Text(default="")
+    detail = Text(default="")
+    data = Text(default="")  # JSON for actions that can be undone (merge)
 
     class Meta:
         indexes = ((("ticket", "at", "id"), False),)
@@ -146,17 +157,17 @@ class Outbox(BaseModel):
     id = AutoField()
     ticket = ForeignKeyField(Ticket, null=True, backref="outbox", on_delete="SET NULL")
     message = ForeignKeyField(Message, null=True, on_delete="SET NULL")
-    recipient = TextField()
-    subject = TextField(default="")
+    recipient = Text()
+    subject = Text(default="")
     raw = BlobField()  # type: ignore[assignment]  # shadows Model.raw(sql), unused
     automatic = BooleanField(default=False)
     created = DateTimeField()
     attempts = IntegerField(default=0)
-    last_error = TextField(null=True)
+    last_error = Text(null=True)
     next_attempt = DateTimeField(null=True)
     sent_at = DateTimeField(null=True, index=True)
     # which process is sending it (`host:pid`) and since when (schema v4, see store.claims)
-    claimed_by = CharField(null=True)
+    claimed_by = Text(null=True)
     claimed_at = DateTimeField(null=True)
 
 
@@ -169,7 +180,7 @@ class Counter(BaseModel):
 
 class AutoReplyCount(BaseModel):
     id = AutoField()
-    address = CharField()
+    address = Text()
     day = CharField(max_length=8)
     count = IntegerField(default=0)
 
@@ -179,8 +190,8 @@ class AutoReplyCount(BaseModel):
 
 class SyncState(BaseModel):
     id = AutoField()
-    account = CharField()
-    folder = CharField()
+    account = Text()
+    folder = Text()
     uidvalidity = IntegerField()
     last_uid = IntegerField(default=0)
 
@@ -192,7 +203,7 @@ class Lease(BaseModel):
     """Who runs a team-wide job (the mail worker) until when (schema v4, see store.leases)."""
 
     name = CharField(primary_key=True, max_length=32)
-    holder = CharField()
+    holder = Text()
     expires_at = DateTimeField()
 
 

@@ -17,11 +17,10 @@ from peewee import JOIN, Case, Tuple, fn
 
 from logeas_tui.core.clock import utc_naive
 from logeas_tui.core.procedure import IN_PROGRESS, NEW, PENDING, STATES
-from logeas_tui.core.store.connection import is_sqlite
+from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.models import (
     History,
     Message,
-    MessageIndex,
     Outbox,
     Queue,
     Seen,
@@ -149,29 +148,13 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
     return query, due
 
 
-def _fts_terms(text: str) -> str:
-    """Each typed word as a quoted FTS5 string (a trailing * keeps prefix search), so what a
-    user types (quotes, AND, parentheses, "col:") is searched for, never parsed as syntax."""
-    terms = []
-    for word in text.split():
-        prefix = word.endswith("*") and len(word) > 1
-        word = word.rstrip("*") if prefix else word
-        terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
-
-
 def _search_ids(text: str) -> Any:
-    if is_sqlite():
-        number = Ticket.select(Ticket.id).where(Ticket.number == text.strip())
-        terms = _fts_terms(text)
-        if not terms:
-            return number
-        hits = MessageIndex.search(terms).select(MessageIndex.rowid)
-        return Message.select(Message.ticket).where(Message.id.in_(hits)) | number
-    like = f"%{text}%"
-    return Message.select(Message.ticket).where(
-        Message.subject.contains(text) | Message.body.contains(text)
-    ) | Ticket.select(Ticket.id).where(Ticket.subject**like)
+    """Tickets whose number is `text` or whose messages hold its words (store.fulltext)."""
+    number = Ticket.select(Ticket.id).where(Ticket.number == text.strip())
+    hits = fulltext.matching_messages(text)
+    if hits is None:
+        return number
+    return Message.select(Message.ticket).where(Message.id.in_(hits)) | number
 
 
 def _rows(query: Any) -> list[TicketRow]:
