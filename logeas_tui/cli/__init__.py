@@ -47,7 +47,8 @@ def _open_desk(args: argparse.Namespace) -> Desk:
         open_store(location)
     except (DatabaseError, OSError) as exc:
         where = shown(location or default_location())
-        raise HelpdeskError(f"Cannot open the database {where}: {exc}.") from None
+        cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
+        raise HelpdeskError(f"Cannot open the database {where}: {cause}.") from None
     ensure_setup(config)
     return Desk(config, make_clock(config))
 

@@ -655,3 +655,18 @@ def test_every_verb_that_changes_a_ticket_takes_if_version() -> None:
     for verb in VERSIONED:
         args = parser.parse_args([verb, *needs.get(verb, ["N"]), "--if-version", "3"])
         assert args.if_version == 3, verb
+
+
+@pytest.mark.sqlite_only  # about URLs that name no usable store
+def test_a_store_url_that_cannot_be_opened_is_one_line_without_its_password(
+    paths: tuple[Path | str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _db, config = paths
+    for url, cause in (
+        ("postgresql://bob:s3cret@127.0.0.1:1/desk", "Connection refused"),
+        ("mysql://bob:s3cret@127.0.0.1/desk", "give a file path or a postgresql:// URL"),
+    ):
+        assert main(["list", "--db", url, "--config", str(config)]) == 1
+        err = capsys.readouterr().err
+        assert "s3cret" not in err and "bob:***@127.0.0.1" in err
+        assert cause in err and err.count("\n") == 1, err
