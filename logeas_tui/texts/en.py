@@ -98,6 +98,7 @@ TEXTS: dict[str, str] = {
     "history.customer mail": "customer mail",
     "history.mail not sent": "mail not sent",
     "history.copy kept": "copy kept",
+    "history.message id reused": "message id reused",
     "history.no acknowledgement": "no acknowledgement",
     # navigation keys (help screen)
     "nav.down": "down",

@@ -98,6 +98,7 @@ TEXTS: dict[str, str] = {
     "history.customer mail": "courriel client",
     "history.mail not sent": "courriel non envoyé",
     "history.copy kept": "copie gardée",
+    "history.message id reused": "identifiant de message réutilisé",
     "history.no acknowledgement": "pas d'accusé de réception",
     # navigation keys (help screen)
     "nav.down": "descendre",

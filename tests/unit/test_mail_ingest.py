@@ -12,7 +12,7 @@ from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services import merge, tickets
 from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import Message, Outbox, Ticket
+from logeas_tui.core.store.models import History, Message, Outbox, Ticket
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "routing.toml"
 
@@ -63,6 +63,47 @@ def test_same_message_id_other_bytes_is_kept_on_the_first_ticket(desk):
     again = ingest(desk, mail("Question", msgid="same", headers={"X-Relay": "2"}), [])
     assert again.outcome == COPY and again.number == first.number
     assert Ticket.select().count() == 1 and acks() == 1
+
+
+DATE = {"Date": "Tue, 24 Nov 2026 10:12:00 +0100"}
+
+
+def history_actions(number: str) -> list[str]:
+    return [h.action for h in History.select().join(Ticket).where(Ticket.number == number)]
+
+
+def test_a_second_delivery_through_another_relay_is_a_silent_copy(desk):
+    first = ingest(desk, mail("Question", msgid="same", headers=DATE), [])
+    relayed = {**DATE, "Received": "from relay2.example by mx.logeas.fr"}
+    again = ingest(desk, mail("Question", msgid="same", headers=relayed), [])
+    assert (again.outcome, again.number) == (COPY, first.number)
+    assert Ticket.select().count() == 1 and acks() == 1
+
+
+def test_a_new_request_reusing_an_old_message_id_is_a_new_ticket(desk):
+    """A sender's broken mailer reuses one Message-ID: other subject, other date, other sender
+    — each is a request of its own, never hidden as a copy on the first ticket."""
+    first = ingest(desk, mail("Question", msgid="same", headers=DATE), []).number
+    others = [
+        mail("Autre chose", msgid="same", headers=DATE),
+        mail("Question", msgid="same", headers={"Date": "Wed, 25 Nov 2026 09:00:00 +0100"}),
+        mail("Question", msgid="same", headers=DATE, sender="paul@ailleurs.example"),
+    ]
+    for raw in others:
+        result = ingest(desk, raw, [])
+        assert result.outcome == NEW_TICKET and result.number != first
+        assert "message id reused" in history_actions(result.number)
+    assert Ticket.select().count() == 4 and acks() == 4
+    assert Ticket.get(Ticket.number == first).state == "new"
+
+
+def test_the_same_mail_again_after_its_ticket_was_closed_is_not_hidden(desk):
+    first = ingest(desk, mail("Question", msgid="same", headers=DATE), []).number
+    ticket = Ticket.get(Ticket.number == first)
+    Ticket.update(state="closed successful").where(Ticket.id == ticket.id).execute()
+    again = ingest(desk, mail("Question", msgid="same", headers={**DATE, "X-Relay": "2"}), [])
+    assert again.outcome == NEW_TICKET
+    assert "message id reused" in history_actions(again.number)
 
 
 def test_reply_to_a_merged_ticket_goes_to_its_target(desk):

@@ -82,6 +82,16 @@ def strip_mbox_from_line(data: bytes) -> bytes:
     return b"" if end < 0 else data[end + 1 :]
 
 
+def date_header(raw: bytes) -> str | None:
+    """The Date header exactly as written (whitespace folded), read from the header block
+    alone: what tells a second delivery of one mail from another mail under the same id."""
+    head = email.message_from_bytes(
+        raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0][:65_536], policy=policy.compat32
+    )
+    value = head.get("date")
+    return " ".join(str(value).split()) if value is not None else None
+
+
 def parse_message(raw: bytes) -> ParsedMail:
     """Parse `raw` (RFC 5322 bytes). Never raises: failures give ok=False and a problem."""
     problems: list[str] = []

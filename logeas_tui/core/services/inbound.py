@@ -3,8 +3,11 @@
 One ingestion pipeline for every received mail: the IMAP sync (core.services.mail_sync),
 `logeas import` and the tests all call `ingest`:
 
-1. the raw bytes are kept; a Message-ID (or, lacking one, a raw sha256) already stored is not
-   stored again;
+1. the raw bytes are kept; the same bytes (raw sha256) already stored are not stored again,
+   nor a second delivery of a stored mail (same Message-ID, sender, subject and Date: kept as a
+   "copy" on its ticket, silently). A stored Message-ID on another mail — other sender,
+   subject or date, or its ticket closed since — is a new mail like any other, with a history
+   line saying the id was reused (it is never less visible than a new mail);
 2. parse (never fails: an unparseable mail is still stored, marked, in the default queue);
 3. route by the ordered rules of data/routing.toml;
 4. follow-up: a valid ticket number in the subject, else In-Reply-To/References, joins the
@@ -29,9 +32,9 @@ from dataclasses import dataclass
 
 from logeas_tui.core import numbers, procedure
 from logeas_tui.core.mail.loopguard import forbidden_recipient, is_automatic
-from logeas_tui.core.mail.parse import ParsedMail, parse_message
+from logeas_tui.core.mail.parse import ParsedMail, date_header, parse_message
 from logeas_tui.core.mail.route import Rule, route
-from logeas_tui.core.procedure import MERGED, OPEN, REMOVED
+from logeas_tui.core.procedure import CLOSED_STATES, MERGED, OPEN, REMOVED
 from logeas_tui.core.services import wording
 from logeas_tui.core.services.common import add_message, record, save, send_to_customer
 from logeas_tui.core.services.desk import Desk
@@ -56,17 +59,32 @@ def already_stored(sha: str) -> bool:
     return bool(Message.select().where(Message.raw_sha256 == sha).exists())
 
 
-def stored_before(parsed: ParsedMail, sha: str) -> tuple[bool, Ticket | None]:
-    """(same bytes stored?, the ticket holding a mail with the same Message-ID), one query."""
+def stored_before(parsed: ParsedMail, sha: str) -> tuple[bool, Message | None]:
+    """(same bytes stored?, the first stored mail with the same Message-ID), one query."""
     match = Message.raw_sha256 == sha
     if parsed.message_id:
         match |= Message.message_id == parsed.message_id
     hits = list(
-        Message.select(Message.raw_sha256, Message.ticket).where(match).order_by(Message.id)
+        Message.select(Message.id, Message.raw_sha256).where(match).order_by(Message.id)
     )
     if any(h.raw_sha256 == sha for h in hits):
         return True, None
-    return False, (_forward(Ticket.get_by_id(hits[0].ticket_id)) if hits else None)
+    return False, (Message.get_by_id(hits[0].id) if hits else None)
+
+
+def second_delivery(parsed: ParsedMail, raw: bytes, first: Message) -> Ticket | None:
+    """The live ticket holding `first` when `raw` is another delivery of that very mail (same
+    sender, subject and Date header; a relay adds headers), else None: a new mail."""
+    same = (
+        first.from_addr.lower() == parsed.from_addr.lower()
+        and first.subject == parsed.subject
+        and first.raw is not None
+        and date_header(bytes(first.raw)) == date_header(raw)
+    )
+    if not same:
+        return None
+    ticket = _forward(Ticket.get_by_id(first.ticket_id))
+    return ticket if ticket is not None and ticket.state not in CLOSED_STATES else None
 
 
 def find_ticket(parsed: ParsedMail) -> Ticket | None:
@@ -206,12 +224,13 @@ def ingest(
         return IngestResult(DUPLICATE, None, True)
     parsed = parsed or parse_message(raw)
     with writing():
-        duplicate, holder = stored_before(parsed, sha)
+        duplicate, first = stored_before(parsed, sha)
         if duplicate:
             return IngestResult(DUPLICATE, None, parsed.ok)
+        holder = second_delivery(parsed, raw, first) if first is not None else None
         if holder is not None:
-            # Same Message-ID, other bytes: a second delivery (or a reused id). Keep the
-            # bytes on the ticket that has the first one, but no new ticket, state or ack.
+            # The same mail delivered again (through another relay): keep the bytes on the
+            # ticket that has the first one, but no new ticket, state or ack.
             _store(holder, parsed, raw, sha, desk)
             record(
                 desk.acting_as("mail"),
@@ -220,51 +239,71 @@ def ingest(
                 detail=f"another copy of <{parsed.message_id}>",
             )
             return IngestResult(COPY, holder.number, parsed.ok)
-        ticket = find_ticket(parsed) if parsed.ok else None
-        system = desk.acting_as(parsed.from_addr or "mail")
-        if ticket is not None:
-            _store(ticket, parsed, raw, sha, desk)
-            old = ticket.state
-            state = procedure.after_customer_reply(old)
-            save(
-                desk,
-                ticket,
-                state=state,
-                last_customer_contact=desk.now(),
-                pending_until=None if state == OPEN else ticket.pending_until,
-            )
+        result = _new_mail(desk, parsed, raw, sha, rules, acknowledge)
+        if first is not None and result.number is not None:
             record(
-                system,
-                ticket,
-                "customer mail",
-                old,
-                state if state != old else "",
-                detail=wording.customer_mail(parsed.subject),
+                desk.acting_as("mail"),
+                Ticket.get(Ticket.number == result.number),
+                "message id reused",
+                detail=wording.reused_message_id(parsed.message_id or "", first.ticket.number),
             )
-            return IngestResult(FOLLOWUP, ticket.number, parsed.ok)
-        queue = _queue_for(desk, parsed, rules)
-        if queue is None:
-            return IngestResult(IGNORED, None, parsed.ok)
-        ticket = new_ticket(
+        return result
+
+
+def _new_mail(
+    desk: Desk,
+    parsed: ParsedMail,
+    raw: bytes,
+    sha: str,
+    rules: Sequence[Rule],
+    acknowledge: bool,
+) -> IngestResult:
+    """A mail not stored before: a follow-up of the ticket it names, else a new ticket."""
+    ticket = find_ticket(parsed) if parsed.ok else None
+    system = desk.acting_as(parsed.from_addr or "mail")
+    if ticket is not None:
+        _store(ticket, parsed, raw, sha, desk)
+        old = ticket.state
+        state = procedure.after_customer_reply(old)
+        save(
             desk,
-            queue,
-            customer=parsed.from_addr,
-            customer_name=parsed.from_name,
-            subject=parsed.subject or "(no subject)",
+            ticket,
+            state=state,
+            last_customer_contact=desk.now(),
+            pending_until=None if state == OPEN else ticket.pending_until,
         )
-        if not parsed.ok:
-            save(desk, ticket, unparsed=True)
-        received = _store(ticket, parsed, raw, sha, desk)
         record(
             system,
             ticket,
-            "created",
-            new=ticket.state,
-            detail=wording.created_by_mail(parsed.from_addr, queue.name, parsed=parsed.ok),
+            "customer mail",
+            old,
+            state if state != old else "",
+            detail=wording.customer_mail(parsed.subject),
         )
-        why = "acknowledgements off" if not acknowledge else _ack_refusal(desk, parsed, queue)
-        if why is None:
-            _acknowledge(desk, ticket, parsed, received)
-        else:  # so a technician can see why the customer got no acknowledgement
-            record(desk.acting_as("system"), ticket, "no acknowledgement", detail=why)
-        return IngestResult(NEW_TICKET, ticket.number, parsed.ok, why is None, why)
+        return IngestResult(FOLLOWUP, ticket.number, parsed.ok)
+    queue = _queue_for(desk, parsed, rules)
+    if queue is None:
+        return IngestResult(IGNORED, None, parsed.ok)
+    ticket = new_ticket(
+        desk,
+        queue,
+        customer=parsed.from_addr,
+        customer_name=parsed.from_name,
+        subject=parsed.subject or "(no subject)",
+    )
+    if not parsed.ok:
+        save(desk, ticket, unparsed=True)
+    received = _store(ticket, parsed, raw, sha, desk)
+    record(
+        system,
+        ticket,
+        "created",
+        new=ticket.state,
+        detail=wording.created_by_mail(parsed.from_addr, queue.name, parsed=parsed.ok),
+    )
+    why = "acknowledgements off" if not acknowledge else _ack_refusal(desk, parsed, queue)
+    if why is None:
+        _acknowledge(desk, ticket, parsed, received)
+    else:  # so a technician can see why the customer got no acknowledgement
+        record(desk.acting_as("system"), ticket, "no acknowledgement", detail=why)
+    return IngestResult(NEW_TICKET, ticket.number, parsed.ok, why is None, why)

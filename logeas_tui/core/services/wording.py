@@ -22,6 +22,10 @@ def created_by_mail(sender: str, queue: str, *, parsed: bool = True) -> str:
     )
 
 
+def reused_message_id(message_id: str, first_ticket: str) -> str:
+    return f"<{message_id[:200]}> was already used by a mail of ticket {first_ticket}"
+
+
 def customer_mail(subject: str) -> str:
     return subject[:120]
 
