@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import mailbox
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from logeas_tui.cli.output import safe
-from logeas_tui.core.mail.parse import strip_mbox_from_line
+from logeas_tui.core.mail.mbox import split_mbox
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.desk import Desk
@@ -58,19 +57,6 @@ def _sync(desk: Desk, once: bool, out: TextIO) -> int:
         mail_lease.wait_for_next_round(desk, poll, _sleep, holding=report.held_by is None)
 
 
-def _mbox_messages(path: Path) -> Iterator[bytes]:
-    data = path.read_bytes()
-    if data.count(b"\nFrom ") == 0:
-        yield strip_mbox_from_line(data)
-        return
-    box = mailbox.mbox(str(path), create=False)
-    try:
-        for key in box.iterkeys():
-            yield box.get_bytes(key)
-    finally:
-        box.close()
-
-
 def raw_messages(paths: Sequence[str]) -> Iterator[tuple[Path, bytes]]:
     """Every message under the paths: .eml files, directories, Maildirs, mbox files."""
     for name in paths:
@@ -83,8 +69,8 @@ def raw_messages(paths: Sequence[str]) -> Iterator[tuple[Path, bytes]]:
                 continue  # an empty file holds no message
             with file.open("rb") as fh:
                 head = fh.read(5)
-            if head == b"From ":
-                for raw in _mbox_messages(file):
+            if head == b"From ":  # one mail behind its envelope line, or an mbox of many
+                for raw in split_mbox(file.read_bytes()):
                     yield file, raw
             else:
                 yield file, file.read_bytes()

@@ -670,3 +670,18 @@ def test_a_store_url_that_cannot_be_opened_is_one_line_without_its_password(
         err = capsys.readouterr().err
         assert "s3cret" not in err and "bob:***@127.0.0.1" in err
         assert cause in err and err.count("\n") == 1, err
+
+
+def test_import_of_a_saved_mail_with_from_lines_in_its_body_makes_one_ticket(
+    cli: Cli, tmp_path: Path
+) -> None:
+    saved = tmp_path / "saved.eml"
+    saved.write_bytes(
+        b"From jean@client.example Tue Nov 24 10:12:00 2026\n"
+        b"From: jean@client.example\nSubject: Imprimante\n\nBonjour,\n\n"
+        b"From the start the printer jams.\n\nFrom time to time it works.\n"
+    )
+    run = cli("import", str(saved), "--no-ack")
+    assert run.code == 0 and run.out.startswith("1 messages: 1 new tickets"), run.out
+    (ticket,) = cli("list", "--json").json  # type: ignore[misc]
+    assert "From time to time it works." in show(cli, ticket["number"])["messages"][0]["body"]

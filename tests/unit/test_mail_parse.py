@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+from logeas_tui.core.mail.mbox import split_mbox
 from logeas_tui.core.mail.parse import ParsedMail, parse_message, strip_mbox_from_line
 from tests.conftest import CORPUS
 
@@ -236,3 +237,24 @@ def test_strip_mbox_from_line() -> None:
     assert strip_mbox_from_line(b"From: me@x\nSubject: s\n") == b"From: me@x\nSubject: s\n"
     assert strip_mbox_from_line(b"From  : me@x\n") == b"From  : me@x\n"  # obsolete header syntax
     assert parse_message(b"From me@x Thu May  3 2012\r\nSubject: s\r\n\r\n").subject == "s"
+
+
+ENVELOPE = b"From jean@client.example Tue Nov 24 10:12:00 2026\n"
+
+
+def test_one_mail_behind_an_envelope_line_is_one_mail_whatever_its_body_says() -> None:
+    mail = (
+        b"From: jean@client.example\nSubject: Devis\n\nBonjour,\n\n"
+        b"From the start the printer jams.\nFrom time to time it works.\n\n"
+        b"From my desk: Jean\n"
+    )
+    assert split_mbox(ENVELOPE + mail) == [mail]
+
+
+def test_an_mbox_is_split_at_its_envelope_lines_only() -> None:
+    mails = [
+        b"From: a@x\nSubject: un\n\nBonjour,\n\nFrom now on it fails.\n",
+        b"From: b@x\nSubject: deux\n\n>From a quoted line\n",
+        b"From: c@x\nSubject: trois\n\nfin\n",
+    ]
+    assert split_mbox(b"".join(ENVELOPE + m + b"\n" for m in mails)) == mails

@@ -31,6 +31,7 @@ import html2text
 
 from logeas_tui.core.mail import headers as fields
 from logeas_tui.core.mail.decode import decode_bytes, header_text
+from logeas_tui.core.mail.mbox import strip_mbox_from_line
 
 _T = TypeVar("_T")
 Piece = tuple[str, str]  # ("plain" | "html", text): one body part in reading order
@@ -71,15 +72,6 @@ class ParsedMail:
         """The first decoded value of header `name` (any case), or None when absent."""
         values = self.headers.get(name.lower())
         return values[0] if values else None
-
-
-def strip_mbox_from_line(data: bytes) -> bytes:
-    """Drop a leading mbox `From sender date` line; the stored raw mail starts after it.
-    (`From  : x`, an obsolete-syntax From header, is not such a line.)"""
-    if not re.match(rb"From [^\s:]", data):
-        return data
-    end = data.find(b"\n")
-    return b"" if end < 0 else data[end + 1 :]
 
 
 def date_header(raw: bytes) -> str | None:

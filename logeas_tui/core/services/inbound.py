@@ -64,9 +64,7 @@ def stored_before(parsed: ParsedMail, sha: str) -> tuple[bool, Message | None]:
     match = Message.raw_sha256 == sha
     if parsed.message_id:
         match |= Message.message_id == parsed.message_id
-    hits = list(
-        Message.select(Message.id, Message.raw_sha256).where(match).order_by(Message.id)
-    )
+    hits = list(Message.select(Message.id, Message.raw_sha256).where(match).order_by(Message.id))
     if any(h.raw_sha256 == sha for h in hits):
         return True, None
     return False, (Message.get_by_id(hits[0].id) if hits else None)
