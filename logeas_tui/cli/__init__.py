@@ -54,8 +54,10 @@ def _open_desk(args: argparse.Namespace) -> Desk:
 
 
 def run_app(desk: Desk) -> int:
-    from logeas_tui.app import LogeasApp  # Textual is loaded only for the app, not for verbs
+    from logeas_tui import keymap  # Textual is loaded only for the app, not for verbs
+    from logeas_tui.app import LogeasApp
 
+    keymap.check(desk.config)
     LogeasApp(desk).run()
     return 0
 

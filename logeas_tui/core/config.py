@@ -188,13 +188,27 @@ def load(path: Path | None = None, *, create: bool = True) -> Config:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(DEFAULT_TEXT.format(language=system_language()), encoding="utf-8")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM left by a Windows editor is fine
         raw = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}): save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     return _Reader(path, text).build(raw)
+
+
+def setting_error(config: Config, section: str, key: str, message: str) -> ConfigError:
+    """An error about a setting found valid here but refused by a later reader (the app's
+    keymap), naming the file and the line of the key as every other config error does."""
+    path = config.path or default_path()
+    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    return _Reader(path, text).fail(section, key, message)
+
+
+SECRET_KEYS = frozenset({"password"})  # never echoed in an error
+GRACE_HOURS = (1, 87_600)  # Delete keeps a ticket an hour at least, ten years at most
+POLL_SECONDS = (5, 86_400)
+PORTS = (1, 65_535)
 
 
 class _Reader:
@@ -246,7 +260,17 @@ class _Reader:
         value = table[key]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
-            raise self.fail(section, key, f"expected {kind.__name__}, got {value!r}", index)
+            got = f"a {type(value).__name__}" if key in SECRET_KEYS else repr(value)
+            raise self.fail(section, key, f"expected {kind.__name__}, got {got}", index)
+        return value
+
+    def number(
+        self, table: dict[str, Any], section: str, key: str, default: int, low: int, high: int
+    ) -> int:
+        """An integer setting within [low, high]."""
+        value: int = self.get(table, section, key, int, default)
+        if not low <= value <= high:
+            raise self.fail(section, key, f"must be between {low:,} and {high:,}, not {value:,}")
         return value
 
     def only(
@@ -293,16 +317,16 @@ class _Reader:
         for k, v in keys.items():
             if not isinstance(v, str):
                 raise self.fail("keys", k, f"expected a key name, got {v!r}")
-        return Config(
+        me = self.get(sup, "support", "me", str, None)
+        config = Config(
             path=self.path,
             language=language,
             domain=self.get(sup, "support", "domain", str, "logeas.fr"),
             address=self.get(sup, "support", "address", str, "support@logeas.fr"),
             system_id=system_id,
-            me=self.get(sup, "support", "me", str, "Nicolas"),
             default_queue=self.get(sup, "support", "default_queue", str, "LoGeAs"),
-            delete_grace_hours=self.get(sup, "support", "delete_grace_hours", int, 24),
-            auto_reply_cap=self.get(sup, "support", "auto_reply_cap", int, 40),
+            delete_grace_hours=self.number(sup, "support", "delete_grace_hours", 24, *GRACE_HOURS),
+            auto_reply_cap=self.number(sup, "support", "auto_reply_cap", 40, 0, 10_000),
             technicians=self.technicians(raw.get("technicians", [])),
             hours=self.hours(self.table(raw, "hours")),
             imap=self.server(raw, "imap", 993),
@@ -310,6 +334,12 @@ class _Reader:
             keys=tuple(sorted(keys.items())),
             data_dir=self.data_dir(sup),
         )
+        names = [tech.name for tech in config.technicians]
+        if me is not None and me not in names:
+            raise self.fail(
+                "support", "me", f"{me!r} is not a technician (technicians: {', '.join(names)})"
+            )
+        return replace(config, me=me or names[0])
 
     def data_dir(self, sup: dict[str, Any]) -> Path:
         """`[support] data`: the team's own data folder (relative to this file), else the
@@ -401,11 +431,11 @@ class _Reader:
             )
         return ServerConf(
             host=host,
-            port=self.get(t, name, "port", int, port),
+            port=self.number(t, name, "port", port, *PORTS),
             security=security,
             user=self.get(t, name, "user", str, None),
             password=self.get(t, name, "password", str, None),
             password_command=self.get(t, name, "password_command", str, None),
             folder=self.get(t, name, "folder", str, "INBOX"),
-            poll_seconds=self.get(t, name, "poll_seconds", int, 60),
+            poll_seconds=self.number(t, name, "poll_seconds", 60, *POLL_SECONDS),
         )

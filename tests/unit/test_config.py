@@ -72,7 +72,7 @@ def test_missing_file_without_create_gives_defaults_and_writes_nothing(tmp_path:
 def test_logeas_config_variable_chooses_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = write(tmp_path, '[support]\nme = "Guillaume"\n')
+    path = write(tmp_path, '[support]\nme = "Guillaume"\n[[technicians]]\nname = "Guillaume"\n')
     monkeypatch.setenv("LOGEAS_CONFIG", str(path))
     assert config_mod.default_path() == path
     assert load().me == "Guillaume"
@@ -182,6 +182,13 @@ def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
         ("[support]\ndelete_grace_hours = true\n", 2, "support.delete_grace_hours"),
         ("[keys]\nmerge = 3\n", 2, "keys.merge"),
         ("[imap]\nport = 993\n", None, "imap.host"),
+        ("[support]\ndelete_grace_hours = -100\n", 2, "support.delete_grace_hours"),
+        ("[support]\ndelete_grace_hours = 99999999\n", 2, "support.delete_grace_hours"),
+        ("[support]\nauto_reply_cap = -1\n", 2, "support.auto_reply_cap"),
+        ('[imap]\nhost = "h"\npoll_seconds = 0\n', 3, "imap.poll_seconds"),
+        ('[imap]\nhost = "h"\npoll_seconds = -5\n', 3, "imap.poll_seconds"),
+        ('[smtp]\nhost = "h"\nport = 70000\n', 3, "smtp.port"),
+        ('[support]\nme = "Personne"\n', 2, "support.me"),
     ],
 )
 def test_a_wrong_value_names_file_line_and_key(
@@ -305,3 +312,22 @@ def test_the_shipped_data_is_the_default_and_a_team_folder_replaces_it(tmp_path:
 def test_a_data_folder_that_is_not_one_is_pointed_at(tmp_path: Path) -> None:
     message = refusal(write(tmp_path, '[support]\nme = "Nicolas"\ndata = "nowhere"\n'))
     assert "line 3" in message and "support.data" in message and "no queues.toml" in message
+
+
+def test_me_must_be_one_of_the_technicians_and_they_are_listed(tmp_path: Path) -> None:
+    path = write(tmp_path, '[support]\nme = "Guillaume"\n[[technicians]]\nname = "Nicolas"\n')
+    assert "'Guillaume' is not a technician (technicians: Nicolas)" in refusal(path)
+    alone = write(tmp_path, '[[technicians]]\nname = "Pétronille"\n')
+    assert load(alone).me == "Pétronille"  # no `me`: the first technician
+
+
+def test_a_wrong_type_password_is_not_echoed(tmp_path: Path) -> None:
+    path = write(tmp_path, '[imap]\nhost = "h"\npassword = 123456789\n')
+    message = refusal(path)
+    assert "imap.password" in message and "123456789" not in message
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('\ufefflanguage = "en"\n[support]\nsystem_id = "12"\n', encoding="utf-8")
+    assert load(path).system_id == "12"
