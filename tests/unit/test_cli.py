@@ -685,3 +685,36 @@ def test_import_of_a_saved_mail_with_from_lines_in_its_body_makes_one_ticket(
     assert run.code == 0 and run.out.startswith("1 messages: 1 new tickets"), run.out
     (ticket,) = cli("list", "--json").json  # type: ignore[misc]
     assert "From time to time it works." in show(cli, ticket["number"])["messages"][0]["body"]
+
+
+@pytest.mark.sqlite_only  # SQLite's one write lock
+def test_reading_verbs_never_wait_for_the_write_lock(cli: Cli, paths) -> None:
+    """`list` and `show` while another process holds the store's write lock (a long import):
+    they read at once instead of waiting 10 s and failing with "database is locked"."""
+    import sqlite3
+
+    number = phone(cli, "--close")
+    db, _config = paths
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        listed = cli("list", "--json")
+        assert listed.code == 0, listed.err
+        assert [t["number"] for t in listed.json] == [number]  # type: ignore[union-attr]
+        assert cli("show", number).code == 0
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_a_default_queue_that_is_no_queue_is_named_with_the_queues(
+    cli: Cli, paths, tmp_path: Path
+) -> None:
+    _db, config = paths
+    config.write_text(
+        config.read_text().replace("[support]\n", '[support]\ndefault_queue = "Nope"\n')
+    )
+    run = cli("list")
+    assert run.code == 1
+    assert "line 3: key 'support.default_queue': 'Nope' is not a queue" in run.err
+    assert "LoGeAs, " in run.err and "Traceback" not in run.err

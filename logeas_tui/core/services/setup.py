@@ -1,11 +1,14 @@
-"""Start-up: the seed's queues from `data/queues.toml` and the config's technicians."""
+"""Start-up: the seed's queues from `data/queues.toml` and the config's technicians.
+
+A store that already has them is only read: the command-line verbs that only read (`list`,
+`show`) never wait for the write lock, and a read-only store can still be listed."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
 
-from logeas_tui.core.config import Config
+from logeas_tui.core.config import Config, setting_error
 from logeas_tui.core.errors import ConfigError
 from logeas_tui.core.store.models import Queue, Technician
 from logeas_tui.core.store.tx import writing
@@ -23,9 +26,35 @@ def load_queues(path: Path) -> list[dict[str, object]]:
     return list(queues)
 
 
+def _check_default_queue(config: Config, queues: list[dict[str, object]]) -> None:
+    """New mail lands in `default_queue`: it must be one of the queues, open to new tickets."""
+    usable = [str(q["name"]) for q in queues if q.get("valid", True) and not q.get("held", False)]
+    if config.default_queue not in usable:
+        raise setting_error(
+            config,
+            "support",
+            "default_queue",
+            f"{config.default_queue!r} is not a queue that takes new tickets "
+            f"(queues: {', '.join(usable)})",
+        )
+
+
+def _up_to_date(config: Config, queues: list[dict[str, object]]) -> bool:
+    have = {name for (name,) in Queue.select(Queue.name).tuples()}
+    if any(q["name"] not in have for q in queues):
+        return False
+    technicians = set(
+        Technician.select(Technician.name, Technician.email, Technician.level).tuples()
+    )
+    return all((t.name, t.email, t.level) in technicians for t in config.technicians)
+
+
 def ensure_setup(config: Config) -> None:
     """Add missing queues (existing ones keep their settings) and add or update technicians."""
     queues = load_queues(config.data_dir / "queues.toml")
+    _check_default_queue(config, queues)
+    if _up_to_date(config, queues):
+        return
     with writing():
         for position, q in enumerate(queues):
             Queue.insert(
