@@ -40,7 +40,7 @@ def _check_default_queue(config: Config, queues: list[dict[str, object]]) -> Non
 
 
 def _up_to_date(config: Config, queues: list[dict[str, object]]) -> bool:
-    have = {str(row[0]) for row in Queue.select(Queue.name).tuples()}
+    have = {str(q.name) for q in Queue.select(Queue.name)}
     if any(q["name"] not in have for q in queues):
         return False
     technicians = set(
