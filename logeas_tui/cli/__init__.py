@@ -42,6 +42,8 @@ def make_clock(config: Config) -> Clock:
 def _open_desk(args: argparse.Namespace) -> Desk:
     path = getattr(args, "config", None)
     config = config_mod.load(Path(path).expanduser() if path else None)
+    for warning in config.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     location = getattr(args, "db", None)
     try:
         open_store(location)

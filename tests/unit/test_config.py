@@ -258,10 +258,32 @@ def test_no_password_at_all() -> None:
     assert ServerConf("h", 993).resolve_password() is None
 
 
-def test_a_failing_password_command_says_why() -> None:
-    conf = ServerConf("h", 993, password_command="echo 'no such entry' >&2; exit 3")
-    with pytest.raises(ConfigError, match="no such entry"):
+def test_a_failing_password_command_says_its_status_and_nothing_it_printed() -> None:
+    conf = ServerConf("h", 993, password_command="echo 'token s3cret refused' >&2; exit 3")
+    with pytest.raises(ConfigError) as caught:
         conf.resolve_password()
+    assert str(caught.value) == "password_command failed with status 3"
+
+
+def test_a_password_command_that_hangs_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(config_mod, "PASSWORD_COMMAND_SECONDS", 1)
+    conf = ServerConf("h", 993, password_command="sleep 30; echo late")
+    with pytest.raises(ConfigError, match="no answer within 1 s"):
+        conf.resolve_password()
+
+
+def test_a_password_command_runs_once_per_process(tmp_path: Path) -> None:
+    count = tmp_path / "count"
+    conf = ServerConf("h", 993, password_command=f"echo x >> {count}; echo pw-{tmp_path.name}")
+    assert conf.resolve_password() == conf.resolve_password() == f"pw-{tmp_path.name}"
+    assert count.read_text().count("x") == 1
+
+
+def test_a_password_never_shows_in_a_repr() -> None:
+    conf = ServerConf("h", 993, user="u", password="hunter2", password_command="pass show x")
+    shown = repr(Config(imap=conf)) + repr(conf.resolve_password()) + f"{conf!r}"
+    assert "hunter2" not in shown and "pass show" not in shown and "'***'" in shown
+    assert conf.resolve_password() == "hunter2"  # still the password for the login
 
 
 def test_password_command_never_reads_our_terminal() -> None:
@@ -331,3 +353,39 @@ def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text('\ufefflanguage = "en"\n[support]\nsystem_id = "12"\n', encoding="utf-8")
     assert load(path).system_id == "12"
+
+
+def test_config_and_store_are_created_for_the_user_alone_whatever_the_umask(
+    tmp_path: Path,
+) -> None:
+    import os
+    import stat
+
+    from logeas_tui.core.store.connection import close_store, open_store
+
+    old = os.umask(0o000)
+    try:
+        config = tmp_path / "conf" / "sub" / "config.toml"
+        load(config)
+        store = tmp_path / "data" / "logeas.sqlite"
+        open_store(str(store))
+        try:
+            wal = store.with_name("logeas.sqlite-wal")
+            assert stat.S_IMODE(wal.stat().st_mode) == 0o600  # SQLite gives it the file's mode
+        finally:
+            close_store()
+    finally:
+        os.umask(old)
+    for path in (config, store):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    for folder in (config.parent, config.parent.parent, store.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_a_password_in_a_file_others_can_read_is_warned_about(tmp_path: Path) -> None:
+    path = write(tmp_path, '[imap]\nhost = "h"\npassword = "pw"\n')
+    path.chmod(0o644)
+    (warning,) = load(path).warnings
+    assert "holds a password and other users may read it: run chmod 600" in warning
+    path.chmod(0o600)
+    assert load(path).warnings == ()

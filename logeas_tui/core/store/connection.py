@@ -16,6 +16,7 @@ import platformdirs
 from peewee import Database, ImproperlyConfigured, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import parse as parse_url
 
+from logeas_tui.core.config import private_folder
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.store import migrations
 from logeas_tui.core.store.models import db
@@ -71,7 +72,10 @@ def database_for(location: str) -> Database:
         database: Database = PostgresqlDatabase(params.pop("database"), **params)
         return database
     path = Path(location).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():  # customer data: the user's alone (SQLite gives the WAL its mode)
+        private_folder(path.parent)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        path.chmod(0o600)
     return SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10)
 
 

@@ -1,0 +1,263 @@
+"""Reading the settings file: the parsed TOML becomes a `Config`, and anything wrong in it —
+an unknown key, a wrong type, a number out of range, a technician who does not exist — is
+refused naming the file, the line and the key. A password is never echoed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from logeas_tui.core.config import (
+    DATA_DIR,
+    DAYS,
+    Config,
+    HoursConf,
+    Secret,
+    ServerConf,
+    TechnicianConf,
+    system_language,
+)
+from logeas_tui.core.errors import ConfigError
+
+SECRET_KEYS = frozenset({"password"})  # never echoed in an error
+GRACE_HOURS = (1, 87_600)  # Delete keeps a ticket an hour at least, ten years at most
+POLL_SECONDS = (5, 86_400)
+PORTS = (1, 65_535)
+
+
+class Reader:
+    """Turns the parsed TOML into a Config, naming file, line and key on any error."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def line_of(self, section: str, key: str, index: int = 0) -> int | None:
+        """The line of `key` in `section` (its `index`-th table for [[arrays]]), or of the
+        header `[key]` for a top-level table."""
+        current, seen = "", -1
+        for n, line in enumerate(self.lines, 1):
+            stripped = line.strip()
+            header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+            if header:
+                current = header.group(1)
+                if current == section:
+                    seen += 1
+                if not section and current == key:
+                    return n
+                continue
+            if (
+                current == section
+                and (not section or seen == index)
+                and re.match(rf"^{re.escape(key)}\s*=", stripped)
+            ):
+                return n
+        return None
+
+    def fail(self, section: str, key: str, message: str, index: int = 0) -> ConfigError:
+        line = self.line_of(section, key, index)
+        where = f"{self.path}, line {line}" if line else str(self.path)
+        name = f"{section}.{key}" if section else key
+        return ConfigError(f"{where}: key '{name}': {message}")
+
+    def get(
+        self,
+        table: dict[str, Any],
+        section: str,
+        key: str,
+        kind: type,
+        default: Any,
+        index: int = 0,
+    ) -> Any:
+        if key not in table:
+            return default
+        value = table[key]
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if not ok:
+            got = f"a {type(value).__name__}" if key in SECRET_KEYS else repr(value)
+            raise self.fail(section, key, f"expected {kind.__name__}, got {got}", index)
+        return value
+
+    def secret(self, table: dict[str, Any], section: str) -> Secret | None:
+        value = self.get(table, section, "password", str, None)
+        return None if value is None else Secret(value)
+
+    def number(
+        self, table: dict[str, Any], section: str, key: str, default: int, low: int, high: int
+    ) -> int:
+        """An integer setting within [low, high]."""
+        value: int = self.get(table, section, key, int, default)
+        if not low <= value <= high:
+            raise self.fail(section, key, f"must be between {low:,} and {high:,}, not {value:,}")
+        return value
+
+    def only(
+        self, table: dict[str, Any], section: str, known: tuple[str, ...], index: int = 0
+    ) -> None:
+        """Refuse a misspelt key rather than silently ignoring it."""
+        for key in table:
+            if key not in known:
+                raise self.fail(section, key, f"unknown setting (known: {', '.join(known)})", index)
+
+    def table(self, raw: dict[str, Any], key: str) -> dict[str, Any]:
+        value = raw.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail("", key, "expected a [section]")
+        return value
+
+    def build(self, raw: dict[str, Any]) -> Config:
+        known = {"language", "support", "technicians", "hours", "imap", "smtp", "keys"}
+        for key in raw:
+            if key not in known:
+                raise self.fail("", key, f"unknown setting (known: {', '.join(sorted(known))})")
+        language = self.get(raw, "", "language", str, system_language())
+        if language not in ("fr", "en"):
+            raise self.fail("", "language", f'must be "fr" or "en", not {language!r}')
+        sup = self.table(raw, "support")
+        self.only(
+            sup,
+            "support",
+            (
+                "domain",
+                "address",
+                "system_id",
+                "me",
+                "default_queue",
+                "delete_grace_hours",
+                "auto_reply_cap",
+                "data",
+            ),
+        )
+        system_id = self.get(sup, "support", "system_id", str, "10")
+        if not (system_id.isdigit() and len(system_id) == 2):
+            raise self.fail("support", "system_id", f"must be two digits, not {system_id!r}")
+        keys = self.table(raw, "keys")
+        for k, v in keys.items():
+            if not isinstance(v, str):
+                raise self.fail("keys", k, f"expected a key name, got {v!r}")
+        me = self.get(sup, "support", "me", str, None)
+        config = Config(
+            path=self.path,
+            language=language,
+            domain=self.get(sup, "support", "domain", str, "logeas.fr"),
+            address=self.get(sup, "support", "address", str, "support@logeas.fr"),
+            system_id=system_id,
+            default_queue=self.get(sup, "support", "default_queue", str, "LoGeAs"),
+            delete_grace_hours=self.number(sup, "support", "delete_grace_hours", 24, *GRACE_HOURS),
+            auto_reply_cap=self.number(sup, "support", "auto_reply_cap", 40, 0, 10_000),
+            technicians=self.technicians(raw.get("technicians", [])),
+            hours=self.hours(self.table(raw, "hours")),
+            imap=self.server(raw, "imap", 993),
+            smtp=self.server(raw, "smtp", 587),
+            keys=tuple(sorted(keys.items())),
+            data_dir=self.data_dir(sup),
+        )
+        names = [tech.name for tech in config.technicians]
+        if me is not None and me not in names:
+            raise self.fail(
+                "support", "me", f"{me!r} is not a technician (technicians: {', '.join(names)})"
+            )
+        return replace(config, me=me or names[0])
+
+    def data_dir(self, sup: dict[str, Any]) -> Path:
+        """`[support] data`: the team's own data folder (relative to this file), else the
+        shipped one."""
+        name = self.get(sup, "support", "data", str, "")
+        if not name:
+            return DATA_DIR
+        folder = (self.path.parent / Path(name).expanduser()).resolve()
+        if not (folder / "queues.toml").is_file():
+            raise self.fail("support", "data", f"{folder} is not a data folder (no queues.toml)")
+        return folder
+
+    def technicians(self, items: Any) -> tuple[TechnicianConf, ...]:
+        if not isinstance(items, list):
+            raise self.fail("", "technicians", "expected [[technicians]] entries")
+        out = []
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise self.fail("", "technicians", "expected [[technicians]] entries")
+            self.only(item, "technicians", ("name", "email", "level"), i)
+            name = self.get(item, "technicians", "name", str, None, i)
+            if not name:
+                raise self.fail("technicians", "name", "every technician needs a name", i)
+            email = self.get(item, "technicians", "email", str, "", i)
+            level = self.get(item, "technicians", "level", int, 1, i)
+            if level < 1:
+                raise self.fail("technicians", "level", "support levels start at 1", i)
+            out.append(TechnicianConf(name, email, level))
+        return tuple(out) or Config.technicians
+
+    def hours(self, table: dict[str, Any]) -> HoursConf:
+        tz = self.get(table, "hours", "timezone", str, "Europe/Paris")
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise self.fail("hours", "timezone", f"unknown time zone {tz!r}") from None
+        week = list(HoursConf().week)
+        for i, day in enumerate(DAYS):
+            if day in table:
+                week[i] = self.intervals(day, table[day])
+        for key in table:
+            if key not in (*DAYS, "timezone", "holidays"):
+                raise self.fail("hours", key, "unknown setting")
+        return HoursConf(tz, self.get(table, "hours", "holidays", bool, True), tuple(week))
+
+    def intervals(self, day: str, value: Any) -> tuple[tuple[time, time], ...]:
+        if not isinstance(value, list):
+            raise self.fail("hours", day, 'expected a list like ["09:00-12:00"]')
+        out = []
+        for item in value:
+            m = re.fullmatch(r"\s*(\d{1,2}):(\d\d)\s*-\s*(\d{1,2}):(\d\d)\s*", str(item))
+            try:
+                if not m:
+                    raise ValueError
+                start = time(int(m[1]), int(m[2]))
+                end = time(int(m[3]), int(m[4])) if m[3] != "24" else time.max
+            except ValueError:
+                raise self.fail("hours", day, f'{item!r} is not a "HH:MM-HH:MM" interval') from None
+            if end <= start:
+                raise self.fail("hours", day, f"{item!r} ends before it starts")
+            out.append((start, end))
+        return tuple(sorted(out))
+
+    def server(self, raw: dict[str, Any], name: str, port: int) -> ServerConf | None:
+        if name not in raw:
+            return None
+        t = self.table(raw, name)
+        self.only(
+            t,
+            name,
+            (
+                "host",
+                "port",
+                "security",
+                "user",
+                "password",
+                "password_command",
+                "folder",
+                "poll_seconds",
+            ),
+        )
+        host = self.get(t, name, "host", str, None)
+        if not host:
+            raise self.fail(name, "host", "a mail server needs a host")
+        security = self.get(t, name, "security", str, "ssl")
+        if security not in ("none", "starttls", "ssl"):
+            raise self.fail(
+                name, "security", f'must be "none", "starttls" or "ssl", not {security!r}'
+            )
+        return ServerConf(
+            host=host,
+            port=self.number(t, name, "port", port, *PORTS),
+            security=security,
+            user=self.get(t, name, "user", str, None),
+            password=self.secret(t, name),
+            password_command=self.get(t, name, "password_command", str, None),
+            folder=self.get(t, name, "folder", str, "INBOX"),
+            poll_seconds=self.number(t, name, "poll_seconds", 60, *POLL_SECONDS),
+        )
