@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from logeas_tui.cli.output import safe
+from logeas_tui.cli.output import safe, write_json
 from logeas_tui.core.mail.mbox import split_mbox
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services import mail_lease
@@ -102,7 +101,7 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
 def outbox(desk: Desk, as_json: bool, out: TextIO) -> int:
     items = queries.outbox()
     if as_json:
-        out.write(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2) + "\n")
+        write_json([o.to_json() for o in items], out)
         return 0
     if not items:
         out.write("The outbox is empty: all mail is sent.\n")

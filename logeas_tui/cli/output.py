@@ -9,19 +9,22 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-# Control characters (C0 but tab/newline, DEL, C1) and bidirectional overrides, shown escaped.
+# Control characters (C0 but tab/newline, DEL, C1), bidirectional overrides and marks,
+# zero-width characters and the Unicode line/paragraph separators, shown escaped.
 _UNSAFE = [
     *range(0x00, 0x09),
     *range(0x0B, 0x20),
     *range(0x7F, 0xA0),
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-    0x200E,
-    0x200F,
+    *range(0x200B, 0x2010),  # zero-width space, non-joiner, joiner; LRM, RLM
+    *range(0x2028, 0x202F),  # line and paragraph separators; bidi embeddings and overrides
+    *range(0x2060, 0x2070),  # word joiner, invisible operators, bidi isolates
     0x061C,
+    0xFEFF,
 ]
 _MULTILINE = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in _UNSAFE}
 _ONE_LINE = {**_MULTILINE, 0x09: " ", 0x0A: "\\n"}
+# In JSON the same characters become JSON escapes (json escapes C0 itself)
+_JSON = {c: f"\\u{c:04x}" for c in _UNSAFE if c >= 0x7F}
 
 
 def safe(text: str | None, *, multiline: bool = False) -> str:
@@ -29,5 +32,11 @@ def safe(text: str | None, *, multiline: bool = False) -> str:
     return (text or "").translate(_MULTILINE if multiline else _ONE_LINE)
 
 
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """JSON of `data`, readable (accents kept) but with every character `safe` escapes
+    written as a JSON escape: a terminal showing it is not retitled or reversed either."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_JSON)
+
+
 def write_json(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_text(data) + "\n")

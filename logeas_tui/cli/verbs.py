@@ -8,7 +8,6 @@ ticket); a service's notice goes to stderr as "note: …". Mail text goes throug
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from argparse import Namespace
@@ -17,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from logeas_tui.cli.output import safe, write_json
+from logeas_tui.cli.output import json_text, safe, write_json
 from logeas_tui.core import numbers
 from logeas_tui.core.clock import as_utc
 from logeas_tui.core.errors import InvalidInput, NotFound
@@ -127,7 +126,7 @@ def list_tickets(desk: Desk, args: Namespace, out: TextIO) -> int:
     if _wants_json(args):
         out.write("[")
         for n, row in enumerate(rows):
-            out.write(("\n" if n == 0 else ",\n") + json.dumps(row.to_json(), ensure_ascii=False))
+            out.write(("\n" if n == 0 else ",\n") + json_text(row.to_json(), indent=None))
         out.write("\n]\n")
         return 0
     for row in rows:

@@ -10,11 +10,13 @@ from datetime import UTC, datetime, timedelta
 from rich.style import Style
 from rich.text import Text
 
-# C0 controls and DEL become their visible "control picture" (ESC -> ␛); C1 controls and the
-# bidirectional overrides (which could reorder a line on screen) become a replacement mark.
+# C0 controls and DEL become their visible "control picture" (ESC -> ␛); C1 controls, the
+# bidirectional overrides (which could reorder a line on screen), zero-width characters (which
+# the terminal and Rich measure differently, breaking the borders) and the Unicode line and
+# paragraph separators become a replacement mark.
 _C0 = {code: chr(0x2400 + code) for code in range(0x20)}
 _C0[0x7F] = "\u2421"
-_OTHER = re.compile("[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_OTHER = re.compile("[\u0080-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u061c]")
 _SPACES = re.compile(r"[\t\r\n\f\v]+")
 
 

@@ -438,6 +438,19 @@ def test_text_output_escapes_control_characters(cli: Cli) -> None:
     assert show(cli, number)["subject"].startswith("\x1b[31m")  # JSON keeps the exact text
 
 
+HIDDEN = "\u0085\u009b\u200b\u200d\u2028\u2029\u2066\ufeff"  # C1, zero-width, separators
+
+
+def test_every_output_escapes_invisible_and_reordering_characters(cli: Cli) -> None:
+    number = phone(cli, "--close", "--name", f"Jean{HIDDEN}", subject=f"a{HIDDEN}b")
+    for args in (("list",), ("show", number), ("list", "--json"), ("show", number, "--json")):
+        out = cli(*args).out
+        assert not any(c in out for c in HIDDEN), args
+    raw = cli("show", number, "--json").out
+    assert "\\u200b" in raw and "\\u2028" in raw and "\\u009b" in raw  # JSON escapes
+    assert show(cli, number)["subject"] == f"a{HIDDEN}b"  # which a JSON reader reads back
+
+
 def test_queues_and_technicians(cli: Cli) -> None:
     phone(cli, "--close")
     queues = cli("queues", "--json").json
