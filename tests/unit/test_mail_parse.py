@@ -258,3 +258,17 @@ def test_an_mbox_is_split_at_its_envelope_lines_only() -> None:
         b"From: c@x\nSubject: trois\n\nfin\n",
     ]
     assert split_mbox(b"".join(ENVELOPE + m + b"\n" for m in mails)) == mails
+
+
+def test_a_huge_address_header_is_parsed_in_linear_time() -> None:
+    """20,000 encoded-word recipients (1.6 MB of header): the stdlib's structured parser is
+    quadratic, so past a few KB the header goes through the simple parser alone."""
+    import resource
+
+    many = " ".join(f"=?utf-8?q?Jean_{i}?= <j{i}@x.example>," for i in range(20_000))
+    raw = f"From: {many}\nTo: {many}\nSubject: big\n\nbody\n".encode()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    parsed = parse_message(raw)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert parsed.from_addr == "j0@x.example" and len(parsed.to) == 20_000
+    assert grown_mb < 500, grown_mb  # the quadratic parser needs gigabytes here
