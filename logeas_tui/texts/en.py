@@ -337,6 +337,11 @@ TEXTS: dict[str, str] = {
     # == What the core says (core/sentences.py: `Sentence(key, **values)`) =======================
     "no_ticket": "There is no ticket {number}.",
     "conflict": "Ticket {number} was changed by someone else meanwhile: reload it and try again.",
+    "conflict_by": "Ticket {number} was changed by {who} meanwhile ({change}).",
+    # what a history line did, in a few words (the `change` of conflict_by)
+    "change_state": "{state}",
+    "change_to_state": "{action} → {state}",
+    "change_to": "{action} → {new}",
     "merged_away": (
         "Ticket {number} was merged into {target}: work on {target}, or unmerge it first."
     ),

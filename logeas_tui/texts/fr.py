@@ -344,6 +344,11 @@ TEXTS: dict[str, str] = {
         "Le ticket {number} a été modifié par quelqu'un d'autre entre-temps : "
         "rechargez-le et recommencez."
     ),
+    "conflict_by": "Le ticket {number} a été modifié par {who} entre-temps ({change}).",
+    # ce qu'a fait une ligne d'historique, en quelques mots (le `change` de conflict_by)
+    "change_state": "{state}",
+    "change_to_state": "{action} → {state}",
+    "change_to": "{action} → {new}",
     "merged_away": (
         "Le ticket {number} a été fusionné dans {target} : travaillez sur {target}, "
         "ou défusionnez-le d'abord."

@@ -382,4 +382,4 @@ async def test_a_ticket_changed_meanwhile_is_not_overwritten(desk: Desk) -> None
         await asyncio.wait_for(worker.wait(), timeout=5)
         assert worker.result is None
     assert row(desk, number).state == "new"
-    assert "changed by someone else" in app.messages("error")[0]
+    assert "changed by Guillaume meanwhile (owner → Guillaume)" in app.messages("error")[0]
