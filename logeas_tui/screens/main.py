@@ -21,7 +21,14 @@ from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_names
 from logeas_tui.core.store.views import QueueView, TicketRow, TicketView
 from logeas_tui.i18n import say, t
-from logeas_tui.messages import MailSynced, SyncFailed, TicketChanged, TicketOpened, TicketSelected
+from logeas_tui.messages import (
+    MailSynced,
+    StoreChanged,
+    SyncFailed,
+    TicketChanged,
+    TicketOpened,
+    TicketSelected,
+)
 from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.key_bar import KeyBar
@@ -68,12 +75,14 @@ class MainScreen(Screen[None]):
             self.queues = queues
 
     class TicketLoaded(Message):
-        """Private: an opened ticket was read (and marked seen)."""
+        """Private: an opened ticket was read (and marked seen); `again`: read again for a
+        change, to be shown only if the detail still shows it."""
 
-        def __init__(self, view: TicketView | None, number: str) -> None:
+        def __init__(self, view: TicketView | None, number: str, again: bool = False) -> None:
             super().__init__()
             self.view = view
             self.number = number
+            self.again = again
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -181,15 +190,17 @@ class MainScreen(Screen[None]):
         self.detail.focus()
 
     @work(thread=True, group="open", exclusive=True)
-    def open_ticket(self, number: str) -> None:
+    def open_ticket(self, number: str, again: bool = False) -> None:
         def read() -> TicketView | None:
             ticket_services.mark_seen(self.desk, number)
             return queries.ticket_view(number, me=self.desk.who, now=self.desk.clock.now())
 
-        self.post_message(self.TicketLoaded(in_thread(read), number))
+        self.post_message(self.TicketLoaded(in_thread(read), number, again))
 
     def on_main_screen_ticket_loaded(self, message: TicketLoaded) -> None:
         """Show the opened ticket; its unseen mark is gone from the list and the counts."""
+        if message.again and message.number != self.detail.number:
+            return  # read again for a change, but the technician has moved on meanwhile
         if message.view is None:
             self.notify(t("detail.gone", number=message.number), severity="warning", markup=False)
             return
@@ -199,11 +210,20 @@ class MainScreen(Screen[None]):
         self.load_review_count()
 
     def on_ticket_changed(self, message: TicketChanged) -> None:
-        """A ticket changed: reload the list, the counts and the opened ticket."""
+        """A ticket changed (an action here, new mail): read again what is on screen."""
+        self._read_again()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """Someone else changed tickets: read again what is on screen."""
+        self._read_again()
+
+    def _read_again(self) -> None:
+        """Only what is on screen: the list's rows (the cursor stays on its ticket), the
+        counts and the opened ticket. Focus, dialogs and what is typed in them are left alone."""
         self._show_list(keep_cursor=True)
         self.load_summary()
-        if message.number and message.number == self.detail.number:
-            self.open_ticket(message.number)
+        if self.detail.number:
+            self.open_ticket(self.detail.number, again=True)
 
     @work(thread=True, group="queue-names")
     def load_queue_names(self) -> None:

@@ -41,12 +41,7 @@ def changed_meanwhile(ticket: Ticket) -> Conflict:
     """The refusal of a change made on a stale read of `ticket`: who changed it last and how
     (its newest history line: every change writes one, in the transaction that bumps the
     version)."""
-    last = (
-        History.select()
-        .where(History.ticket == ticket.id)
-        .order_by(History.id.desc())
-        .first()
-    )
+    last = History.select().where(History.ticket == ticket.id).order_by(History.id.desc()).first()
     if last is None:
         return Conflict(Sentence("conflict", number=ticket.number))
     return Conflict(
