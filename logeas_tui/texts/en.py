@@ -147,6 +147,11 @@ TEXTS: dict[str, str] = {
     "act.take": "take",
     "act.no_ticket": "No ticket is selected.",
     "act.refused": "“{action}” refused",
+    # a change refused because someone else changed the ticket meanwhile (`said`: who, how)
+    "act.conflict": "{said} The screen now shows its new state.",
+    "act.kept": "Your text was not sent; it is kept: the same key offers it again.",
+    "act.answered": "Ticket {number} was just answered by {who}: “{line}”",
+    "dlg.answered.question": "{who} has just answered ticket {number}. Send your answer too?",
     # global keys
     "app.quit": "quit",
     "app.help": "help",

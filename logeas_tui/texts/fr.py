@@ -147,6 +147,13 @@ TEXTS: dict[str, str] = {
     "act.take": "prendre",
     "act.no_ticket": "Aucun ticket sélectionné.",
     "act.refused": "« {action} » refusé",
+    # un changement refusé parce que quelqu'un d'autre a modifié le ticket (`said` : qui, quoi)
+    "act.conflict": "{said} L'écran montre maintenant son nouvel état.",
+    "act.kept": "Votre texte n'a pas été envoyé ; il est gardé : la même touche vous le redonne.",
+    "act.answered": "{who} vient de répondre au ticket {number} : « {line} »",
+    "dlg.answered.question": (
+        "{who} vient de répondre au ticket {number}. Envoyer aussi votre réponse ?"
+    ),
     # global keys
     "app.quit": "quitter",
     "app.help": "aide",
