@@ -85,6 +85,7 @@ REGISTRY: tuple[Action, ...] = (
     Action("search", "slash", NAVIGATION, textual_action="search"),
     Action("back", "escape", NAVIGATION, show=False, textual_action="back"),
     Action("toggle_closed", "x", OTHER, show=False, textual_action="toggle_closed"),
+    Action("mine", "M", NAVIGATION, textual_action="mine"),
     # the procedure's action table, in its order
     _ticket("merge", "m", flows.merge_flow),
     _ticket("unmerge", "u", flows.unmerge_flow),

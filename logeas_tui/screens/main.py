@@ -4,6 +4,8 @@ states allow it (greyed out otherwise) and runs the dialogs of `flows` in a work
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -34,7 +36,7 @@ from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.key_bar import KeyBar
 from logeas_tui.widgets.keys import translate_bindings
-from logeas_tui.widgets.queue_list import QueueChoice, QueueList, review_choice
+from logeas_tui.widgets.queue_list import MINE, REVIEW, QueueChoice, QueueList, review_choice
 from logeas_tui.widgets.sync_status import SyncStatus
 from logeas_tui.widgets.ticket_detail import TicketDetail
 from logeas_tui.widgets.ticket_list import TicketList
@@ -91,6 +93,7 @@ class MainScreen(Screen[None]):
         self.desk = desk
         self.selected: TicketRow | None = None
         self.choice: QueueChoice = review_choice()
+        self._before_mine = REVIEW  # where M goes back to
         self.search: str | None = None
         self.show_closed = False
         self._summary_started = False
@@ -101,7 +104,7 @@ class MainScreen(Screen[None]):
             yield HoursBanner(self.desk, id="banner")
             yield SyncStatus(self.desk.config.hours.zone, id="sync")
         with Horizontal(id="panes"):
-            yield QueueList(id="queues")
+            yield QueueList(self.desk.who, id="queues")
             with Vertical(id="right"):
                 yield Input(placeholder=t("filter.placeholder"), id="filter")
                 yield TicketList(self.desk, id="tickets")
@@ -132,10 +135,10 @@ class MainScreen(Screen[None]):
 
     def current_filter(self) -> TicketFilter:
         base = self.choice.filter
-        if self.search:  # in a queue: that queue, closed included; from My review: everywhere
-            return TicketFilter(queue=base.queue, search=self.search)
+        if self.search:  # in a queue or Mine: those, closed included; from My review: all
+            return TicketFilter(queue=base.queue, owner=base.owner, search=self.search)
         if self.show_closed:
-            return TicketFilter(queue=base.queue, review=base.review)
+            return replace(base, hide_closed=False)
         return base
 
     def _show_list(self, *, keep_cursor: bool = False) -> None:
@@ -249,18 +252,22 @@ class MainScreen(Screen[None]):
         """The queues, before their counts: the pane can be used at once."""
         queues = self.query_one("#queues", QueueList)
         if not queues.queues:
-            queues.show_counts(message.queues, None)
+            queues.show_counts(message.queues, None, None)
 
     def on_main_screen_review_counted(self, message: ReviewCounted) -> None:
         """My review changed size (a ticket was read)."""
         queues = self.query_one("#queues", QueueList)
-        queues.show_counts(queues.queues, message.count)
+        queues.show_counts(queues.queues, message.count, queues.mine_count)
 
     def on_main_screen_summary_loaded(self, message: SummaryLoaded) -> None:
         """New counts for the queue pane and the banner."""
         summary = message.summary
-        self.query_one("#queues", QueueList).show_counts(summary.queues, summary.review)
-        self.query_one("#banner", HoursBanner).reminders = summary.reminders_due
+        self.query_one("#queues", QueueList).show_counts(
+            summary.queues, summary.review, summary.mine
+        )
+        banner = self.query_one("#banner", HoursBanner)
+        banner.reminders = summary.reminders_due
+        banner.waiting = summary.waiting
         self.query_one("#sync", SyncStatus).waiting = summary.outbox_waiting
 
     # -- mail status (the app's worker reports, the app hands it here) --------------------
@@ -362,6 +369,16 @@ class MainScreen(Screen[None]):
             self.ticket_list.focus()
         elif self.detail.has_focus_within or self.detail.has_focus:
             self.ticket_list.focus()
+
+    def action_mine(self) -> None:
+        """The tickets I own (M again: back to where I was)."""
+        queues = self.query_one("#queues", QueueList)
+        if self.choice.key == MINE:
+            self.choice = queues.go(self._before_mine)
+        else:
+            self._before_mine = self.choice.key
+            self.choice = queues.go(MINE)
+        self._show_list()
 
     def action_toggle_closed(self) -> None:
         """Show or hide closed tickets in the queue."""

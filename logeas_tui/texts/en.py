@@ -13,6 +13,7 @@ TEXTS: dict[str, str] = {
     "banner.opens_day": "opens {day} {time}",
     "banner.never": "no opening hours set",
     "banner.reminders": "⏰ {count} due",
+    "banner.waiting": "{count} waiting for me",
     "day.0": "Mon",
     "day.1": "Tue",
     "day.2": "Wed",
@@ -37,6 +38,7 @@ TEXTS: dict[str, str] = {
     "queues.open": "open",
     "queues.due": "due",
     "queues.review": "My review",
+    "queues.mine": "Mine",
     "queues.held": "Held mail",
     "queues.obsolete": "(obsolete)",
     # ticket list
@@ -112,6 +114,7 @@ TEXTS: dict[str, str] = {
     "key.search": "search",
     "key.back": "back / clear the filter",
     "key.toggle_closed": "show/hide closed tickets",
+    "key.mine": "my tickets",
     # Textual's own keys, as the help lists them
     "help.focus_next": "next pane",
     "help.focus_previous": "previous pane",

@@ -13,6 +13,7 @@ TEXTS: dict[str, str] = {
     "banner.opens_day": "ouvre {day} {time}",
     "banner.never": "aucun horaire d'ouverture",
     "banner.reminders": "⏰ {count} à rappeler",
+    "banner.waiting": "{count} à traiter par moi",
     "day.0": "lun.",
     "day.1": "mar.",
     "day.2": "mer.",
@@ -37,6 +38,7 @@ TEXTS: dict[str, str] = {
     "queues.open": "ouv.",
     "queues.due": "rapp",
     "queues.review": "Ma revue",
+    "queues.mine": "Mes tickets",
     "queues.held": "Courrier retenu",
     "queues.obsolete": "(obsolète)",
     # ticket list
@@ -112,6 +114,7 @@ TEXTS: dict[str, str] = {
     "key.search": "chercher",
     "key.back": "retour / effacer le filtre",
     "key.toggle_closed": "afficher/masquer les fermés",
+    "key.mine": "mes tickets",
     # Textual's own keys, as the help lists them
     "help.focus_next": "panneau suivant",
     "help.focus_previous": "panneau précédent",

@@ -1,6 +1,6 @@
 """The live team view: an open app shows what another process changed in the store — a close,
-a new ticket, a customer's new mail — without a key press, the cursor staying on its ticket
-and a dialog being typed in left alone. The other technician is a real second process (the
+a new ticket, a customer's new mail, a ticket handed to me — without a key press, the cursor
+staying on its ticket and a dialog being typed in left alone; "Mine" lists my tickets. The other technician is a real second process (the
 `logeas` command line, as Guillaume) writing to the same SQLite file."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from textual.widgets import TextArea
 from logeas_tui.app import LogeasApp
 from logeas_tui.screens.compose import ComposeScreen
 from logeas_tui.screens.main import MainScreen
+from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.queue_list import QueueList
 from logeas_tui.widgets.ticket_detail import TicketDetail
 from tests.conftest import FIXED_NOW, TECHNICIANS
@@ -196,3 +197,28 @@ async def test_a_dialog_being_typed_in_is_left_alone_while_the_list_changes(
         assert editor.text == "Bonjour" and editor.has_focus
         await pilot.press(*" Madame")
         assert editor.text == "Bonjour Madame"
+
+
+async def test_mine_lists_my_tickets_and_a_transfer_to_me_shows_up_in_it(
+    app, seeded: Seeded, db_path: Path
+):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        banner = screen.query_one(HoursBanner)
+        assert "1 waiting for me" in banner.render().plain
+        await pilot.press("M")  # my tickets: the licence ticket, which Nicolas took
+        await settle(pilot)
+        tickets = screen.ticket_list
+        assert [tickets.row_at(i).number for i in range(tickets.count)] == [seeded.licence]
+        assert str(tickets.border_title) == "Mine · 1 ticket(s)"
+        assert screen.query_one(QueueList).mine_count == 1
+        # Guillaume hands me his pending ticket, whose reminder is due: it waits for me now
+        await guillaume(db_path, "transfer", seeded.update, "Nicolas")
+        await shows(pilot, lambda: tickets.count == 2)
+        assert [tickets.row_at(i).number for i in range(2)] == [seeded.update, seeded.licence]
+        await shows(pilot, lambda: "2 waiting for me" in banner.render().plain)
+        assert screen.query_one(QueueList).mine_count == 2
+        await pilot.press("M")  # again: back to my review
+        await settle(pilot)
+        assert str(tickets.border_title).startswith("My review")
