@@ -85,6 +85,7 @@ REGISTRY: tuple[Action, ...] = (
     Action("search", "slash", NAVIGATION, textual_action="search"),
     Action("back", "escape", NAVIGATION, show=False, textual_action="back"),
     Action("toggle_closed", "x", OTHER, show=False, textual_action="toggle_closed"),
+    Action("mine", "M", NAVIGATION, textual_action="mine"),
     # the procedure's action table, in its order
     _ticket("merge", "m", flows.merge_flow),
     _ticket("unmerge", "u", flows.unmerge_flow),
@@ -131,11 +132,13 @@ def group_of(binding_id: str) -> str:
 refusal_for = flows.refusal_for
 
 
-async def run(screen: Screen[Any], desk: Desk, action_id: str, row: TicketRow) -> str | None:
+async def run(
+    screen: Screen[Any], desk: Desk, action_id: str, row: TicketRow, kept: flows.Kept | None = None
+) -> str | None:
     """Run ticket action `action_id` on `row` (see `flows.run_action`)."""
     action = BY_ID[action_id]
     assert action.flow is not None, action_id
-    return await flows.run_action(screen, desk, action_id, action.flow, row)
+    return await flows.run_action(screen, desk, action_id, action.flow, row, kept)
 
 
 def leaves_text(action_id: str) -> str:

@@ -1,5 +1,6 @@
 """The application: wiring, global keys (rebindable by id through the config), the command
-palette, and the mail worker thread that syncs in the background."""
+palette, the mail worker thread that syncs in the background, and the live team view's look
+at the store every second (did anyone else change the tickets?)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import get_current_worker
 
 from logeas_tui import actions
-from logeas_tui.core.services import mail_lease
+from logeas_tui.core.services import live, mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.i18n import t
-from logeas_tui.messages import MailSynced, SyncFailed, TicketChanged
+from logeas_tui.messages import MailSynced, StoreChanged, SyncFailed, TicketChanged
 from logeas_tui.screens.help import HelpScreen
 from logeas_tui.screens.main import MainScreen
 from logeas_tui.screens.phone import PhoneIntakeScreen
@@ -30,6 +31,7 @@ from logeas_tui.widgets.keys import translate_bindings
 
 DEFAULT_POLL_SECONDS = 60
 PURGE_EVERY_SECONDS = 600
+LOOK_EVERY_SECONDS = 1.0  # another technician's change shows within about this (plus a read)
 
 
 class DeskCommands(Provider):
@@ -85,19 +87,26 @@ class LogeasApp(App[None]):
         self.main_screen: MainScreen | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self._watch: live.ChangeWatch | None = None
+        self._looking = False
         if desk.config.keys:
             self.set_keymap(dict(desk.config.keys))
 
     async def on_mount(self) -> None:
+        self._watch = live.watch()
+        self._watch.changed()  # the mark, before the screen's first read: nothing is missed
         self.main_screen = MainScreen(self.desk)
         await self.push_screen(self.main_screen)
         self._start_mail()
         self._purge()
         self.set_interval(PURGE_EVERY_SECONDS, self._purge)
+        self.set_interval(LOOK_EVERY_SECONDS, self._look)
 
     def on_unmount(self) -> None:
         self._stop.set()
         self._wake.set()
+        if self._watch is not None:
+            self._watch.close()
 
     # -- global actions ------------------------------------------------------------------
 
@@ -127,6 +136,23 @@ class LogeasApp(App[None]):
         gone = in_thread(lambda: purge_deleted(self.desk))
         if gone and self.main_screen is not None:
             self.main_screen.post_message(TicketChanged(None))
+
+    def _look(self) -> None:
+        """Every second: has anyone changed the tickets? (One look at a time: a slow disk
+        never piles them up.)"""
+        if not self._looking and self._watch is not None:
+            self._looking = True
+            self._look_at_store(self._watch)
+
+    @work(thread=True, group="live", exit_on_error=False)
+    def _look_at_store(self, watch: live.ChangeWatch) -> None:
+        """The look itself, off the event loop; a change has the main screen read again."""
+        try:
+            changed = in_thread(watch.changed)
+        finally:
+            self._looking = False
+        if changed and self.main_screen is not None:
+            self.main_screen.post_message(StoreChanged())
 
     # -- the mail worker -----------------------------------------------------------------
 

@@ -41,6 +41,14 @@ class TicketChanged(Message):
         self.number = number
 
 
+class StoreChanged(Message):
+    """Someone (another copy of the app, a script, this copy's mail worker) changed tickets:
+    what is on screen is read again. Floods collapse: one re-read says it all."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, StoreChanged)
+
+
 class MailSynced(Message):
     """The mail worker finished a round; `report` is its SyncReport."""
 

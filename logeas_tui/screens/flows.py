@@ -5,24 +5,33 @@ the service, and says what happened. Every rule stays in `core.services`: a refu
 is the service's own sentence, shown as it is. Flows run inside a worker on the UI's event loop
 (an async worker, not a thread) because they wait for dialogs with `push_screen_wait`; the
 service calls are short SQLite writes made right there.
+
+Every change is made on the version of the ticket the screen showed. When someone else changed
+the ticket meanwhile the service refuses it; the flow says who changed it and how, and has the
+screen read the ticket again, so the next try starts from what is now there. A text the
+technician wrote is never lost to that: it is kept, and the same key offers it again. An
+answer to the customer refused because someone else has just answered shows that answer and
+goes out only once confirmed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from rich.text import Text
 from textual.screen import Screen
 
 from logeas_tui.core import procedure, texts
-from logeas_tui.core.errors import HelpdeskError, InvalidInput
+from logeas_tui.core.errors import Conflict, HelpdeskError, InvalidInput, NotFound, Refused
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services import answers, handoff, merge, tickets
+from logeas_tui.core.services import answers, handoff, live, merge, tickets
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import say, t
+from logeas_tui.messages import TicketChanged
 from logeas_tui.screens.compose import ComposeScreen
 from logeas_tui.screens.dialogs import (
     AskChoiceScreen,
@@ -32,16 +41,23 @@ from logeas_tui.screens.dialogs import (
     DaysScreen,
 )
 from logeas_tui.screens.merge import MergeScreen
-from logeas_tui.widgets.literal import block, literal
+from logeas_tui.widgets.literal import block, clean_line, literal
+
+Kept = dict[tuple[str, str], str]  # (action, ticket number) -> a text not sent yet
+ANSWER_LINES = 6  # of someone else's answer, shown before a second one goes out
+FIRST_WORDS = 80  # characters of it in the notice
 
 
 @dataclass(frozen=True)
 class Flow:
-    """What a flow works with: the screen it runs from, the desk, the selected ticket."""
+    """What a flow works with: the screen it runs from, the desk, the selected ticket, the
+    action, and the texts kept from earlier tries (the screen's, so they outlive the flow)."""
 
     screen: Screen[Any]
     desk: Desk
     row: TicketRow
+    action: str = ""
+    kept: Kept = field(default_factory=dict)
 
     async def ask(self, dialog: Screen[Any]) -> Any:
         return await self.screen.app.push_screen_wait(dialog)
@@ -49,6 +65,14 @@ class Flow:
     @property
     def version(self) -> int:
         return self.row.version
+
+    def kept_text(self) -> str:
+        """The text of this action on this ticket that was not sent before ("": none)."""
+        return self.kept.pop((self.action, self.row.number), "")
+
+    def keep(self, text: str) -> None:
+        """Keep `text`, which was not sent, for the next time of this action on this ticket."""
+        self.kept[(self.action, self.row.number)] = text
 
     def refused_days(self, err: InvalidInput) -> None:
         """A number of days the service refused: say why, so the dialog can ask again."""
@@ -68,24 +92,88 @@ async def run_action(
     action: str,
     flow: Callable[[Flow], Awaitable[ActionResult | None]],
     row: TicketRow,
+    kept: Kept | None = None,
 ) -> str | None:
     """Run `flow`, the flow of `action`, on ticket `row`; the ticket's number on success,
-    None otherwise (refused, failed — both said in a notification — or cancelled)."""
+    None otherwise (refused, failed — both said in a notification — or cancelled). `kept`
+    holds the texts not sent (a conflict): the same action on the same ticket offers its own."""
     reason = refusal_for(action, row)
     if reason:
         screen.notify(say(reason), severity="warning", markup=False)
         return None
+    kept = {} if kept is None else kept
+    result: ActionResult | None = None
     try:
-        result = await flow(Flow(screen, desk, row))
+        result = await flow(Flow(screen, desk, row, action, kept))
+    except Conflict as err:
+        changed_meanwhile(screen, row.number, err)
     except HelpdeskError as err:
         screen.notify(say(err), severity="error", markup=False)
-        return None
+    if (action, row.number) in kept:  # written, not sent: said after why
+        screen.notify(t("act.kept"), severity="warning", markup=False)
     if result is None:
         return None
     screen.notify(t(f"dlg.done.{action}", number=result.number, source=row.number), markup=False)
     if result.notice:
         screen.notify(say(result.notice), severity="warning", markup=False)
     return result.number
+
+
+def changed_meanwhile(screen: Screen[Any], number: str, err: Conflict) -> None:
+    """Someone else changed ticket `number` since the screen showed it: say who and how, and
+    have the screen show its new state (read again)."""
+    screen.notify(t("act.conflict", said=say(err)), severity="warning", markup=False)
+    screen.post_message(TicketChanged(number))
+
+
+async def answering(f: Flow, send: Callable[[int], ActionResult]) -> ActionResult | None:
+    """`send(version)` an answer to the customer, made on the version the screen showed. When
+    that is refused because someone else has answered the customer since, show their answer
+    and send ours only if the technician confirms (None when not); any other change meanwhile
+    is the caller's refusal."""
+    try:
+        return send(f.version)
+    except Conflict:
+        theirs = live.answer_after(f.row.number, f.row.last_message)
+        if theirs is None:
+            raise
+    number = f.row.number
+    f.screen.post_message(TicketChanged(number))  # their answer, on screen beneath
+    lines = [line.strip() for line in theirs.body.splitlines() if line.strip()]
+    who = theirs.author or theirs.from_addr
+    start = clean_line(" ".join(lines))  # its first line, and more when that is "Hello,"
+    start = start if len(start) <= FIRST_WORDS else start[: FIRST_WORDS - 1].rstrip() + "…"
+    said = t("act.answered", number=number, who=who, line=start)
+    f.screen.notify(said, severity="warning", markup=False)
+    extract = block("\n".join(lines[:ANSWER_LINES]) + ("\n…" if len(lines) > ANSWER_LINES else ""))
+    question = t("dlg.answered.question", number=number, who=who)
+    if not await f.ask(ConfirmScreen(question, extract)):
+        return None
+    now = live.current_row(f.desk, number)
+    if now is None:
+        raise NotFound(Sentence("no_ticket", number=number))
+    reason = refusal_for(f.action, now)
+    if reason is not None:
+        raise Refused(reason)
+    return send(now.version)
+
+
+async def sending(
+    f: Flow, text: str, send: Callable[[int], ActionResult], *, answer: bool = True
+) -> ActionResult | None:
+    """`send(version)` what the technician wrote (an `answer` to the customer: see
+    `answering`); if it does not go out (refused, not confirmed), keep `text` for the next
+    try. (A field the service refused is the flow's to ask again.)"""
+    try:
+        result = await answering(f, send) if answer else send(f.version)
+    except InvalidInput:
+        raise
+    except HelpdeskError:
+        f.keep(text)
+        raise
+    if result is None:
+        f.keep(text)
+    return result
 
 
 def ticket_line(row: TicketRow) -> Text:
@@ -116,16 +204,22 @@ async def unmerge_flow(f: Flow) -> ActionResult | None:
 
 
 async def reply_flow(f: Flow) -> ActionResult | None:
-    body = await f.ask(
+    kept = f.kept_text()
+    text = await f.ask(
         ComposeScreen(
             t("dlg.reply.title", number=f.row.number),
+            kept,
             to=f.row.customer,
             send_label=t("dlg.reply.send"),
+            draft=bool(kept),
         )
     )
-    if body is None:
+    if text is None:
         return None
-    return answers.reply(f.desk, f.row.number, body, expected_version=f.version)
+    body: str = text
+    return await sending(
+        f, body, lambda v: answers.reply(f.desk, f.row.number, body, expected_version=v)
+    )
 
 
 async def _pick(
@@ -153,7 +247,9 @@ async def canned_flow(f: Flow) -> ActionResult | None:
     name = await _pick(f, "canned", choices)
     if name is None:
         return None
-    return answers.reply_canned(f.desk, f.row.number, name, expected_version=f.version)
+    return await answering(
+        f, lambda v: answers.reply_canned(f.desk, f.row.number, name, expected_version=v)
+    )
 
 
 async def doc_flow(f: Flow) -> ActionResult | None:
@@ -165,11 +261,14 @@ async def doc_flow(f: Flow) -> ActionResult | None:
     ref = await _pick(f, "doc", choices)
     if ref is None:
         return None
-    return answers.reply_doc(f.desk, f.row.number, ref, expected_version=f.version)
+    return await answering(
+        f, lambda v: answers.reply_doc(f.desk, f.row.number, ref, expected_version=v)
+    )
 
 
 async def ask_flow(f: Flow) -> ActionResult | None:
-    body, draft = "", False
+    body = f.kept_text()
+    draft = bool(body)
     while True:
         text = await f.ask(
             ComposeScreen(
@@ -184,16 +283,14 @@ async def ask_flow(f: Flow) -> ActionResult | None:
             return None
         while (outcome := await f.ask(AskChoiceScreen())) is not None:
             try:
-                return answers.ask_info(
-                    f.desk,
-                    f.row.number,
-                    text,
-                    pending_days=outcome.pending_days,
-                    expected_version=f.version,
-                )
+                return await sending(f, text, partial(_ask_info, f, text, outcome.pending_days))
             except InvalidInput as err:
                 f.refused_days(err)  # asked again, the text is kept
         body, draft = text, True  # Escape at the choice: back to the text, which is kept
+
+
+def _ask_info(f: Flow, text: str, days: int | None, version: int) -> ActionResult:
+    return answers.ask_info(f.desk, f.row.number, text, pending_days=days, expected_version=version)
 
 
 async def pending_flow(f: Flow) -> ActionResult | None:
@@ -259,10 +356,18 @@ async def reopen_flow(f: Flow) -> ActionResult | None:
 
 
 async def note_flow(f: Flow) -> ActionResult | None:
-    body = await f.ask(ComposeScreen(t("dlg.note.title", number=f.row.number), review=False))
-    if body is None:
+    kept = f.kept_text()
+    title = t("dlg.note.title", number=f.row.number)
+    text = await f.ask(ComposeScreen(title, kept, review=False, draft=bool(kept)))
+    if text is None:
         return None
-    return tickets.note(f.desk, f.row.number, body, expected_version=f.version)
+    body: str = text
+    return await sending(
+        f,
+        body,
+        lambda v: tickets.note(f.desk, f.row.number, body, expected_version=v),
+        answer=False,
+    )
 
 
 async def take_flow(f: Flow) -> ActionResult | None:

@@ -4,6 +4,8 @@ states allow it (greyed out otherwise) and runs the dialogs of `flows` in a work
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -21,12 +23,20 @@ from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_names
 from logeas_tui.core.store.views import QueueView, TicketRow, TicketView
 from logeas_tui.i18n import say, t
-from logeas_tui.messages import MailSynced, SyncFailed, TicketChanged, TicketOpened, TicketSelected
+from logeas_tui.messages import (
+    MailSynced,
+    StoreChanged,
+    SyncFailed,
+    TicketChanged,
+    TicketOpened,
+    TicketSelected,
+)
+from logeas_tui.screens import flows
 from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.key_bar import KeyBar
 from logeas_tui.widgets.keys import translate_bindings
-from logeas_tui.widgets.queue_list import QueueChoice, QueueList, review_choice
+from logeas_tui.widgets.queue_list import MINE, REVIEW, QueueChoice, QueueList, review_choice
 from logeas_tui.widgets.sync_status import SyncStatus
 from logeas_tui.widgets.ticket_detail import TicketDetail
 from logeas_tui.widgets.ticket_list import TicketList
@@ -68,12 +78,14 @@ class MainScreen(Screen[None]):
             self.queues = queues
 
     class TicketLoaded(Message):
-        """Private: an opened ticket was read (and marked seen)."""
+        """Private: an opened ticket was read (and marked seen); `again`: read again for a
+        change, to be shown only if the detail still shows it."""
 
-        def __init__(self, view: TicketView | None, number: str) -> None:
+        def __init__(self, view: TicketView | None, number: str, again: bool = False) -> None:
             super().__init__()
             self.view = view
             self.number = number
+            self.again = again
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -81,16 +93,18 @@ class MainScreen(Screen[None]):
         self.desk = desk
         self.selected: TicketRow | None = None
         self.choice: QueueChoice = review_choice()
+        self._before_mine = REVIEW  # where M goes back to
         self.search: str | None = None
         self.show_closed = False
         self._summary_started = False
+        self.kept: flows.Kept = {}  # texts written but not sent (a conflict): offered again
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield HoursBanner(self.desk, id="banner")
             yield SyncStatus(self.desk.config.hours.zone, id="sync")
         with Horizontal(id="panes"):
-            yield QueueList(id="queues")
+            yield QueueList(self.desk.who, id="queues")
             with Vertical(id="right"):
                 yield Input(placeholder=t("filter.placeholder"), id="filter")
                 yield TicketList(self.desk, id="tickets")
@@ -121,10 +135,10 @@ class MainScreen(Screen[None]):
 
     def current_filter(self) -> TicketFilter:
         base = self.choice.filter
-        if self.search:  # in a queue: that queue, closed included; from My review: everywhere
-            return TicketFilter(queue=base.queue, search=self.search)
+        if self.search:  # in a queue or Mine: those, closed included; from My review: all
+            return TicketFilter(queue=base.queue, owner=base.owner, search=self.search)
         if self.show_closed:
-            return TicketFilter(queue=base.queue, review=base.review)
+            return replace(base, hide_closed=False)
         return base
 
     def _show_list(self, *, keep_cursor: bool = False) -> None:
@@ -181,15 +195,17 @@ class MainScreen(Screen[None]):
         self.detail.focus()
 
     @work(thread=True, group="open", exclusive=True)
-    def open_ticket(self, number: str) -> None:
+    def open_ticket(self, number: str, again: bool = False) -> None:
         def read() -> TicketView | None:
             ticket_services.mark_seen(self.desk, number)
             return queries.ticket_view(number, me=self.desk.who, now=self.desk.clock.now())
 
-        self.post_message(self.TicketLoaded(in_thread(read), number))
+        self.post_message(self.TicketLoaded(in_thread(read), number, again))
 
     def on_main_screen_ticket_loaded(self, message: TicketLoaded) -> None:
         """Show the opened ticket; its unseen mark is gone from the list and the counts."""
+        if message.again and message.number != self.detail.number:
+            return  # read again for a change, but the technician has moved on meanwhile
         if message.view is None:
             self.notify(t("detail.gone", number=message.number), severity="warning", markup=False)
             return
@@ -199,11 +215,20 @@ class MainScreen(Screen[None]):
         self.load_review_count()
 
     def on_ticket_changed(self, message: TicketChanged) -> None:
-        """A ticket changed: reload the list, the counts and the opened ticket."""
+        """A ticket changed (an action here, new mail): read again what is on screen."""
+        self._read_again()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """Someone else changed tickets: read again what is on screen."""
+        self._read_again()
+
+    def _read_again(self) -> None:
+        """Only what is on screen: the list's rows (the cursor stays on its ticket), the
+        counts and the opened ticket. Focus, dialogs and what is typed in them are left alone."""
         self._show_list(keep_cursor=True)
         self.load_summary()
-        if message.number and message.number == self.detail.number:
-            self.open_ticket(message.number)
+        if self.detail.number:
+            self.open_ticket(self.detail.number, again=True)
 
     @work(thread=True, group="queue-names")
     def load_queue_names(self) -> None:
@@ -227,18 +252,22 @@ class MainScreen(Screen[None]):
         """The queues, before their counts: the pane can be used at once."""
         queues = self.query_one("#queues", QueueList)
         if not queues.queues:
-            queues.show_counts(message.queues, None)
+            queues.show_counts(message.queues, None, None)
 
     def on_main_screen_review_counted(self, message: ReviewCounted) -> None:
         """My review changed size (a ticket was read)."""
         queues = self.query_one("#queues", QueueList)
-        queues.show_counts(queues.queues, message.count)
+        queues.show_counts(queues.queues, message.count, queues.mine_count)
 
     def on_main_screen_summary_loaded(self, message: SummaryLoaded) -> None:
         """New counts for the queue pane and the banner."""
         summary = message.summary
-        self.query_one("#queues", QueueList).show_counts(summary.queues, summary.review)
-        self.query_one("#banner", HoursBanner).reminders = summary.reminders_due
+        self.query_one("#queues", QueueList).show_counts(
+            summary.queues, summary.review, summary.mine
+        )
+        banner = self.query_one("#banner", HoursBanner)
+        banner.reminders = summary.reminders_due
+        banner.waiting = summary.waiting
         self.query_one("#sync", SyncStatus).waiting = summary.outbox_waiting
 
     # -- mail status (the app's worker reports, the app hands it here) --------------------
@@ -307,7 +336,7 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="action")
     async def start_action(self, action: str, row: TicketRow) -> None:
-        number = await actions.run(self, self.desk, action, row)
+        number = await actions.run(self, self.desk, action, row, self.kept)
         if number:
             self.post_message(TicketChanged(number))
 
@@ -340,6 +369,16 @@ class MainScreen(Screen[None]):
             self.ticket_list.focus()
         elif self.detail.has_focus_within or self.detail.has_focus:
             self.ticket_list.focus()
+
+    def action_mine(self) -> None:
+        """The tickets I own (M again: back to where I was)."""
+        queues = self.query_one("#queues", QueueList)
+        if self.choice.key == MINE:
+            self.choice = queues.go(self._before_mine)
+        else:
+            self._before_mine = self.choice.key
+            self.choice = queues.go(MINE)
+        self._show_list()
 
     def action_toggle_closed(self) -> None:
         """Show or hide closed tickets in the queue."""

@@ -40,8 +40,12 @@ class Catalog:
         return self.t(f"state.short.{state}" if short else f"state.{state}")
 
     def sentence(self, key: str, values: Mapping[str, Any]) -> str:
-        """The core's sentence `key`; a `state` value is a stored state, said by its name."""
-        filled = {k: self.state(v) if k == "state" else v for k, v in values.items()}
+        """The core's sentence `key`; a `state` value is a stored state, said by its name, and
+        a value that is itself a sentence is said in this language too."""
+        filled = {
+            k: self.state(v) if k == "state" else self.say(v) if _is_sentence(v) else v
+            for k, v in values.items()
+        }
         return self.t(key, **filled)
 
     def say(self, said: object) -> str:

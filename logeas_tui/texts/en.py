@@ -13,6 +13,7 @@ TEXTS: dict[str, str] = {
     "banner.opens_day": "opens {day} {time}",
     "banner.never": "no opening hours set",
     "banner.reminders": "⏰ {count} due",
+    "banner.waiting": "{count} waiting for me",
     "day.0": "Mon",
     "day.1": "Tue",
     "day.2": "Wed",
@@ -37,6 +38,7 @@ TEXTS: dict[str, str] = {
     "queues.open": "open",
     "queues.due": "due",
     "queues.review": "My review",
+    "queues.mine": "Mine",
     "queues.held": "Held mail",
     "queues.obsolete": "(obsolete)",
     # ticket list
@@ -113,6 +115,7 @@ TEXTS: dict[str, str] = {
     "key.search": "search",
     "key.back": "back / clear the filter",
     "key.toggle_closed": "show/hide closed tickets",
+    "key.mine": "my tickets",
     # Textual's own keys, as the help lists them
     "help.focus_next": "next pane",
     "help.focus_previous": "previous pane",
@@ -148,6 +151,11 @@ TEXTS: dict[str, str] = {
     "act.take": "take",
     "act.no_ticket": "No ticket is selected.",
     "act.refused": "“{action}” refused",
+    # a change refused because someone else changed the ticket meanwhile (`said`: who, how)
+    "act.conflict": "{said} The screen now shows its new state.",
+    "act.kept": "Your text was not sent; it is kept: the same key offers it again.",
+    "act.answered": "Ticket {number} was just answered by {who}: “{line}”",
+    "dlg.answered.question": "{who} has just answered ticket {number}. Send your answer too?",
     # global keys
     "app.quit": "quit",
     "app.help": "help",
@@ -338,6 +346,11 @@ TEXTS: dict[str, str] = {
     # == What the core says (core/sentences.py: `Sentence(key, **values)`) =======================
     "no_ticket": "There is no ticket {number}.",
     "conflict": "Ticket {number} was changed by someone else meanwhile: reload it and try again.",
+    "conflict_by": "Ticket {number} was changed by {who} meanwhile ({change}).",
+    # what a history line did, in a few words (the `change` of conflict_by)
+    "change_state": "{state}",
+    "change_to_state": "{action} → {state}",
+    "change_to": "{action} → {new}",
     "merged_away": (
         "Ticket {number} was merged into {target}: work on {target}, or unmerge it first."
     ),

@@ -13,6 +13,7 @@ TEXTS: dict[str, str] = {
     "banner.opens_day": "ouvre {day} {time}",
     "banner.never": "aucun horaire d'ouverture",
     "banner.reminders": "⏰ {count} à rappeler",
+    "banner.waiting": "{count} à traiter par moi",
     "day.0": "lun.",
     "day.1": "mar.",
     "day.2": "mer.",
@@ -37,6 +38,7 @@ TEXTS: dict[str, str] = {
     "queues.open": "ouv.",
     "queues.due": "rapp",
     "queues.review": "Ma revue",
+    "queues.mine": "Mes tickets",
     "queues.held": "Courrier retenu",
     "queues.obsolete": "(obsolète)",
     # ticket list
@@ -113,6 +115,7 @@ TEXTS: dict[str, str] = {
     "key.search": "chercher",
     "key.back": "retour / effacer le filtre",
     "key.toggle_closed": "afficher/masquer les fermés",
+    "key.mine": "mes tickets",
     # Textual's own keys, as the help lists them
     "help.focus_next": "panneau suivant",
     "help.focus_previous": "panneau précédent",
@@ -148,6 +151,13 @@ TEXTS: dict[str, str] = {
     "act.take": "prendre",
     "act.no_ticket": "Aucun ticket sélectionné.",
     "act.refused": "« {action} » refusé",
+    # un changement refusé parce que quelqu'un d'autre a modifié le ticket (`said` : qui, quoi)
+    "act.conflict": "{said} L'écran montre maintenant son nouvel état.",
+    "act.kept": "Votre texte n'a pas été envoyé ; il est gardé : la même touche vous le redonne.",
+    "act.answered": "{who} vient de répondre au ticket {number} : « {line} »",
+    "dlg.answered.question": (
+        "{who} vient de répondre au ticket {number}. Envoyer aussi votre réponse ?"
+    ),
     # global keys
     "app.quit": "quitter",
     "app.help": "aide",
@@ -345,6 +355,11 @@ TEXTS: dict[str, str] = {
         "Le ticket {number} a été modifié par quelqu'un d'autre entre-temps : "
         "rechargez-le et recommencez."
     ),
+    "conflict_by": "Le ticket {number} a été modifié par {who} entre-temps ({change}).",
+    # ce qu'a fait une ligne d'historique, en quelques mots (le `change` de conflict_by)
+    "change_state": "{state}",
+    "change_to_state": "{action} → {state}",
+    "change_to": "{action} → {new}",
     "merged_away": (
         "Le ticket {number} a été fusionné dans {target} : travaillez sur {target}, "
         "ou défusionnez-le d'abord."

@@ -1,4 +1,5 @@
-"""The banner: is the phone line open now, who I am, how many reminders are due.
+"""The banner: is the phone line open now, who I am, how many tickets wait for me, how many
+reminders are due.
 
 It reads the desk's clock on every paint and repaints on a timer, so it changes by itself when
 the line opens or closes (tests move a FixedClock and let the timer fire)."""
@@ -36,7 +37,7 @@ def line_text(now: datetime, conf: HoursConf) -> tuple[str, bool]:
 
 
 class HoursBanner(Widget):
-    """Phone line status · technician · reminders due."""
+    """Phone line status · technician · waiting for me · reminders due."""
 
     DEFAULT_CSS = """
     HoursBanner {
@@ -51,6 +52,7 @@ class HoursBanner(Widget):
     REFRESH_SECONDS = 20.0
 
     reminders: reactive[int] = reactive(0)
+    waiting: reactive[int] = reactive(0)  # my tickets that wait for me (queries.waiting_for)
 
     def __init__(self, desk: Desk, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -71,16 +73,21 @@ class HoursBanner(Widget):
 
     def render(self) -> Text:
         text = self._text(with_name=True)
-        if text.cell_len > self.size.width > 0:  # narrow: the name goes first
+        if text.cell_len > self.size.width > 0:  # narrow: the name goes first…
             text = self._text(with_name=False)
+        if text.cell_len > self.size.width > 0:  # …then what waits for me (the queue pane's
+            text = self._text(with_name=False, waiting=False)  # Mine counts my tickets)
         return text
 
-    def _text(self, *, with_name: bool) -> Text:
+    def _text(self, *, with_name: bool, waiting: bool = True) -> Text:
         text = Text(end="")
         text.append(" " + self.sentence, style="bold")
         if with_name:
             text.append(" · ")
             text.append_text(literal(self.desk.who))
+        if self.waiting and waiting:
+            text.append(" · ")
+            text.append(t("banner.waiting", count=self.waiting), style="bold")
         if self.reminders:
             text.append(" · ")
             text.append(t("banner.reminders", count=self.reminders), style="bold")

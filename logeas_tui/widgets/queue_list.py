@@ -1,5 +1,6 @@
-"""The queue pane: "My review" on top, then every queue with its counts (new, open, reminders
-due); obsolete queues dimmed and marked; the held queues (Spam, Virus, Mailing) apart."""
+"""The queue pane: "My review" and "Mine" (the tickets I own) on top, then every queue with its
+counts (new, open, reminders due); obsolete queues dimmed and marked; the held queues (Spam,
+Virus, Mailing) apart."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from logeas_tui.core.procedure import NEW, OPEN
 from logeas_tui.core.store.queries import TicketFilter
+from logeas_tui.core.store.ui_queries import mine
 from logeas_tui.core.store.views import QueueView
 from logeas_tui.i18n import t
 from logeas_tui.widgets.keys import translate_bindings
 from logeas_tui.widgets.literal import fit, literal
 
 REVIEW = "review"
+MINE = "mine"
 COUNT_WIDTH = 5  # one count column: up to four digits and a space
 
 
@@ -33,6 +36,10 @@ class QueueChoice:
 
 def review_choice() -> QueueChoice:
     return QueueChoice(REVIEW, t("queues.review"), TicketFilter(review=True))
+
+
+def mine_choice(me: str) -> QueueChoice:
+    return QueueChoice(MINE, t("queues.mine"), mine(me))
 
 
 def queue_choice(name: str) -> QueueChoice:
@@ -64,11 +71,13 @@ class QueueList(OptionList):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, QueueList.Chosen)
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, me: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         translate_bindings(self)
+        self.me = me
         self.queues: tuple[QueueView, ...] = ()
         self.review_count: int | None = None
+        self.mine_count: int | None = None
         self.current_key = REVIEW
 
     def on_mount(self) -> None:
@@ -77,20 +86,40 @@ class QueueList(OptionList):
     def on_resize(self) -> None:
         self._rebuild()
 
-    def show_counts(self, queues: tuple[QueueView, ...], review_count: int | None) -> None:
+    def show_counts(
+        self, queues: tuple[QueueView, ...], review_count: int | None, mine_count: int | None
+    ) -> None:
         """New counts from the store (empty counts: not read yet); keeps the highlighted entry."""
         self.queues = queues
         self.review_count = review_count
+        self.mine_count = mine_count
         self._rebuild()
 
     def choice(self, key: str) -> QueueChoice:
-        return review_choice() if key == REVIEW else queue_choice(key.removeprefix("q:"))
+        if key == REVIEW:
+            return review_choice()
+        if key == MINE:
+            return mine_choice(self.me)
+        return queue_choice(key.removeprefix("q:"))
+
+    def go(self, key: str) -> QueueChoice:
+        """Highlight entry `key` (My review if that queue is gone); what it lists — the list is
+        the caller's to show."""
+        try:
+            index = self.get_option_index(key)
+        except OptionDoesNotExist:
+            key, index = REVIEW, self.get_option_index(REVIEW)
+        self.current_key = key
+        with self.prevent(OptionList.OptionHighlighted):
+            self.highlighted = index
+        return self.choice(key)
 
     def _rebuild(self) -> None:
         width = max(12, self.scrollable_content_region.width or 28)
         options: list[Option | None] = [
             Option(self.header(width), disabled=True),
             Option(self._review_prompt(width), id=REVIEW),
+            Option(self._mine_prompt(width), id=MINE),
             None,
         ]
         held = [q for q in self.queues if q.held]
@@ -112,9 +141,15 @@ class QueueList(OptionList):
                 self.highlighted = self.get_option_index(REVIEW)
 
     def _review_prompt(self, width: int) -> Text:
-        count = "…" if self.review_count is None else str(self.review_count)
-        text = fit(Text("★ " + t("queues.review"), style="bold"), width - COUNT_WIDTH)
-        text.append(count.rjust(COUNT_WIDTH), style="bold")
+        return self._top_prompt("★ " + t("queues.review"), self.review_count, width)
+
+    def _mine_prompt(self, width: int) -> Text:
+        return self._top_prompt("◆ " + t("queues.mine"), self.mine_count, width)
+
+    @staticmethod
+    def _top_prompt(label: str, count: int | None, width: int) -> Text:
+        text = fit(Text(label, style="bold"), width - COUNT_WIDTH)
+        text.append(("…" if count is None else str(count)).rjust(COUNT_WIDTH), style="bold")
         return text
 
     @staticmethod

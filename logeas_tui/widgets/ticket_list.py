@@ -86,12 +86,14 @@ class TicketList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
     class Counted(Message):
-        """Private: a worker counted the rows of `generation`'s filter."""
+        """Private: a worker counted the rows of `generation`'s filter (and found where the
+        ticket the cursor follows now sits: `position`, None when not asked or not there)."""
 
-        def __init__(self, generation: int, count: int) -> None:
+        def __init__(self, generation: int, count: int, position: int | None = None) -> None:
             super().__init__()
             self.generation = generation
             self.count = count
+            self.position = position
 
     class PageLoaded(Message):
         """Private: a worker read page `page` of `generation`'s filter (None: skipped)."""
@@ -120,8 +122,12 @@ class TicketList(ScrollView, can_focus=True):
 
     # -- loading: every read runs in a worker thread; the UI draws what it has ----------
 
-    def show(self, filt: TicketFilter, *, keep_cursor: bool = False) -> None:
-        """Show the tickets of `filt` (a new queue, a search); read in the background."""
+    def show(
+        self, filt: TicketFilter, *, keep_cursor: bool = False, follow: str | None = None
+    ) -> None:
+        """Show the tickets of `filt` (a new queue, a search); read in the background. With
+        `keep_cursor` the old rows stay drawn meanwhile, and the cursor goes to ticket `follow`
+        wherever it now sits."""
         self.filter = filt
         self.generation += 1
         self._stale = {**self._stale, **self._pages} if keep_cursor else {}
@@ -134,13 +140,19 @@ class TicketList(ScrollView, can_focus=True):
             self._last_selected = None
             self.set_reactive(TicketList.cursor, 0)
             self.scroll_to(y=0, animate=False, immediate=True)
-        self._count(self.generation, filt)
+        self._count(self.generation, filt, follow)
         self._want(self.cursor // PAGE)
         self.refresh()
 
     def reload(self) -> None:
-        """Read the rows again (a ticket changed); the cursor and old rows stay meanwhile."""
-        self.show(self.filter, keep_cursor=True)
+        """Read the rows again (a ticket changed, here or in another copy); the old rows stay
+        drawn meanwhile. The cursor stays on its ticket, by number: rows that came or went
+        above it move it, and that ticket stays in the list (pinned) even if it no longer
+        belongs there — closed by someone else, seen and out of the review — until the list
+        is read again with the cursor elsewhere."""
+        row = self.selected
+        number = row.number if row else None
+        self.show(replace(self.filter, pin=number), keep_cursor=True, follow=number)
 
     def mark_seen(self, number: str) -> None:
         """Clear the unseen mark of `number` in the rows shown, without reading them again
@@ -163,11 +175,14 @@ class TicketList(ScrollView, can_focus=True):
         self._strips.clear()
 
     @work(thread=True, group="ticket-count", exclusive=True)
-    def _count(self, generation: int, filt: TicketFilter) -> None:
-        count = in_thread(
-            lambda: queries.count_tickets(filt, me=self.desk.who, now=self.desk.clock.now())
-        )
-        self.post_message(self.Counted(generation, count))
+    def _count(self, generation: int, filt: TicketFilter, follow: str | None = None) -> None:
+        def read() -> tuple[int, int | None]:
+            me, now = self.desk.who, self.desk.clock.now()
+            count = queries.count_tickets(filt, me=me, now=now)
+            return count, queries.position(filt, follow, me=me, now=now) if follow else None
+
+        count, position = in_thread(read)
+        self.post_message(self.Counted(generation, count, position))
 
     def _want(self, page: int) -> None:
         """Have page `page` read, unless it is here, on its way, waiting for a neighbour's key,
@@ -258,7 +273,10 @@ class TicketList(ScrollView, can_focus=True):
         self.count = message.count
         self._stale = {p: rows for p, rows in self._stale.items() if p * PAGE < message.count}
         self._size_to(message.count)
-        self.cursor = min(self.cursor, max(0, message.count - 1))
+        if message.position is not None:
+            self.cursor = message.position
+        else:
+            self.cursor = min(self.cursor, max(0, message.count - 1))
         self.redraw()
 
     def _size_to(self, rows: int) -> None:
@@ -322,6 +340,8 @@ class TicketList(ScrollView, can_focus=True):
         row = self.selected
         if row is None and self._known() != 0:
             return  # its page is on its way: announced when it arrives
+        if row is not None and self.cursor // PAGE not in self._pages:
+            return  # drawn from before a reload (perhaps another ticket now): wait for its page
         key = (row.number, row.version) if row else None
         if key != self._last_selected:
             self._last_selected = key

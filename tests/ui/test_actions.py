@@ -369,17 +369,3 @@ async def test_take_needs_no_dialog(desk: Desk) -> None:
     async with app.run_test(size=SIZE) as pilot:
         assert await act(app, pilot, "take", number) == number
     assert row(desk, number).owner == "Nicolas"
-
-
-async def test_a_ticket_changed_meanwhile_is_not_overwritten(desk: Desk) -> None:
-    number = mail_ticket(desk, subject="Question")
-    app = Harness(desk)
-    async with app.run_test(size=SIZE) as pilot:
-        worker = app.start("close", number)  # the row is read now…
-        await pilot.pause()
-        tickets.take(desk.acting_as("Guillaume"), number)  # …someone else changes the ticket
-        await pilot.press("y")
-        await asyncio.wait_for(worker.wait(), timeout=5)
-        assert worker.result is None
-    assert row(desk, number).state == "new"
-    assert "changed by someone else" in app.messages("error")[0]

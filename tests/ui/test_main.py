@@ -150,9 +150,12 @@ async def test_queue_pane_shows_a_queue_oldest_first(app, seeded: Seeded):
         screen = main(app)
         queues = screen.query_one(QueueList)
         queues.focus()
-        await pilot.press("down")  # from My review to LoGeAs
+        await pilot.press("down")  # from My review to Mine: the one ticket Nicolas owns
         await settle(pilot)
         tickets = screen.ticket_list
+        assert [tickets.row_at(i).number for i in range(tickets.count)] == [seeded.licence]
+        await pilot.press("down")  # to LoGeAs
+        await settle(pilot)
         assert [tickets.row_at(i).number for i in range(tickets.count)] == [
             seeded.update,
             seeded.printer,

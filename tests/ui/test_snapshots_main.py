@@ -37,8 +37,9 @@ def press(*keys: str):
 
 
 def test_main_line_open(snap_compare, seeded: Seeded):
-    """Tuesday 10:30: the banner says "Phone line open — closes at 12:00", Nicolas, "⏰ 1 due"
-    and "Mail not configured · 2 to send". The queue pane shows My review (3), the LoGeAs
+    """Tuesday 10:30: the banner says "Phone line open — closes at 12:00", Nicolas, "1 waiting
+    for me" (the licence ticket, his and open), "⏰ 1 due" and "Mail not configured · 2 to
+    send". The queue pane shows My review (3), Mine (1), the LoGeAs
     counts (3 open, 1 due), the two obsolete queues dimmed with "(obsolete)", and Spam, Virus,
     Mailing under "Held mail". The LoGeAs list is oldest first with all columns (number, age
     6d/4d/2d/1d coloured, state, customer, subject, owner) and the ● / ⏰ marks; the key bar
@@ -100,7 +101,8 @@ def test_hostile_subject_shows_literally(snap_compare, seeded: Seeded, hostile: 
 
 
 def test_narrow_80x24(snap_compare, seeded: Seeded):
-    """At 80×24: the banner still says the line is open (the name is dropped first); the queue
+    """At 80×24: the banner still says the line is open and the reminder due on one line (the
+    name is dropped first, then "waiting for me", which the queue pane's Mine counts); the queue
     pane shows names with one "open" and one "due" count; the list keeps number, age, state,
     subject (customer and owner dropped); the key bar wraps on three lines, nothing cut."""
     assert snap_compare(LogeasApp(seeded.desk), terminal_size=(80, 24), run_before=press())

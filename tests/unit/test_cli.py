@@ -650,7 +650,7 @@ def test_if_version_refuses_a_change_made_on_a_stale_read(cli: Cli, tmp_path: Pa
     assert note.code == 0, note.err
     stale = cli("close", number, "--if-version", str(seen))  # the note changed it since
     assert stale.code == 1
-    assert f"Ticket {number} was changed by someone else meanwhile" in stale.err
+    assert f"Ticket {number} was changed by Nicolas meanwhile (note)." in stale.err
     assert show(cli, number)["state"] == "open"
     fresh = cli("close", number, "--if-version", str(show(cli, number)["version"]))
     assert fresh.code == 0 and show(cli, number)["state"] == "closed successful"

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.procedure import CLOSED_OK, NEW, OPEN, PENDING, STATES
+from logeas_tui.core.services.answers import reply
 from logeas_tui.core.services.common import add_message
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.inbound import ingest
@@ -317,3 +318,59 @@ def test_technicians_by_level(desk: Desk) -> None:
         ("Pétronille", 1),
         ("Guillaume", 2),
     ]
+
+
+# The live team view: my tickets, the ticket under the cursor kept, answers since I looked
+
+
+def test_a_list_of_one_owners_tickets_and_how_many_wait_for_them(desk: Desk) -> None:
+    mine = phone(desk, "à moi")
+    parked = phone(desk, "en attente, pas encore dû")
+    set_pending(desk, parked, 5)
+    due = phone(desk, "rappel dû")
+    set_pending(desk, due, 1)
+    done = phone(desk, "fini")
+    close(desk, done)
+    theirs = phone(desk, "à Guillaume", owner="Guillaume")
+    tick(desk, 60 * 25)
+    filt = TicketFilter(owner="Nicolas", hide_closed=True)
+    assert numbers_of(desk, filt) == [mine, parked, due]
+    assert numbers_of(desk, TicketFilter(owner="Guillaume")) == [theirs]
+    # waiting for me: open, or its reminder is due; the parked and the closed ones are not
+    assert queries.waiting_for("Nicolas", desk.clock.now()) == 2
+    assert queries.waiting_for("Guillaume", desk.clock.now()) == 1
+    assert queries.waiting_for("Personne", desk.clock.now()) == 0
+
+
+def test_a_pinned_ticket_stays_in_the_list_and_its_place_is_known(desk: Desk) -> None:
+    first, second, third = (mail_ticket(desk, s) for s in ("un", "deux", "trois"))
+    review = TicketFilter(review=True)
+    close(desk, second)  # someone closed it: out of the review…
+    assert numbers_of(desk, review) == [first, third]
+    # …unless it is the ticket under my cursor: it stays, where it was, in its new state
+    pinned = TicketFilter(review=True, pin=second)
+    rows = queries.list_tickets(pinned, me="Nicolas", now=desk.clock.now())
+    assert [(r.number, r.state) for r in rows] == [(first, NEW), (second, CLOSED_OK), (third, NEW)]
+    assert queries.count_tickets(pinned, me="Nicolas", now=desk.clock.now()) == 3
+    now = desk.clock.now()
+    assert queries.position(pinned, second, me="Nicolas", now=now) == 1
+    assert queries.position(review, third, me="Nicolas", now=now) == 1
+    assert queries.position(review, second, me="Nicolas", now=now) is None
+
+
+def test_the_newest_answer_after_a_message_leaves_acknowledgements_out(desk: Desk) -> None:
+    raw = (
+        b"From: marie@example.fr\r\nSubject: Imprimante en panne\r\n"
+        b"Message-ID: <panne@example.fr>\r\n\r\nElle ne marche plus\r\n"
+    )
+    number = ingest(desk, raw, []).number  # acknowledged: an automatic mail-out
+    assert number is not None
+    seen = queries.ticket_row(number, me="Nicolas", now=desk.clock.now())
+    assert seen is not None and seen.messages == 2 and seen.last_message > 0
+    assert queries.answer_after(number, 0) is None  # the acknowledgement is no answer
+    reply(desk.acting_as("Guillaume"), number, "Bonjour,\nRedémarrez-la.\n")
+    answer = queries.answer_after(number, seen.last_message)
+    assert answer is not None and answer.author == "Guillaume"
+    assert answer.body.startswith("Bonjour,\nRedémarrez")
+    after = queries.ticket_row(number, me="Nicolas", now=desk.clock.now())
+    assert after is not None and queries.answer_after(number, after.last_message) is None

@@ -18,6 +18,7 @@ from logeas_tui.core.store import queries
 from logeas_tui.core.store.models import MAIL_IN, NOTE, History, Ticket
 from logeas_tui.core.store.tx import writing
 from logeas_tui.core.store.views import TicketRow, TicketView
+from logeas_tui.texts import Catalog
 
 
 def phone(desk: Desk, owner: str | None = "Nicolas") -> str:
@@ -234,7 +235,7 @@ def test_a_stale_update_raises_conflict_and_changes_nothing(desk: Desk) -> None:
         lambda: svc.assign(desk, number, "Guillaume", expected_version=seen_version),
         lambda: svc.take(desk.acting_as("Guillaume"), number, expected_version=seen_version),
     ):
-        with pytest.raises(Conflict, match="someone else"):
+        with pytest.raises(Conflict, match=r"changed by Pétronille meanwhile \(note\)"):
             action()
     after = row(desk, number)
     assert (after.state, after.owner, after.version) == (OPEN, "Nicolas", current.version)
@@ -243,6 +244,32 @@ def test_a_stale_update_raises_conflict_and_changes_nothing(desk: Desk) -> None:
     # with the fresh version it goes through
     svc.close(desk, number, expected_version=current.version)
     assert row(desk, number).state == CLOSED_OK
+
+
+def test_a_conflict_says_who_changed_the_ticket_and_how_in_the_readers_language(
+    desk: Desk,
+) -> None:
+    number = phone(desk)
+    seen = row(desk, number).version
+    svc.close(desk.acting_as("Guillaume"), number)
+    with pytest.raises(Conflict) as caught:
+        svc.note(desk, number, "trop tard", expected_version=seen)
+    assert str(caught.value) == (
+        f"Ticket {number} was changed by Guillaume meanwhile (closed successful)."
+    )
+    assert Catalog("fr").say(caught.value) == (
+        f"Le ticket {number} a été modifié par Guillaume entre-temps (fermé avec succès)."
+    )
+    seen = row(desk, number).version
+    svc.assign(desk.acting_as("Guillaume"), number, "Pétronille")
+    with pytest.raises(Conflict, match=r"by Guillaume meanwhile \(owner → Pétronille\)") as caught:
+        svc.reopen(desk, number, expected_version=seen)
+    assert "(propriétaire → Pétronille)" in Catalog("fr").say(caught.value)
+    seen = row(desk, number).version
+    svc.reopen(desk.acting_as("Pétronille"), number)
+    with pytest.raises(Conflict) as caught:
+        svc.take(desk, number, expected_version=seen)
+    assert Catalog("fr").say(caught.value).endswith("par Pétronille entre-temps (ouvert).")
 
 
 def test_save_refuses_a_ticket_changed_since_it_was_read(desk: Desk) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from logeas_tui.core import numbers, procedure
 from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
 from logeas_tui.core.mail.compose import build_message
-from logeas_tui.core.procedure import MERGED
+from logeas_tui.core.procedure import MERGED, STATES
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.models import (
@@ -33,8 +33,33 @@ def get_ticket(number: str, expected_version: int | None = None) -> Ticket:
     if ticket is None:
         raise NotFound(problem or Sentence("no_ticket", number=number))
     if expected_version is not None and ticket.version != expected_version:
-        raise Conflict(Sentence("conflict", number=number))
+        raise changed_meanwhile(ticket)
     return ticket
+
+
+def changed_meanwhile(ticket: Ticket) -> Conflict:
+    """The refusal of a change made on a stale read of `ticket`: who changed it last and how
+    (its newest history line: every change writes one, in the transaction that bumps the
+    version)."""
+    last = History.select().where(History.ticket == ticket.id).order_by(History.id.desc()).first()
+    if last is None:
+        return Conflict(Sentence("conflict", number=ticket.number))
+    return Conflict(
+        Sentence("conflict_by", number=ticket.number, who=last.who or "?", change=_change(last))
+    )
+
+
+def _change(line: History) -> Sentence:
+    """A history line in a few words, said in the reader's language: "closed successful",
+    "owner → Guillaume", "note"."""
+    action = Sentence(f"history.{line.action}")
+    if line.action == "state" and line.new in STATES:
+        return Sentence("change_state", state=line.new)
+    if line.new in STATES:
+        return Sentence("change_to_state", action=action, state=line.new)
+    if line.new:
+        return Sentence("change_to", action=action, new=line.new)
+    return action
 
 
 def ticket_for(action: str, number: str, expected_version: int | None = None) -> Ticket:
@@ -60,7 +85,7 @@ def save(desk: Desk, ticket: Ticket, **changes: Any) -> None:
         .execute()
     )
     if not done:
-        raise Conflict(Sentence("conflict", number=ticket.number))
+        raise changed_meanwhile(ticket)
     for key, value in changes.items():
         setattr(ticket, key, value)
 

@@ -9,16 +9,19 @@ offset is left for a far jump that no row already read is near."""
 from __future__ import annotations
 
 import json
+import operator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
 from typing import Any
 
 from peewee import JOIN, Case, Tuple, fn
 
 from logeas_tui.core.clock import utc_naive
-from logeas_tui.core.procedure import IN_PROGRESS, NEW, PENDING, STATES
+from logeas_tui.core.procedure import IN_PROGRESS, NEW, OPEN, PENDING, STATES
 from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.models import (
+    MAIL_OUT,
     History,
     Message,
     Outbox,
@@ -41,13 +44,18 @@ from logeas_tui.core.store.views import (
 
 @dataclass(frozen=True)
 class TicketFilter:
-    """What a ticket list shows. `review` = the daily review of technician `me`."""
+    """What a ticket list shows. `review` = the daily review of technician `me`; `owner`: the
+    tickets of that technician only. `pin` keeps ticket number `pin` in the list whatever the
+    rest says: a list read again under the cursor of a technician reading that ticket (someone
+    else closed it, or it was seen and left the review) keeps it there, in its new state."""
 
     queue: str | None = None
     state: str | None = None
     search: str | None = None
     review: bool = False
     hide_closed: bool = False
+    owner: str | None = None
+    pin: str | None = None
 
 
 def _pairs(query: Any) -> dict[int, int]:
@@ -128,14 +136,17 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
         .switch(Ticket)
         .join(Seen, JOIN.LEFT_OUTER, on=((Seen.ticket == Ticket.id) & (Seen.technician == me_id)))
     )
+    wanted: list[Any] = []
     if filt.queue:
-        query = query.where(Queue.name == filt.queue)
+        wanted.append(Queue.name == filt.queue)
     if filt.state:
-        query = query.where(Ticket.state == filt.state)
+        wanted.append(Ticket.state == filt.state)
     if filt.hide_closed:
-        query = query.where(Ticket.state.in_(IN_PROGRESS))
+        wanted.append(Ticket.state.in_(IN_PROGRESS))
+    if filt.owner:
+        wanted.append(owner.name == filt.owner)
     if filt.review:
-        query = query.where(
+        wanted.append(
             Queue.valid
             & ~Queue.held
             # a customer reply reopens a ticket, so the review never needs closed ones;
@@ -144,7 +155,10 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
             & ((Ticket.state == NEW) | (Ticket.last_in_id > seen_last) | due)
         )
     if filt.search:
-        query = query.where(Ticket.id.in_(_search_ids(filt.search)))
+        wanted.append(Ticket.id.in_(_search_ids(filt.search)))
+    if wanted:
+        condition = reduce(operator.and_, wanted)
+        query = query.where(condition | (Ticket.number == filt.pin) if filt.pin else condition)
     return query, due
 
 
@@ -159,17 +173,17 @@ def _search_ids(text: str) -> Any:
 
 def _rows(query: Any) -> list[TicketRow]:
     rows = list(query.dicts())
-    counts: dict[int, int] = {}
+    counts: dict[int, tuple[int, int]] = {}  # ticket id -> (messages, newest message id)
     if rows:
         ids = [r["id"] for r in rows]
         for start in range(0, len(ids), 10_000):  # stay under SQLite's variable limit
-            counts.update(
-                _pairs(
-                    Message.select(Message.ticket, fn.COUNT(Message.id))
-                    .where(Message.ticket.in_(ids[start : start + 10_000]))
-                    .group_by(Message.ticket)
-                )
+            grouped: Any = (
+                Message.select(Message.ticket, fn.COUNT(Message.id), fn.MAX(Message.id))
+                .where(Message.ticket.in_(ids[start : start + 10_000]))
+                .group_by(Message.ticket)
+                .tuples()
             )
+            counts.update({ticket: (count, newest) for ticket, count, newest in grouped})
     return [
         TicketRow(
             id=r["id"],
@@ -184,10 +198,11 @@ def _rows(query: Any) -> list[TicketRow]:
             updated=r["updated"],
             pending_until=r["pending_until"],
             merged_into=r["merged_number"],
-            messages=counts.get(r["id"], 0),
+            messages=counts.get(r["id"], (0, 0))[0],
             unseen=bool(r["unseen"]),
             reminder_due=bool(r["due"]),
             version=r["version"],
+            last_message=counts.get(r["id"], (0, 0))[1],
         )
         for r in rows
     ]
@@ -195,6 +210,14 @@ def _rows(query: Any) -> list[TicketRow]:
 
 Key = tuple[Any, ...]
 END: Key = ()  # `before=END`: the last page
+
+
+def _order(filt: TicketFilter, due: Any) -> list[Any]:
+    """The columns `filt`'s list is sorted on, the order `row_key` gives."""
+    order: list[Any] = [Ticket.created, Ticket.id]
+    if filt.review:
+        order.insert(0, Case(None, [(due, 0)], 1))
+    return order
 
 
 def row_key(filt: TicketFilter, row: TicketRow) -> Key:
@@ -221,9 +244,7 @@ def list_tickets(
     if after is not None and before is not None:
         raise ValueError("a page is read after a row or before one, not both")
     query, due = _base(filt, _technician_id(me), now)
-    order: list[Any] = [Ticket.created, Ticket.id]
-    if filt.review:
-        order.insert(0, Case(None, [(due, 0)], 1))
+    order = _order(filt, due)
     if after:
         query = query.where(Tuple(*order) > Tuple(*after))
     if before:
@@ -243,6 +264,30 @@ def count_tickets(filt: TicketFilter, *, me: str | None, now: datetime) -> int:
     return int(query.count())
 
 
+def position(filt: TicketFilter, number: str, *, me: str | None, now: datetime) -> int | None:
+    """Where ticket `number` sits in `filt`'s list (0: first), None when it is not in it."""
+    query, due = _base(filt, _technician_id(me), now)
+    rows = _rows(query.where(Ticket.number == number))
+    if not rows:
+        return None
+    before = query.where(Tuple(*_order(filt, due)) < Tuple(*row_key(filt, rows[0])))
+    return int(before.count())
+
+
+def waiting_for(me: str | None, now: datetime) -> int:
+    """How many of `me`'s tickets wait for them: new or open, or a pending reminder that is
+    due (a pending ticket before its day waits for the customer; a closed one for nobody)."""
+    me_id = _technician_id(me)
+    if not me_id:
+        return 0
+    due = (Ticket.state == PENDING) & (Ticket.pending_until <= utc_naive(now))
+    return int(
+        Ticket.select()
+        .where((Ticket.owner == me_id) & (Ticket.state.in_((NEW, OPEN)) | due))
+        .count()
+    )
+
+
 def ticket_row(number: str, *, me: str | None, now: datetime) -> TicketRow | None:
     query, _ = _base(TicketFilter(), _technician_id(me), now)
     rows = _rows(query.where(Ticket.number == number))
@@ -254,7 +299,6 @@ def ticket_view(number: str, *, me: str | None, now: datetime) -> TicketView | N
     if row is None:
         return None
     origin = Ticket.alias()
-    messages = []
     query: Any = (
         Message.select(Message, origin.number.alias("origin_number"))
         .join(origin, JOIN.LEFT_OUTER, on=(Message.origin_ticket == origin.id))
@@ -262,29 +306,7 @@ def ticket_view(number: str, *, me: str | None, now: datetime) -> TicketView | N
         .order_by(Message.date, Message.id)
         .objects()
     )  # flat: the alias lands on the message, not on the joined ticket
-    for m in query:
-        files = tuple(
-            AttachmentView(a.get("filename", ""), a.get("content_type", ""), int(a.get("size", 0)))
-            for a in json.loads(m.attachments or "[]")
-        )
-        messages.append(
-            MessageView(
-                m.id,
-                m.kind,
-                m.from_addr,
-                m.to_addr,
-                m.cc,
-                m.subject,
-                m.body,
-                m.date,
-                m.author,
-                m.message_id,
-                m.raw_sha256,
-                files,
-                m.parse_problem,
-                m.origin_number,
-            )
-        )
+    messages = [_message_view(m, m.origin_number) for m in query]
     history = tuple(
         HistoryView(h.at, h.who, h.action, h.old, h.new, h.detail)
         for h in History.select().where(History.ticket == row.id).order_by(History.at, History.id)
@@ -296,6 +318,50 @@ def ticket_view(number: str, *, me: str | None, now: datetime) -> TicketView | N
         .order_by(Ticket.id)
     )
     return TicketView(row, tuple(messages), history, merged_here)
+
+
+def _message_view(m: Message, merged_from: str | None = None) -> MessageView:
+    files = tuple(
+        AttachmentView(a.get("filename", ""), a.get("content_type", ""), int(a.get("size", 0)))
+        for a in json.loads(m.attachments or "[]")
+    )
+    return MessageView(
+        m.id,
+        m.kind,
+        m.from_addr,
+        m.to_addr,
+        m.cc,
+        m.subject,
+        m.body,
+        m.date,
+        m.author,
+        m.message_id,
+        m.raw_sha256,
+        files,
+        m.parse_problem,
+        merged_from,
+    )
+
+
+def answer_after(number: str, message_id: int) -> MessageView | None:
+    """The newest mail a technician sent the customer of ticket `number` after message
+    `message_id`; automatic mail (acknowledgements) does not count."""
+    automatic = Outbox.select(Outbox.message).where(
+        Outbox.automatic & Outbox.message.is_null(False)
+    )
+    found = (
+        Message.select(Message)
+        .join(Ticket, on=(Message.ticket == Ticket.id))
+        .where(
+            (Ticket.number == number)
+            & (Message.kind == MAIL_OUT)
+            & (Message.id > message_id)
+            & Message.id.not_in(automatic)
+        )
+        .order_by(Message.id.desc())
+        .first()
+    )
+    return _message_view(found) if found is not None else None
 
 
 def raw_message(number: str, index: int | None = None) -> bytes | None:

@@ -1,6 +1,7 @@
 """What the main screen's queue pane and banner need: the queues (names first, they are few),
-then in one read their counts, the size of my review, reminders due and mail waiting in the
-outbox (that read scans every ticket: run by a worker thread, never on the UI thread)."""
+then in one read their counts, the size of my review and of my own tickets, how many of those
+wait for me, reminders due and mail waiting in the outbox (that read scans every ticket: run by
+a worker thread, never on the UI thread)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ class DeskSummary:
     review: int  # tickets in my daily review
     reminders_due: int
     outbox_waiting: int
+    mine: int = 0  # my tickets in progress (the "Mine" list)
+    waiting: int = 0  # …of which wait for me: new or open, or a reminder due
 
 
 def queue_names() -> tuple[QueueView, ...]:
@@ -28,10 +31,17 @@ def queue_names() -> tuple[QueueView, ...]:
     )
 
 
+def mine(me: str | None) -> queries.TicketFilter:
+    """The tickets `me` owns, in progress (x shows the closed ones too)."""
+    return queries.TicketFilter(owner=me or "?", hide_closed=True)
+
+
 def desk_summary(*, me: str | None, now: datetime) -> DeskSummary:
     return DeskSummary(
         queues=tuple(queries.queues(now)),
         review=queries.count_tickets(queries.TicketFilter(review=True), me=me, now=now),
         reminders_due=queries.reminders_due(now),
         outbox_waiting=queries.outbox_waiting(),
+        mine=queries.count_tickets(mine(me), me=me, now=now),
+        waiting=queries.waiting_for(me, now),
     )

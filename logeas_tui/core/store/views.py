@@ -63,6 +63,7 @@ class TicketRow:
     unseen: bool = False  # a customer message I have not seen yet
     reminder_due: bool = False
     version: int = 1
+    last_message: int = 0  # id of its newest message when read (what came after is new to me)
 
     def to_json(self) -> dict[str, Any]:
         return {
