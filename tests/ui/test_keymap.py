@@ -40,5 +40,7 @@ def test_a_keymap_the_app_could_not_honour_is_refused(tmp_path: Path, keys: str,
 
 def test_a_free_key_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    path.write_text('[keys]\nmerge = "ctrl+e"\nreply = "f5,ctrl+r"\nhelp = "f1"\n', encoding="utf-8")
+    path.write_text(
+        '[keys]\nmerge = "ctrl+e"\nreply = "f5,ctrl+r"\nhelp = "f1"\n', encoding="utf-8"
+    )
     keymap.check(load(path))  # raises nothing
