@@ -57,7 +57,7 @@ def test_two_workers_and_a_cron_share_one_mailbox_through_a_kill(
     finally:
         client.logout()
     config = servers_config(tmp_path, dovecot, smtp_server, user, language="fr")
-    config.write_text(config.read_text().replace("[smtp]", "poll_seconds = 1\n[smtp]"))
+    config.write_text(config.read_text().replace("[smtp]", "poll_seconds = 5\n[smtp]"))
     open_store(str(db_path))  # the schema, once
     close_store()
     base = [sys.executable, "-m", "logeas_tui", "--db", str(db_path), "--config", str(config)]
@@ -85,6 +85,8 @@ def test_two_workers_and_a_cron_share_one_mailbox_through_a_kill(
             return next((w for w in workers if holder.endswith(f":{w.pid}")), None)
 
         victim = _until(holding_worker, deadline)
+        for worker in workers:
+            assert worker.poll() is None, worker.stderr and worker.stderr.read()
         assert victim is not None, "no worker took the lease"
         os.kill(victim.pid, signal.SIGKILL)
         victim.wait(10)

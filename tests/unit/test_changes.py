@@ -12,7 +12,8 @@ from pathlib import Path
 
 from logeas_tui.core.services import live, mail_lease, tickets
 from logeas_tui.core.services.desk import Desk
-from logeas_tui.core.store.changes import ChangeWatch, DataVersionWatch
+from logeas_tui.core.store.changes import ChangeWatch, DataVersionWatch, KeptConnectionWatch
+from logeas_tui.core.store.connection import is_sqlite
 from tests.factories import stored_mail
 
 # Another process closes a ticket (the store's own CLI would do the same).
@@ -37,7 +38,8 @@ def test_the_watch_says_yes_once_after_another_process_changed_a_ticket(
     number = mail(desk)
     watch = live.watch()
     try:
-        assert isinstance(watch, DataVersionWatch)  # an SQLite file: data_version first
+        # an SQLite file: data_version first; PostgreSQL: the stamp on a kept connection
+        assert isinstance(watch, DataVersionWatch if is_sqlite() else KeptConnectionWatch)
         assert not watch.changed()  # the first look takes the mark
         assert not watch.changed()
         subprocess.run([sys.executable, "-c", CLOSE, str(db_path), number], check=True, timeout=60)
@@ -63,7 +65,7 @@ def test_a_commit_that_touches_no_ticket_is_not_a_change(desk: Desk) -> None:
 
 
 def test_the_stamp_alone_sees_new_tickets_messages_and_changes(desk: Desk) -> None:
-    """The check of any other engine (PostgreSQL): peewee queries through the bound `db`."""
+    """The fallback check of any engine: peewee queries through the bound `db`."""
     number = mail(desk)
     watch = ChangeWatch()
     assert not watch.changed()

@@ -24,7 +24,7 @@ import sqlite3
 import threading
 from typing import Any
 
-from peewee import SqliteDatabase, fn
+from peewee import PostgresqlDatabase, SqliteDatabase, fn
 
 from logeas_tui.core.store.models import History, Message, Ticket, db
 
@@ -91,9 +91,45 @@ class DataVersionWatch(ChangeWatch):
                 self._connection = None
 
 
+class KeptConnectionWatch(ChangeWatch):
+    """PostgreSQL: the stamp read on one connection of the watch's own, opened once, instead of
+    a new connection for each look (the app looks from a new worker thread every second)."""
+
+    STAMP = (
+        "SELECT (SELECT max(id) FROM history), (SELECT max(id) FROM message), "
+        "(SELECT max(id) FROM ticket)"
+    )
+
+    def __init__(self, database: Any) -> None:
+        super().__init__()
+        self._connection: Any = database._connect()  # a raw psycopg connection
+        self._connection.autocommit = True
+
+    def changed(self) -> bool:
+        with self._lock:
+            if self._connection is None:
+                return False
+            row = self._connection.execute(self.STAMP).fetchone()
+            now: Stamp = (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+            before, self._last = self._last, now
+            return before is not None and now != before
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+
 def watch() -> ChangeWatch:
-    """A watch on the bound store: data_version on an SQLite file, else the stamp alone."""
+    """A watch on the bound store: data_version on an SQLite file, a kept connection on
+    PostgreSQL, else the stamp alone."""
     database = db.obj
+    if isinstance(database, PostgresqlDatabase):
+        try:
+            return KeptConnectionWatch(database)
+        except Exception:  # the stamp through the usual connections still answers
+            return ChangeWatch()
     if isinstance(database, SqliteDatabase):
         path = str(database.database)
         if path and path != ":memory:" and not path.startswith("file::memory:"):
