@@ -11,7 +11,7 @@ from logeas_tui.cli.output import safe, write_json
 from logeas_tui.core.mail.mbox import split_mbox
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services import mail_lease
-from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.desk import Desk, copy_parts
 from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.services.mail_sync import run_once
 from logeas_tui.core.store import queries
@@ -36,7 +36,9 @@ def _sync(desk: Desk, once: bool, out: TextIO) -> int:
         if desk.config.imap is None and desk.config.smtp is None:
             out.write("No [imap] or [smtp] section in the config: nothing to sync.\n")
         if report.held_by:
-            out.write(f"Mail is synced by {safe(report.held_by)}: nothing fetched or sent here.\n")
+            name, host = copy_parts(report.held_by)
+            whose = f"{name}'s copy on {host}" if name else f"a copy on {host}"
+            out.write(f"Mail is synced by {safe(whose)}: nothing fetched or sent here.\n")
         out.write(
             f"{report.new_tickets} new tickets, {report.followups} follow-ups, "
             f"{report.ignored} ignored, {report.sent} mails sent, "

@@ -26,7 +26,8 @@ TEXTS: dict[str, str] = {
     "sync.error": "Mail error:",
     "sync.last": "Mail synced at {time}",
     "sync.starting": "Mail: first sync…",
-    "sync.held_by": "Mail: synced by {holder}",
+    "sync.held_by": "Mail: synced by {name}'s copy on {host}",
+    "sync.held_by_host": "Mail: synced by a copy on {host}",
     "sync.waiting": "{count} to send",
     "sync.now": "Mail sync requested",
     # panes

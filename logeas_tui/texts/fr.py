@@ -26,7 +26,8 @@ TEXTS: dict[str, str] = {
     "sync.error": "Erreur courrier :",
     "sync.last": "Courrier synchronisé à {time}",
     "sync.starting": "Courrier : première synchronisation…",
-    "sync.held_by": "Courrier : synchronisé par {holder}",
+    "sync.held_by": "Courrier : synchronisé par la copie de {name} sur {host}",
+    "sync.held_by_host": "Courrier : synchronisé par une copie sur {host}",
     "sync.waiting": "{count} à envoyer",
     "sync.now": "Synchronisation du courrier demandée",
     # panes

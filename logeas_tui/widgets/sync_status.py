@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from logeas_tui.core.services.desk import copy_parts
 from logeas_tui.i18n import t
 from logeas_tui.widgets.literal import literal
 
@@ -50,7 +51,9 @@ class SyncStatus(Widget):
             text.append(t("sync.error") + " ", style="bold")
             text.append_text(literal(self.error))
         elif self.held_by:
-            text.append(t("sync.held_by", holder=self.held_by))
+            name, host = copy_parts(self.held_by)
+            key = "sync.held_by" if name else "sync.held_by_host"
+            text.append_text(literal(t(key, name=name, host=host)))
         elif self.last_sync is not None:
             at = self.last_sync.astimezone(self.zone) if self.last_sync.tzinfo else self.last_sync
             text.append(t("sync.last", time=f"{at:%H:%M}"))

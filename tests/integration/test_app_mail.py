@@ -60,11 +60,11 @@ async def test_the_app_shows_which_copy_syncs_the_mail_for_the_team(desk, doveco
     desk, user = mail_desk(desk, dovecot, smtp_server)
     dovecot.append(user, "pw", customer_mail("Clôture impossible"))
     now = desk.now()
-    leases.take(mail_lease.MAIL, "pc-atelier:4242", now, now + mail_lease.LEASE)
+    leases.take(mail_lease.MAIL, "Guillaume@pc-atelier:4242", now, now + mail_lease.LEASE)
     app = LogeasApp(desk)
     async with app.run_test(size=(120, 40)) as pilot:
         status = app.screen.query_one("#sync")
         assert await _until(pilot, lambda: status.last_sync is not None)
-        assert "Mail: synced by pc-atelier:4242" in str(status.render())
+        assert "Mail: synced by Guillaume's copy on pc-atelier" in str(status.render())
     assert Ticket.select().count() == 0  # that copy fetches, not this one
     assert received(smtp_server) == []

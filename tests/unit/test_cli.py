@@ -632,14 +632,16 @@ def test_sync_once_while_another_copy_holds_the_mail_lease_says_who_and_exits_0(
     )
     open_store(str(db))
     try:
-        leases.take("mail", "pc-atelier:4242", datetime(2026, 1, 1), datetime(2100, 1, 1))
+        leases.take("mail", "Guillaume@pc-atelier:4242", datetime(2026, 1, 1), datetime(2100, 1, 1))
     finally:
         close_store()
 
     run = cli("sync", "--once")
 
     assert run.code == 0, run.out + run.err
-    assert "Mail is synced by pc-atelier:4242: nothing fetched or sent here." in run.out
+    assert (
+        "Mail is synced by Guillaume's copy on pc-atelier: nothing fetched or sent here." in run.out
+    )
     assert "error" not in run.out
 
 

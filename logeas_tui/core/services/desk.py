@@ -11,9 +11,21 @@ from logeas_tui.core.clock import Clock, SystemClock, utc_naive
 from logeas_tui.core.config import Config
 
 
-def this_copy() -> str:
-    """Names this running copy of the app (or `logeas sync`) in the team's shared store."""
-    return f"{socket.gethostname()}:{os.getpid()}"
+def this_copy(me: str = "") -> str:
+    """Names this running copy of the app (or `logeas sync`) in the team's shared store:
+    `Nicolas@pc-atelier:4242` — whose copy, on which host, which process."""
+    return (
+        f"{me}@{socket.gethostname()}:{os.getpid()}"
+        if me
+        else f"{socket.gethostname()}:{os.getpid()}"
+    )
+
+
+def copy_parts(copy: str) -> tuple[str, str]:
+    """(technician, host) of a copy's name; the technician is "" for a nameless one."""
+    machine = copy.rpartition(":")[0] or copy
+    name, _, host = machine.rpartition("@")
+    return name, host
 
 
 @dataclass(frozen=True)
@@ -21,7 +33,11 @@ class Desk:
     config: Config
     clock: Clock = field(default_factory=SystemClock)
     me: str = ""
-    copy: str = field(default_factory=this_copy)  # holder of mail leases and outbox claims
+    copy: str = ""  # holder of mail leases and outbox claims; this_copy() when not given
+
+    def __post_init__(self) -> None:
+        if not self.copy:
+            object.__setattr__(self, "copy", this_copy(self.config.me))
 
     @property
     def who(self) -> str:

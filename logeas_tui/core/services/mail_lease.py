@@ -14,7 +14,7 @@ import socket
 from collections.abc import Callable
 from datetime import timedelta
 
-from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.desk import Desk, copy_parts
 from logeas_tui.core.store import leases
 
 MAIL = "mail"
@@ -35,7 +35,8 @@ def take(desk: Desk) -> str | None:
 
 def _gone(holder: str) -> bool:
     """True when `holder` (a `host:pid` copy) ran on this host and its process has ended."""
-    host, _, pid = holder.rpartition(":")
+    _name, host = copy_parts(holder)
+    pid = holder.rpartition(":")[2]
     if host != socket.gethostname() or not pid.isdigit():
         return False
     try:
