@@ -3,7 +3,8 @@
 The core, mail and CLI tests run on both engines: `db_path` is a SQLite file in tmp_path for
 `[sqlite]` and a fresh database of a throwaway PostgreSQL cluster (tests/pg_server.py, one for
 the whole session) for `[postgresql]`. Tests that are about SQLite itself carry
-`@pytest.mark.sqlite_only`; the UI tests (tests/ui) run on SQLite alone. Where PostgreSQL cannot
+`@pytest.mark.sqlite_only`; the UI tests (tests/ui) run on SQLite alone, but the team's
+(`@pytest.mark.both_engines`: two copies on one store). Where PostgreSQL cannot
 be started, its tests skip saying why. `LOGEAS_TEST_ENGINES=sqlite` runs SQLite alone.
 """
 
@@ -54,13 +55,15 @@ ENGINES = tuple(os.environ.get("LOGEAS_TEST_ENGINES", "sqlite,postgresql").split
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: about SQLite itself, not run on PostgreSQL")
+    config.addinivalue_line("markers", "both_engines: a UI test that also runs on PostgreSQL")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test that uses a store runs once per engine, but the UI's and SQLite's own."""
     if "engine" not in metafunc.fixturenames:
         return
-    if "tests/ui/" in str(metafunc.definition.path).replace(os.sep, "/"):
+    in_ui = "tests/ui/" in str(metafunc.definition.path).replace(os.sep, "/")
+    if in_ui and not metafunc.definition.get_closest_marker("both_engines"):
         return  # the `engine` fixture below: SQLite, and the snapshot names stay as they are
     if metafunc.definition.get_closest_marker("sqlite_only"):
         return

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
@@ -23,6 +24,8 @@ from logeas_tui.screens.main import MainScreen
 from tests.ui.conftest import Seeded, settle
 from tests.ui.harness import Harness, mail_ticket
 from tests.ui.test_main import notifications, rendered
+
+pytestmark = pytest.mark.both_engines  # two copies on one SQLite file or PostgreSQL database
 
 SIZE = (120, 40)
 

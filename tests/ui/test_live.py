@@ -8,11 +8,13 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -25,6 +27,8 @@ from logeas_tui.widgets.ticket_detail import TicketDetail
 from tests.conftest import FIXED_NOW, TECHNICIANS
 from tests.ui.conftest import Seeded, at, mail_in, settle
 from tests.ui.test_main import rendered
+
+pytestmark = pytest.mark.both_engines  # two copies on one SQLite file or PostgreSQL database
 
 SIZE = (120, 40)
 LOGEAS = str(Path(sys.executable).with_name("logeas"))
@@ -40,14 +44,14 @@ def guillaume_config(folder: Path) -> Path:
             f'email = "{tech.email}"',
             f"level = {tech.level}",
         ]
-    path = folder / "guillaume.toml"
+    path = folder / f"guillaume-{os.getpid()}.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-async def guillaume(db_path: Path, *args: str, stdin: bytes | None = None) -> str:
-    """Run one `logeas` verb in another process, as Guillaume, on the app's database file."""
-    config = guillaume_config(db_path.parent)
+async def guillaume(db_path: Path | str, *args: str, stdin: bytes | None = None) -> str:
+    """Run one `logeas` verb in another process, as Guillaume, on the app's store."""
+    config = guillaume_config(Path(tempfile.gettempdir()))
     proc = await asyncio.create_subprocess_exec(
         LOGEAS,
         "--db",
