@@ -53,6 +53,13 @@ def test_the_parent_is_not_repeated_in_references() -> None:
     assert message["References"] == "<r@x> <p@x>"
 
 
+def test_a_reply_to_a_mail_with_50000_references_copies_ten() -> None:
+    many = [f"r{n}@x" for n in range(50_000)]
+    message, _ = _build(in_reply_to="<p@x>", references=many)
+    kept = message["References"].split()
+    assert kept == ["<r0@x>", *(f"<r{n}@x>" for n in range(49_992, 50_000)), "<p@x>"]
+
+
 def test_plain_utf8_text_only() -> None:
     message, _ = _build()
     assert not message.is_multipart()

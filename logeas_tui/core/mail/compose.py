@@ -25,6 +25,9 @@ def _one_line(text: str) -> str:
     return " ".join(text.splitlines()).strip()
 
 
+MAX_REFERENCES = 10  # RFC 5322 practice: the thread's first id and the newest ones thread it
+
+
 def build_message(
     *,
     from_addr: str,
@@ -57,8 +60,10 @@ def build_message(
         message["In-Reply-To"] = f"<{_bare(in_reply_to)}>"
         if _bare(in_reply_to) not in thread:
             thread.append(_bare(in_reply_to))
-    if thread:
-        message["References"] = " ".join(f"<{r}>" for r in dict.fromkeys(thread))
+    if thread:  # the newest ones: a hostile mail's 50,000 References are not copied back
+        ids = list(dict.fromkeys(thread))
+        kept = ids if len(ids) <= MAX_REFERENCES else [ids[0], *ids[1 - MAX_REFERENCES :]]
+        message["References"] = " ".join(f"<{r}>" for r in kept)
     if auto_submitted:
         message["Auto-Submitted"] = "auto-replied"
         message["X-Auto-Response-Suppress"] = "All"  # asks Exchange not to answer it
