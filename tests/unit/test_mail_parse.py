@@ -272,3 +272,12 @@ def test_a_huge_address_header_is_parsed_in_linear_time() -> None:
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert parsed.from_addr == "j0@x.example" and len(parsed.to) == 20_000
     assert grown_mb < 500, grown_mb  # the quadratic parser needs gigabytes here
+
+
+def test_control_characters_are_removed_from_an_address_and_a_huge_one_is_none() -> None:
+    odd = b'From: "Jean\x1b[2J" <je\x07an\xe2\x80\x8b@client.example>\nSubject: s\n\nb\n'
+    parsed = parse_message(odd)
+    assert parsed.from_addr == "jean@client.example" and "\x1b" not in parsed.from_name
+    huge = b"From: " + b"a" * 40_000 + b"@x.example\nSubject: s\n\nb\n"
+    parsed = parse_message(huge)
+    assert parsed.from_addr == "" and parsed.subject == "s"  # kept, the customer unknown

@@ -71,6 +71,12 @@ def charset_hint(msg: Message) -> str | None:
     return None
 
 
+# Control characters, bidi controls and zero-width characters never belong in an address (they
+# are removed from the stored customer); an address is at most 254 characters (RFC 5321).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+MAX_ADDRESS = 254
+MAX_NAME = 256
+
 # The stdlib's structured address parser is quadratic: a 600 KB From of encoded words took
 # 22 s and 5.5 GB. Past this size a header is read by the simple (linear) parser alone.
 STRUCTURED_MAX = 4096
@@ -89,7 +95,12 @@ def addresses(raw_values: Sequence[str], hint: str | None) -> list[tuple[str, st
         # `addr (Name)`: the old comment form names the sender only for the compat parser
         names = {addr.lower(): name for name, addr in compat if name}
         pairs.extend((name or names.get(addr.lower(), ""), addr) for name, addr in structured)
-    return [(name.strip(), addr.strip().lower()) for name, addr in pairs if addr.strip()]
+    out = []
+    for name, addr in pairs:
+        clean = _INVISIBLE.sub("", addr).strip().lower()
+        if clean and len(clean) <= MAX_ADDRESS:  # a 40,000-character "address" is none
+            out.append((_INVISIBLE.sub("", name).strip()[:MAX_NAME], clean))
+    return out
 
 
 def _structured_addresses(text: str) -> list[tuple[str, str]] | None:
