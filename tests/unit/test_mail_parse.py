@@ -225,7 +225,7 @@ def test_a_failed_step_is_reported_and_the_rest_is_kept() -> None:
     parsed = parse_message(
         b"Subject: deep\r\nFrom: a@example.com\r\nMIME-Version: 1.0\r\n" + nested
     )
-    assert not parsed.ok and parsed.problem and "nested too deep" in parsed.problem
+    assert not parsed.ok and parsed.problem and "nested deeper than 30" in parsed.problem
     assert (parsed.subject, parsed.from_addr) == ("deep", "a@example.com")
 
 
@@ -281,3 +281,24 @@ def test_control_characters_are_removed_from_an_address_and_a_huge_one_is_none()
     huge = b"From: " + b"a" * 40_000 + b"@x.example\nSubject: s\n\nb\n"
     parsed = parse_message(huge)
     assert parsed.from_addr == "" and parsed.subject == "s"  # kept, the customer unknown
+
+
+def _nested(levels: int, deep_text: str, shallow_text: str) -> bytes:
+    head = "From: Jean <jean@client.example>\nSubject: Profond\nMIME-Version: 1.0\n"
+    body = 'Content-Type: multipart/mixed; boundary="top"\n\n--top\n'
+    body += f"Content-Type: text/plain\n\n{shallow_text}\n--top\n"
+    for i in range(levels):
+        body += f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n'
+    body += f"Content-Type: text/plain\n\n{deep_text}\n"
+    body += "".join(f"--b{i}--\n" for i in reversed(range(levels))) + "--top--\n"
+    return (head + body).encode()
+
+
+def test_a_mail_nested_too_deep_keeps_its_sender_subject_and_reachable_text() -> None:
+    parsed = parse_message(_nested(50, "tout au fond", "en surface"))
+    assert (parsed.from_addr, parsed.subject) == ("jean@client.example", "Profond")
+    assert "en surface" in parsed.body_text and "tout au fond" not in parsed.body_text
+    assert "nested deeper than 30 levels" in (parsed.problem or "")
+    hopeless = parse_message(_nested(5000, "tout au fond", "en surface"))  # the parser recurses
+    assert (hopeless.from_addr, hopeless.subject) == ("jean@client.example", "Profond")
+    assert "en surface" in hopeless.body_text and not hopeless.ok

@@ -19,7 +19,7 @@ import html
 import mimetypes
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email import policy
 from email.message import Message
@@ -87,11 +87,26 @@ def date_header(raw: bytes) -> str | None:
 def parse_message(raw: bytes) -> ParsedMail:
     """Parse `raw` (RFC 5322 bytes). Never raises: failures give ok=False and a problem."""
     problems: list[str] = []
+    raw = strip_mbox_from_line(raw)
     try:
-        return _parse(strip_mbox_from_line(raw), problems)
-    except Exception as exc:  # last line of defence, see the module docstring
-        problems.append(f"unreadable message ({type(exc).__name__}: {exc})")
+        return _parse(raw, problems)
+    except (Exception, RecursionError) as exc:  # last line of defence, see the module docstring
+        problems.append(f"unreadable message ({type(exc).__name__}: {str(exc)[:200]})")
+        return _headers_then_text(raw, problems)
+
+
+def _headers_then_text(raw: bytes, problems: list[str]) -> ParsedMail:
+    """When the whole mail cannot be parsed (the stdlib's parser recurses once per MIME level:
+    5,000 levels exhaust it): its header block alone, so the sender and the subject are never
+    lost, and the rest shown as text."""
+    cut = re.search(rb"\r?\n\r?\n", raw)
+    head, rest = (raw[: cut.end()], raw[cut.end() :]) if cut else (raw, b"")
+    try:
+        parsed = _parse(re.sub(rb"(?im)^content-type:", b"X-Original-Content-Type:", head), [])
+    except (Exception, RecursionError):
         return ParsedMail(ok=False, problem="; ".join(problems))
+    text = decode_bytes(rest, None, None)
+    return replace(parsed, body_text=text, ok=False, problem="; ".join(problems))
 
 
 def _guard(problems: list[str], what: str, default: _T, step: Callable[[], _T]) -> _T:
@@ -123,7 +138,9 @@ def _parse(raw: bytes, problems: list[str]) -> ParsedMail:
     senders = addresses("from")
     attachments: list[Attachment] = []
     no_pieces: list[Piece] = []
-    pieces = _guard(problems, "body", no_pieces, lambda: _walk_safely(msg, raw, attachments, hint))
+    pieces = _guard(
+        problems, "body", no_pieces, lambda: _walk_safely(msg, raw, attachments, hint, problems)
+    )
     references = [i for v in headers.get("references", ()) for i in fields.message_ids(v)]
     return ParsedMail(
         message_id=fields.first_id(headers.get("message-id", ())),
@@ -148,23 +165,30 @@ def _decoded(problems: list[str], name: str, raw: str, hint: str | None) -> str:
 
 
 def _walk_safely(
-    msg: Message, raw: bytes, attachments: list[Attachment], hint: str | None
+    msg: Message, raw: bytes, attachments: list[Attachment], hint: str | None, problems: list[str]
 ) -> list[Piece]:
     """Walk with policy.default; if its header objects choke, walk the compat32 parse."""
+    deep: list[int] = []
     try:
-        return _walk(msg, 0, attachments, hint)
+        pieces = _walk(msg, 0, attachments, hint, deep)
     except Exception:
         attachments.clear()
+        deep.clear()
         compat = email.message_from_bytes(fields.repair_header_block(raw), policy=policy.compat32)
-        return _walk(compat, 0, attachments, hint)
+        pieces = _walk(compat, 0, attachments, hint, deep)
+    if deep:
+        problems.append(f"{len(deep)} MIME part(s) nested deeper than {_MAX_DEPTH} levels not read")
+    return pieces
 
 
 def _walk(
-    part: Message, depth: int, attachments: list[Attachment], hint: str | None
+    part: Message, depth: int, attachments: list[Attachment], hint: str | None, deep: list[int]
 ) -> list[Piece]:
-    """Body pieces ("plain"|"html", text) in reading order; other parts go to `attachments`."""
+    """Body pieces ("plain"|"html", text) in reading order; other parts go to `attachments`.
+    A part nested deeper than _MAX_DEPTH is counted in `deep`; the parts above are kept."""
     if depth > _MAX_DEPTH:
-        raise ValueError("MIME parts nested too deep")
+        deep.append(depth)
+        return []
     ctype = part.get_content_type()
     payload = part.get_payload()
     if isinstance(payload, list):
@@ -173,7 +197,7 @@ def _walk(
             attachments.append(_attachment(part, ctype, data, len(attachments)))
             return []
         subs = [sub for sub in payload if isinstance(sub, Message)]
-        branches = [_walk(sub, depth + 1, attachments, hint) for sub in subs]
+        branches = [_walk(sub, depth + 1, attachments, hint, deep) for sub in subs]
         if ctype == "multipart/alternative" and branches:
             return _preferred(branches)
         return [piece for branch in branches for piece in branch]
