@@ -18,7 +18,7 @@ from typing import Any
 from imap_tools import MailMessage, MailMessageFlags
 
 from logeas_tui.core.config import ServerConf
-from logeas_tui.core.mail.imap_connect import ImapSettings, connect
+from logeas_tui.core.mail.imap_connect import Deadline, ImapSettings, connect
 
 
 class RawMail(MailMessage):
@@ -49,11 +49,13 @@ class FolderStatus:
 
 
 class Folder:
-    """A logged-in mailbox with `settings.folder` selected; `with` logs out at the end."""
+    """A logged-in mailbox with `settings.folder` selected; `with` logs out at the end. The
+    whole session, from the connection to the logout, ends when `deadline` passes."""
 
-    def __init__(self, settings: ImapSettings) -> None:
+    def __init__(self, settings: ImapSettings, deadline: Deadline) -> None:
         self.folder = settings.folder
-        self._box = connect(settings)
+        self.deadline = deadline  # started by the caller, which cancels it at the end
+        self._box = connect(settings, deadline)
         self._box.email_message_class = RawMail
 
     def __enter__(self) -> Folder:
@@ -65,7 +67,8 @@ class Folder:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._box.logout()
+        if not self.deadline.passed:
+            self._box.logout()
 
     def status(self) -> FolderStatus:
         status = self._box.folder.status(self.folder, ["UIDVALIDITY", "UIDNEXT"])

@@ -18,23 +18,35 @@ from datetime import datetime
 
 from logeas_tui.core.config import ServerConf
 from logeas_tui.core.errors import HelpdeskError
+from logeas_tui.core.mail.imap_connect import Deadline
 from logeas_tui.core.mail.imap_fetch import Folder, imap_settings
 from logeas_tui.core.mail.route import Rule, load_rules
 from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
-from logeas_tui.core.services.inbound import FOLLOWUP, IGNORED, NEW_TICKET, IngestResult, ingest
+from logeas_tui.core.services.inbound import (
+    FOLLOWUP,
+    IGNORED,
+    NEW_TICKET,
+    IngestResult,
+    ingest,
+    parse_unless_stored,
+)
 from logeas_tui.core.services.outbox import send_due
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.models import SyncState
 from logeas_tui.core.store.tx import writing
 
 CHUNK = 200
+# A fetch round ends after this long whatever the server does (a server that drips a byte every
+# few seconds defeats any per-read timeout); what was stored is kept, the next round goes on.
+ROUND_SECONDS = 300.0
 
 
 @dataclass
 class FetchReport:
     results: list[IngestResult] = field(default_factory=list)
+    error: str | None = None  # the fault that ended the round early
 
     def count(self, outcome: str) -> int:
         return sum(1 for r in self.results if r.outcome == outcome)
@@ -48,30 +60,48 @@ def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 def fetch_new(
     desk: Desk, conf: ServerConf, rules: Sequence[Rule], *, acknowledge: bool = True
 ) -> FetchReport:
+    """Store the mail above the last stored UID, a chunk at a time. The round lasts at most
+    ROUND_SECONDS; each mail is parsed before its write transaction (the store stays free for
+    the others meanwhile), and the lease is renewed after each chunk (lost: another copy
+    goes on from the last stored UID)."""
     report = FetchReport()
     account = f"{conf.user or ''}@{conf.host}:{conf.port}"
-    with Folder(imap_settings(conf)) as folder:
-        status = folder.status()
-        validity = status.uidvalidity
-        state = SyncState.get_or_none(
-            (SyncState.account == account)
-            & (SyncState.folder == conf.folder)
-            & (SyncState.uidvalidity == validity)
-        )
-        last = state.last_uid if state else 0
-        if last + 1 >= status.uidnext and state is not None:
-            return report
-        uids = folder.uids_after(last)
-        for chunk in _chunks(uids, CHUNK):
-            stored: list[str] = []
-            for uid, raw in folder.fetch_raw(chunk):
-                with writing():
-                    result = ingest(desk, raw, rules, acknowledge=acknowledge)
-                    _remember(account, conf.folder, validity, int(uid))
-                report.results.append(result)
-                stored.append(uid)
-            if stored:
-                folder.mark_seen(stored)
+    deadline = Deadline(ROUND_SECONDS).start()
+    try:
+        with Folder(imap_settings(conf), deadline) as folder:
+            status = folder.status()
+            validity = status.uidvalidity
+            state = SyncState.get_or_none(
+                (SyncState.account == account)
+                & (SyncState.folder == conf.folder)
+                & (SyncState.uidvalidity == validity)
+            )
+            last = state.last_uid if state else 0
+            if last + 1 >= status.uidnext and state is not None:
+                return report
+            for chunk in _chunks(folder.uids_after(last), CHUNK):
+                stored: list[str] = []
+                for uid, raw in folder.fetch_raw(chunk):
+                    parsed = parse_unless_stored(raw)
+                    with writing():
+                        result = ingest(desk, raw, rules, acknowledge=acknowledge, parsed=parsed)
+                        _remember(account, conf.folder, validity, int(uid))
+                    report.results.append(result)
+                    stored.append(uid)
+                if stored:
+                    folder.mark_seen(stored)
+                if mail_lease.take(desk) is not None:
+                    break
+    except Exception as exc:  # what was stored before the fault stays counted
+        if deadline.passed:
+            report.error = (
+                f"{conf.host} did not finish within {ROUND_SECONDS:.0f} s "
+                f"({len(report.results)} mails stored); the next round goes on"
+            )
+        else:
+            report.error = _describe(exc)
+    finally:
+        deadline.cancel()
     return report
 
 
@@ -119,6 +149,8 @@ def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) 
             new, followups = fetched.count(NEW_TICKET), fetched.count(FOLLOWUP)
             ignored = fetched.count(IGNORED)
             unparsed = sum(1 for r in fetched.results if not r.parsed_ok)
+            if fetched.error:
+                errors.append(f"IMAP: {fetched.error}")
         except Exception as exc:  # a server or network fault must not stop the worker
             errors.append(f"IMAP: {_describe(exc)}")
     if conf.smtp is not None and held_by is None:
