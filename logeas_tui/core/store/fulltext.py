@@ -83,9 +83,29 @@ def bulk_append() -> Iterator[Callable[[], None]]:
         db.execute_sql(f"CREATE TRIGGER {_INSERT} {_TRIGGERS[_INSERT]}")
 
 
+@contextmanager
+def built_after(database: Database) -> Iterator[None]:
+    """Messages written or deleted inside (a whole store copied in over the old one, see
+    `store.copy`) are indexed once at the end instead of row by row: SQLite's triggers are off
+    meanwhile and the index is rebuilt from `message`; PostgreSQL's GIN index is dropped and
+    built again. Call it inside the writer's transaction, so a failure rolls all of it back."""
+    if isinstance(database, SqliteDatabase):
+        for name in _TRIGGERS:
+            database.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+        yield
+        database.execute_sql("INSERT INTO messageindex (messageindex) VALUES ('rebuild')")
+        for name, body in _TRIGGERS.items():
+            database.execute_sql(f"CREATE TRIGGER {name} {body}")
+        return
+    database.execute_sql(f"DROP INDEX IF EXISTS {PG_INDEX}")
+    yield
+    _create_postgres_index(database)
+
+
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 PG_CONFIG = "logeas"
+PG_INDEX = "message_fulltext"
 PG_DOCUMENT = (
     f"to_tsvector('{PG_CONFIG}', left(coalesce(subject, '') || ' ' || coalesce(body, ''), 200000))"
 )
@@ -105,8 +125,12 @@ def create_postgres(database: Database) -> None:
             f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} "
             f"ALTER MAPPING FOR {_PG_WORDS} WITH unaccent, simple"
         )
+    _create_postgres_index(database)
+
+
+def _create_postgres_index(database: Database) -> None:
     database.execute_sql(
-        f"CREATE INDEX IF NOT EXISTS message_fulltext ON message USING gin (({PG_DOCUMENT}))"
+        f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON message USING gin (({PG_DOCUMENT}))"
     )
 
 
