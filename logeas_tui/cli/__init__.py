@@ -22,7 +22,12 @@ from logeas_tui.core.config import Config
 from logeas_tui.core.errors import ConfigError, HelpdeskError
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
-from logeas_tui.core.store.connection import close_store, default_location, open_store, shown
+from logeas_tui.core.store.connection import (
+    cannot_open,
+    close_store,
+    default_location,
+    open_store,
+)
 from logeas_tui.texts import Catalog
 
 
@@ -54,9 +59,7 @@ def _open_desk(args: argparse.Namespace) -> Desk:
     try:
         open_store(location)
     except (DatabaseError, OSError) as exc:
-        where = shown(location or default_location())
-        cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
-        raise HelpdeskError(f"Cannot open the database {where}: {cause}.") from None
+        raise cannot_open(location or default_location(), exc) from None
     ensure_setup(config)
     return Desk(config, make_clock(config))
 

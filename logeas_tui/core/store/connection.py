@@ -100,6 +100,13 @@ def _connect(database: Database) -> None:
         ) from None
 
 
+def cannot_open(location: str, exc: Exception) -> HelpdeskError:
+    """The one line said when the store at `location` cannot be opened: the first line of
+    the driver's message, the password hidden."""
+    cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
+    return HelpdeskError(f"Cannot open the database {shown(location)}: {cause}.")
+
+
 def open_store(location: str | None = None) -> Database:
     """Bind the models to the database at `location` (a path or a postgresql:// URL), migrated."""
     location = location or default_location()

@@ -32,7 +32,13 @@ from peewee import BlobField, Database, DatabaseError, Field, Model, SqliteDatab
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store import fulltext
-from logeas_tui.core.store.connection import is_url, move_sequences, open_apart, shown
+from logeas_tui.core.store.connection import (
+    cannot_open,
+    is_url,
+    move_sequences,
+    open_apart,
+    shown,
+)
 from logeas_tui.core.store.models import (
     TABLES,
     Attachment,
@@ -90,7 +96,7 @@ def _open(location: str) -> Database:
     try:
         return open_apart(location)
     except (DatabaseError, OSError) as exc:
-        raise HelpdeskError(f"Cannot open the database {shown(location)}: {exc}.") from None
+        raise cannot_open(location, exc) from None
 
 
 def _same_place(a: str, b: str) -> bool:
