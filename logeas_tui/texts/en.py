@@ -397,6 +397,7 @@ TEXTS: dict[str, str] = {
         "The target store {where} is not empty (tickets: {tickets}, messages: {messages}, "
         "queues: {queues}): give an empty one, or --force to replace what it holds."
     ),
+    "copy_failed": "The copy to {where} failed, so nothing was kept: {cause}.",
     "copy_mismatch": "The copy to {where} differs from the source ({detail}): nothing was kept.",
     # numbers.explain_invalid: a ticket number typed by hand
     "number_not_digits": "{text!r} is not a ticket number: use digits only.",

@@ -410,6 +410,7 @@ TEXTS: dict[str, str] = {
         "La base cible {where} n'est pas vide (tickets : {tickets}, messages : {messages}, "
         "files : {queues}) : donnez-en une vide, ou --force pour remplacer son contenu."
     ),
+    "copy_failed": "La copie vers {where} a échoué, rien n'a été gardé : {cause}.",
     "copy_mismatch": (
         "La copie vers {where} diffère de la source ({detail}) : rien n'a été gardé."
     ),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -348,6 +350,30 @@ def test_a_failed_copy_leaves_the_target_as_it_was(
             MessageIndex.integrity_check(rank=1)
     finally:
         close_store()
+
+
+def test_a_copy_the_target_refuses_is_one_sentence_and_leaves_no_new_file(
+    source: Path, db_path: Path | str, tmp_path: Path
+) -> None:
+    """A source whose rows the target cannot take (here a message of a ticket that is not
+    there, as a file written without foreign keys could hold)."""
+    broken = tmp_path / "broken.sqlite"
+    shutil.copy(source, broken)
+    with sqlite3.connect(broken) as conn:
+        conn.execute(
+            "INSERT INTO message (ticket_id, kind, from_addr, to_addr, cc, subject, body, "
+            '"references", date, author, attachments) '
+            "VALUES (999999, 'note', '', '', '', 's', 'b', '', '2026-01-01 00:00:00', '', '[]')"
+        )
+    with pytest.raises(HelpdeskError) as failed:
+        copy_store(str(broken), str(db_path))
+    said = str(failed.value)
+    assert said.startswith(f"The copy to {db_path} failed, so nothing was kept: ")
+    assert "foreign key" in said.lower() and "\n" not in said
+    if isinstance(db_path, Path):
+        assert not any(db_path.parent.glob(db_path.name + "*"))
+    else:
+        assert rows(db_path)["queue"] == []
 
 
 def test_a_store_is_not_copied_onto_itself(source: Path) -> None:

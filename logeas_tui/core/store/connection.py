@@ -100,11 +100,15 @@ def _connect(database: Database) -> None:
         ) from None
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of a driver's message (PostgreSQL adds DETAIL and HINT lines)."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
+
+
 def cannot_open(location: str, exc: Exception) -> HelpdeskError:
     """The one line said when the store at `location` cannot be opened: the first line of
     the driver's message, the password hidden."""
-    cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
-    return HelpdeskError(f"Cannot open the database {shown(location)}: {cause}.")
+    return HelpdeskError(f"Cannot open the database {shown(location)}: {first_line(exc)}.")
 
 
 def open_store(location: str | None = None) -> Database:

@@ -20,7 +20,7 @@ import hashlib
 import itertools
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,11 +29,15 @@ from urllib.parse import urlsplit
 
 from peewee import BlobField, Database, DatabaseError, Field, Model, SqliteDatabase, fn
 
+# peewee's own wrapper: a driver's error raised as peewee's (IntegrityError…); not in its stubs
+from peewee import __exception_wrapper__ as driver_errors  # type: ignore[attr-defined]
+
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.connection import (
     cannot_open,
+    first_line,
     is_url,
     move_sequences,
     open_apart,
@@ -49,9 +53,9 @@ from logeas_tui.core.store.models import (
     Ticket,
 )
 
-ROWS = 1000  # rows per page read and per INSERT
+ROWS = 1000  # rows per page read and written
 BLOB_BYTES = 32 * 1024 * 1024  # at most this much mail in one page (but at least one row)
-VARIABLES = 30_000  # bound values per INSERT (SQLite's default limit is 32,766)
+WAL_FILES = ("-wal", "-shm")  # beside a SQLite file
 DIGEST_ROWS = 10_000  # (id, sha256) pairs per page when PostgreSQL computes them
 
 # The blobs whose sha256 is compared, per id, on both sides.
@@ -82,14 +86,33 @@ def copy_store(source: str, target: str, *, force: bool = False) -> CopyReport:
     started = time.perf_counter()
     source_db = _open(source)
     try:
-        target_db = _open(target)
-        try:
-            rows, digests = _copy(source_db, target_db, shown(target), force)
-        finally:
-            target_db.close()
+        rows, digests = _into(source_db, target, force)
     finally:
         source_db.close()
     return CopyReport(shown(source), shown(target), rows, digests, time.perf_counter() - started)
+
+
+def _into(source: Database, target: str, force: bool) -> tuple[dict[str, int], dict[str, int]]:
+    """The copy into the store at `target`; a file that was not there before is removed
+    again if the copy fails (the target is otherwise left as it was: one transaction)."""
+    new_file = None if is_url(target) else Path(target).expanduser()
+    if new_file is not None and new_file.exists():
+        new_file = None
+    try:
+        target_db = _open(target)
+        try:
+            return _copy(source, target_db, shown(target), force)
+        except DatabaseError as exc:
+            raise HelpdeskError(
+                Sentence("copy_failed", where=shown(target), cause=first_line(exc))
+            ) from None
+        finally:
+            target_db.close()
+    except BaseException:
+        if new_file is not None:
+            for path in (new_file, *(new_file.with_name(new_file.name + x) for x in WAL_FILES)):
+                path.unlink(missing_ok=True)
+        raise
 
 
 def _open(location: str) -> Database:
@@ -234,7 +257,7 @@ def _page_end(model: type[Model], size: Any, after: Any, database: Database) -> 
 
 def _copy_table(model: type[Model], source: Database, target: Database) -> None:
     fields = list(model._meta.sorted_fields)
-    per_insert = max(1, min(ROWS, VARIABLES // len(fields)))
+    write = _writer(model, fields, target)
     # A ticket may be merged into a younger one: merged_into is set once all tickets are in.
     merged_at = _position(fields, Ticket.merged_into) if model is Ticket else None
     merges: list[tuple[int, int]] = []
@@ -242,11 +265,31 @@ def _copy_table(model: type[Model], source: Database, target: Database) -> None:
         if merged_at is not None:
             merges += [(row[0], row[merged_at]) for row in page if row[merged_at] is not None]
             page = [(*row[:merged_at], None, *row[merged_at + 1 :]) for row in page]
-        for start in range(0, len(page), per_insert):
-            chunk = page[start : start + per_insert]
-            model.insert_many(chunk, fields=fields).as_rowcount().execute(target)
+        write(page)
     for ticket_id, into in merges:
         Ticket.update(merged_into=into).where(Ticket.id == ticket_id).execute(target)
+
+
+def _writer(
+    model: type[Model], fields: list[Field], target: Database
+) -> Callable[[list[Any]], None]:
+    """What inserts a page of rows: one statement run for each row by the driver's
+    `executemany` (psycopg pipelines them). peewee's `insert_many` built one statement of
+    thousands of values per page, which the driver then parsed again: two thirds of the copy's
+    time. Values go through each field's `db_value`, as in peewee's own inserts."""
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    marks = ", ".join([target.param] * len(fields))
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+    converters = [field.db_value for field in fields]
+
+    def write(page: list[Any]) -> None:
+        values = [
+            tuple(db_value(v) for db_value, v in zip(converters, row, strict=True)) for row in page
+        ]
+        with driver_errors:  # raised as peewee's IntegrityError, DatabaseError…
+            target.cursor().executemany(sql, values)
+
+    return write
 
 
 # --- comparing -------------------------------------------------------------------------------
