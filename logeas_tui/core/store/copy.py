@@ -101,9 +101,7 @@ def _into(source: Database, target: str, force: bool) -> tuple[dict[str, int], d
     try:
         target_db = _open(target)
         try:
-            copied = _copy(source, target_db, shown(target), force)
-            _analyze(target_db)
-            return copied
+            return _copy(source, target_db, shown(target), force)
         except DatabaseError as exc:
             raise HelpdeskError(
                 Sentence("copy_failed", where=shown(target), cause=first_line(exc))
@@ -162,6 +160,7 @@ def _copy(
             for model in TABLES:
                 _copy_table(model, source, target)
         move_sequences(target, TABLES)
+        _analyze(target)
         rows = _compare_counts(source, target, where)
         digests = {
             f"{model._meta.table_name}.{field.name}": _compare_digests(
@@ -174,8 +173,9 @@ def _copy(
 
 def _analyze(database: Database) -> None:
     """PostgreSQL plans from statistics that its autovacuum gathers only a while after a bulk
-    load: gathered at once, so the first lists and searches on the copy are planned right.
-    (The app never asks SQLite for statistics: its queries are written for its planner.)"""
+    load: gathered at once, in the copy's transaction (which they count the rows of), so the
+    first lists and searches on the copy are planned right. (The app never asks SQLite for
+    statistics: its queries are written for its planner.)"""
     if not isinstance(database, SqliteDatabase):
         database.execute_sql("ANALYZE " + ", ".join(f'"{m._meta.table_name}"' for m in TABLES))
 
