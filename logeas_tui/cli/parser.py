@@ -227,8 +227,20 @@ def build_parser() -> argparse.ArgumentParser:
         "copy a whole store into another (SQLite <-> PostgreSQL) and check the copy; "
         "--db is not used",
     )
-    p.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL")
-    p.add_argument("--to", dest="target", required=True, metavar="URL_OR_PATH")
+    p.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="PATH_OR_URL",
+        help="the store to copy (brought to the current schema first, as opening it would)",
+    )
+    p.add_argument(
+        "--to",
+        dest="target",
+        required=True,
+        metavar="URL_OR_PATH",
+        help="an empty PostgreSQL database, or a new file",
+    )
     p.add_argument(
         "--force", action="store_true", help="replace what the target holds (default: refuse)"
     )
