@@ -1,5 +1,6 @@
 """The `logeas` command: parse the arguments, load the config, open the store, then start the
-app or run one headless verb (`cli.verbs`) on the same core services as the keys.
+app or run one headless verb (`cli.verbs`) on the same core services as the keys. A tool
+(`cli.store_verbs`) works on the stores named in its own arguments and opens none.
 """
 
 from __future__ import annotations
@@ -14,14 +15,19 @@ from pathlib import Path
 
 from peewee import DatabaseError
 
-from logeas_tui.cli.parser import Verb, build_parser
+from logeas_tui.cli.parser import Tool, Verb, build_parser
 from logeas_tui.core import config as config_mod
 from logeas_tui.core.clock import Clock, FixedClock, SystemClock
 from logeas_tui.core.config import Config
 from logeas_tui.core.errors import ConfigError, HelpdeskError
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
-from logeas_tui.core.store.connection import close_store, default_location, open_store, shown
+from logeas_tui.core.store.connection import (
+    cannot_open,
+    close_store,
+    default_location,
+    open_store,
+)
 from logeas_tui.texts import Catalog
 
 
@@ -39,18 +45,21 @@ def make_clock(config: Config) -> Clock:
     return FixedClock(at if at.tzinfo else at.replace(tzinfo=config.hours.zone))
 
 
-def _open_desk(args: argparse.Namespace) -> Desk:
+def _config(args: argparse.Namespace, create: bool = True) -> Config:
     path = getattr(args, "config", None)
-    config = config_mod.load(Path(path).expanduser() if path else None)
+    config = config_mod.load(Path(path).expanduser() if path else None, create=create)
     for warning in config.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    return config
+
+
+def _open_desk(args: argparse.Namespace) -> Desk:
+    config = _config(args)
     location = getattr(args, "db", None)
     try:
         open_store(location)
     except (DatabaseError, OSError) as exc:
-        where = shown(location or default_location())
-        cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
-        raise HelpdeskError(f"Cannot open the database {where}: {cause}.") from None
+        raise cannot_open(location or default_location(), exc) from None
     ensure_setup(config)
     return Desk(config, make_clock(config))
 
@@ -74,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(errors="replace")
     language = "en"
     try:
+        tool: Tool | None = getattr(args, "tool", None)
+        if tool is not None:  # no store of its own to open, and the config only for its language
+            language = _config(args, create=False).language
+            return tool(args, sys.stdout)
         desk = _open_desk(args)
         language = desk.config.language
         func: Verb | None = getattr(args, "func", None)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from logeas_tui import __version__
-from logeas_tui.cli import verbs
+from logeas_tui.cli import store_verbs, verbs
 from logeas_tui.core.procedure import PENDING, STATES
 from logeas_tui.core.services.desk import Desk
 
@@ -27,6 +27,7 @@ Errors print one sentence on stderr and exit with status 1 (2 for a mistyped com
 """
 
 Verb = Callable[[Desk, argparse.Namespace, TextIO], int]
+Tool = Callable[[argparse.Namespace, TextIO], int]  # works on the stores it is given: opens none
 
 
 def _state(text: str) -> str:
@@ -99,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
                 help="refuse if the ticket is no longer at version V (see `show --json`): "
                 "someone else changed it since you read it",
             )
+        return sub
+
+    def tool(name: str, func: Tool, help: str) -> argparse.ArgumentParser:
+        sub = subparsers.add_parser(name, parents=[common], help=help, description=help)
+        sub.set_defaults(tool=func)
         return sub
 
     verb("queues", verbs.queues, "the queues, with ticket counts per state")
@@ -214,4 +220,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-ack", action="store_true", help="send no acknowledgement")
 
     verb("outbox", verbs.outbox, "mail waiting to be sent")
+
+    p = tool(
+        "migrate-store",
+        store_verbs.migrate_store,
+        "copy a whole store into another (SQLite <-> PostgreSQL) and check the copy; "
+        "--db is not used",
+    )
+    p.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="PATH_OR_URL",
+        help="the store to copy (brought to the current schema first, as opening it would)",
+    )
+    p.add_argument(
+        "--to",
+        dest="target",
+        required=True,
+        metavar="URL_OR_PATH",
+        help="an empty PostgreSQL database, or a new file",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace what the target holds (default: refuse)"
+    )
     return parser

@@ -31,7 +31,7 @@ from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store import fulltext
-from logeas_tui.core.store.connection import is_sqlite
+from logeas_tui.core.store.connection import is_sqlite, move_sequences
 from logeas_tui.core.store.models import (
     Counter,
     History,
@@ -83,13 +83,7 @@ def generate(desk: Desk, tickets: int, seed: int = 1) -> int:
             for part in _parts(gen, tickets):
                 _write(part)
                 index_appended()  # while the next part is drawn
-        if not is_sqlite():  # ids were given explicitly: move the sequences past them
-            for model in (Ticket, Message):
-                table = model._meta.table_name
-                db.execute_sql(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT MAX(id) FROM {table}))"
-                )
+        move_sequences(db.obj, [Ticket, Message])  # their ids were given explicitly
     return tickets
 
 

@@ -391,6 +391,14 @@ TEXTS: dict[str, str] = {
     "target_changed": "Ticket {number} changed after the merge; its state was kept.",
     "no_mailbox": "{customer} has no mailbox: nothing was mailed. Call the customer back.",
     "delete_grace": "Ticket {number} will be destroyed in {hours} h unless moved out of Delete.",
+    # store.copy: `logeas migrate-store`
+    "same_store": "{where} is both the source and the target: give another target.",
+    "store_not_empty": (
+        "The target store {where} is not empty (tickets: {tickets}, messages: {messages}, "
+        "queues: {queues}): give an empty one, or --force to replace what it holds."
+    ),
+    "copy_failed": "The copy to {where} failed, so nothing was kept: {cause}.",
+    "copy_mismatch": "The copy to {where} differs from the source ({detail}): nothing was kept.",
     # numbers.explain_invalid: a ticket number typed by hand
     "number_not_digits": "{text!r} is not a ticket number: use digits only.",
     "number_length": "A ticket number has 16 digits; {number} has {count}.",

@@ -404,6 +404,16 @@ TEXTS: dict[str, str] = {
     "target_changed": "Le ticket {number} a changé après la fusion : son état a été gardé.",
     "no_mailbox": "{customer} n'a pas de boîte mail : rien n'a été envoyé. Rappelez le client.",
     "delete_grace": "Le ticket {number} sera détruit dans {hours} h s'il ne sort pas de Delete.",
+    # store.copy : `logeas migrate-store`
+    "same_store": "{where} est à la fois la source et la cible : donnez une autre cible.",
+    "store_not_empty": (
+        "La base cible {where} n'est pas vide (tickets : {tickets}, messages : {messages}, "
+        "files : {queues}) : donnez-en une vide, ou --force pour remplacer son contenu."
+    ),
+    "copy_failed": "La copie vers {where} a échoué, rien n'a été gardé : {cause}.",
+    "copy_mismatch": (
+        "La copie vers {where} diffère de la source ({detail}) : rien n'a été gardé."
+    ),
     # numbers.explain_invalid: a ticket number typed by hand
     "number_not_digits": "{text!r} n'est pas un numéro de ticket : tapez uniquement des chiffres.",
     "number_length": "Un numéro de ticket a 16 chiffres ; {number} en a {count}.",

@@ -80,3 +80,24 @@ def test_a_failed_bulk_append_leaves_the_index_as_it_was(desk: Desk) -> None:
     triggers = db.execute_sql("SELECT count(*) FROM sqlite_master WHERE type='trigger'")
     assert triggers.fetchone()[0] == 3
     MessageIndex.integrity_check(rank=1)
+
+
+def test_words_are_split_at_punctuation_the_same_on_both_engines(desk: Desk) -> None:
+    """A menu path, an address, a version: each word in them is found alone, and typed with
+    its punctuation it is found as those words in that order (PostgreSQL's parser alone would
+    keep `Compta.Cloture.Valider` or `jean@client.example` as one term)."""
+    number = phone(desk, "Menu Compta.Cloture.Valider ; écrire à jean@client.example (v2.4.1)")
+    for text in (
+        "cloture",
+        "Valider",
+        "Compta.Clôture",
+        "cloture.valider",
+        "compta.clo*",
+        "client",
+        "jean@client.example",
+        "4",
+        "v2.4",
+    ):
+        assert found(desk, text) == [number], text
+    for text in ("Cloture.Compta", "compta.valider", "---", "clo"):
+        assert found(desk, text) == [], text

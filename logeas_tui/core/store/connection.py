@@ -9,17 +9,25 @@ PostgreSQL server (`postgresql://user@host/db`, psycopg 3). Each thread gets its
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
-from peewee import Database, ImproperlyConfigured, PostgresqlDatabase, SqliteDatabase
+from peewee import (
+    AutoField,
+    Database,
+    ImproperlyConfigured,
+    Model,
+    PostgresqlDatabase,
+    SqliteDatabase,
+)
 from playhouse.db_url import parse as parse_url
 
 from logeas_tui.core.config import private_folder
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.store import migrations
-from logeas_tui.core.store.models import db
+from logeas_tui.core.store.models import TABLES, MessageIndex, db
 
 APP = "logeas-tui"
 PRAGMAS = {
@@ -83,19 +91,58 @@ def is_sqlite(database: Database | None = None) -> bool:
     return isinstance(database if database is not None else db.obj, SqliteDatabase)
 
 
-def open_store(location: str | None = None) -> Database:
-    """Bind the models to the database at `location` (a path or a postgresql:// URL), migrated."""
-    location = location or default_location()
-    database = database_for(location)
-    db.initialize(database)
+def _connect(database: Database) -> None:
     try:
         database.connect(reuse_if_open=True)
     except ImproperlyConfigured:
         raise HelpdeskError(
             "PostgreSQL needs the psycopg package: pip install 'psycopg[binary]'."
         ) from None
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of a driver's message (PostgreSQL adds DETAIL and HINT lines)."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
+
+
+def cannot_open(location: str, exc: Exception) -> HelpdeskError:
+    """The one line said when the store at `location` cannot be opened: the first line of
+    the driver's message, the password hidden."""
+    return HelpdeskError(f"Cannot open the database {shown(location)}: {first_line(exc)}.")
+
+
+def open_store(location: str | None = None) -> Database:
+    """Bind the models to the database at `location` (a path or a postgresql:// URL), migrated."""
+    location = location or default_location()
+    database = database_for(location)
+    db.initialize(database)
+    _connect(database)
     migrations.migrate(database)
     return database
+
+
+def open_apart(location: str) -> Database:
+    """The database at `location`, connected and migrated, the models left bound where they
+    were: a copy from one store to another reads one and writes the other (`store.copy`)."""
+    database = database_for(location)
+    _connect(database)
+    with database.bind_ctx([*TABLES, MessageIndex]):
+        migrations.migrate(database)
+    return database
+
+
+def move_sequences(database: Database, models: Sequence[type[Model]]) -> None:
+    """After rows were inserted with their ids: PostgreSQL's serial sequences go past the
+    highest one, so the next row gets a free id (SQLite takes max(id) + 1 by itself)."""
+    if is_sqlite(database):
+        return
+    for model in models:
+        if isinstance(model._meta.primary_key, AutoField):
+            table = model._meta.table_name
+            database.execute_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f'COALESCE(MAX(id), 0) + 1, false) FROM "{table}"'
+            )
 
 
 def close_store() -> None:

@@ -59,9 +59,16 @@ def _v4(database: Database) -> None:
     database.create_tables([Lease], safe=True)
 
 
+def _v5(database: Database) -> None:
+    """PostgreSQL's search splits words at punctuation as SQLite's does (`fulltext`): its
+    index is built again over the new expression. Nothing changes on SQLite."""
+    if not isinstance(database, SqliteDatabase):
+        fulltext.rebuild_postgres_index(database)
+
+
 MIGRATION_LOCK = 0x10_6EA5  # any constant of our own: the key of the advisory lock
 
-STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
 def _get_version(database: Database) -> int:
