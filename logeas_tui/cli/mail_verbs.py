@@ -14,7 +14,7 @@ from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.desk import Desk, copy_parts
 from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.services.mail_sync import run_once
-from logeas_tui.core.store import queries
+from logeas_tui.core.store import outbox_queries
 
 
 def sync(desk: Desk, once: bool, out: TextIO) -> int:
@@ -101,7 +101,7 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
 
 
 def outbox(desk: Desk, as_json: bool, out: TextIO) -> int:
-    items = queries.outbox()
+    items = outbox_queries.outbox()
     if as_json:
         write_json([o.to_json() for o in items], out)
         return 0

@@ -9,7 +9,7 @@ from logeas_tui.core import numbers
 from logeas_tui.core.procedure import CLOSED_OK, NEW, OPEN
 from logeas_tui.core.services import answers, tickets
 from logeas_tui.core.services.mail_sync import run_once
-from logeas_tui.core.store import queries
+from logeas_tui.core.store import outbox_queries, queries
 from tests.integration.mailflow import (
     body_of,
     customer_mail,
@@ -150,7 +150,7 @@ def test_smtp_down_keeps_replies_then_sends_each_exactly_once(desk, dovecot, smt
 
     down = run_once(desk, force_send=True)
     assert down.sent == 0 and down.outbox_waiting == 3 and "SMTP" in (down.error or "")
-    waiting = queries.outbox()
+    waiting = outbox_queries.outbox()
     assert all(o.attempts == 1 and o.last_error for o in waiting)
 
     smtp_server.start()

@@ -18,7 +18,7 @@ from logeas_tui.core.services.common import active_queue, add_message
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.merge import merge
 from logeas_tui.core.services.tickets import create_phone_ticket, new_ticket, note
-from logeas_tui.core.store import queries
+from logeas_tui.core.store import outbox_queries, queries
 from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, Outbox
 from logeas_tui.core.store.tx import writing
 from logeas_tui.core.store.views import TicketView
@@ -108,7 +108,7 @@ def test_reply_goes_to_the_customer_and_closes(desk: Desk) -> None:
         NEW,
         CLOSED_OK,
     )
-    [waiting] = queries.outbox()
+    [waiting] = outbox_queries.outbox()
     assert (waiting.ticket, waiting.recipient) == (number, "marie@example.fr")
 
 

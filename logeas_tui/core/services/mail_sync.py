@@ -33,7 +33,7 @@ from logeas_tui.core.services.inbound import (
     parse_unless_stored,
 )
 from logeas_tui.core.services.outbox import send_due
-from logeas_tui.core.store import queries
+from logeas_tui.core.store import outbox_queries
 from logeas_tui.core.store.models import SyncState
 from logeas_tui.core.store.tx import writing
 
@@ -172,7 +172,7 @@ def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) 
         unparsed,
         sent,
         failed,
-        queries.outbox_waiting(),
+        outbox_queries.outbox_waiting(),
         purged,
         "; ".join(errors) or None,
         held_by,

@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from logeas_tui.core.config import ServerConf
 from logeas_tui.core.mail.transport import SmtpSettings, send_messages
 from logeas_tui.core.services.desk import Desk
-from logeas_tui.core.store import queries
+from logeas_tui.core.store import outbox_queries
 from logeas_tui.core.store.claims import claim_outbox, unclaim
 from logeas_tui.core.store.models import Outbox
 from logeas_tui.core.store.tx import writing
@@ -84,7 +84,7 @@ def send_due(desk: Desk, conf: ServerConf, *, force: bool = False) -> SendReport
                     unclaim(item.id, desk.copy)
                     failed += 1
                     last_error = error
-    return SendReport(sent, failed, queries.outbox_waiting(), last_error)
+    return SendReport(sent, failed, outbox_queries.outbox_waiting(), last_error)
 
 
 def _as_message(raw: bytes) -> EmailMessage:

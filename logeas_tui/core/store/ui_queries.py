@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from logeas_tui.core.store import queries
+from logeas_tui.core.store import outbox_queries, queries
 from logeas_tui.core.store.models import Queue
 from logeas_tui.core.store.views import QueueView
 
@@ -41,7 +41,7 @@ def desk_summary(*, me: str | None, now: datetime) -> DeskSummary:
         queues=tuple(queries.queues(now)),
         review=queries.count_tickets(queries.TicketFilter(review=True), me=me, now=now),
         reminders_due=queries.reminders_due(now),
-        outbox_waiting=queries.outbox_waiting(),
+        outbox_waiting=outbox_queries.outbox_waiting(),
         mine=queries.count_tickets(mine(me), me=me, now=now),
         waiting=queries.waiting_for(me, now),
     )
