@@ -271,7 +271,7 @@ def test_a_10000_ticket_demo_store_to_postgresql_and_back_is_identical(
         copy_store(str(source), url)
         copy_store(url, str(back))
         before = rows(source)
-        assert len(before["ticket"]) > 10_000 and len(before["history"]) > 20_000
+        assert len(before["ticket"]) > 9_000 and len(before["history"]) > 20_000  # less the purged
         assert rows(url) == before
         assert rows(back) == before
         assert digests(url) == digests(source) == digests(back)
