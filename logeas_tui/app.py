@@ -11,12 +11,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import get_current_worker
 
-from logeas_tui import actions
+from logeas_tui import actions, crash
 from logeas_tui.core.services import live, mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
@@ -107,6 +108,35 @@ class LogeasApp(App[None]):
         self._wake.set()
         if self._watch is not None:
             self._watch.close()
+
+    # -- errors --------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A busy or unreachable store refuses what was being done, with a notice, and the
+        app goes on; anything else is a crash (`_fatal_error`), and `logeas` exits 1."""
+        trouble = crash.store_trouble(error)
+        if trouble is not None:
+            said = crash.first_line(trouble)
+            self.notify(t("app.store_busy", cause=said), severity="error", markup=False)
+            return
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Textual's own prints a traceback with every frame's local variables (settings,
+        passwords): one sentence and a report file instead."""
+        error = self._exception or RuntimeError("unknown error")
+        path = crash.write_report(error)
+        self.bell()
+        self._exit_renderables.append(
+            Text(
+                t(
+                    "app.crashed",
+                    cause=f"{type(error).__name__}: {crash.first_line(error)}",
+                    path=str(path) if path else "-",
+                )
+            )
+        )
+        self._close_messages_no_wait()
 
     # -- global actions ------------------------------------------------------------------
 

@@ -69,8 +69,9 @@ def run_app(desk: Desk) -> int:
     from logeas_tui.app import LogeasApp
 
     keymap.check(desk.config)
-    LogeasApp(desk).run()
-    return 0
+    app = LogeasApp(desk)
+    app.run()
+    return app.return_code or 0  # 1 after a crash (`logeas_tui.crash`)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

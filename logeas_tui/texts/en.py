@@ -26,6 +26,8 @@ TEXTS: dict[str, str] = {
     "sync.error": "Mail error:",
     "sync.last": "Mail synced at {time}",
     "sync.starting": "Mail: first sync…",
+    "app.store_busy": "The store is busy or unreachable — nothing was changed; try again. ({cause})",
+    "app.crashed": "logeas stopped on an unexpected error ({cause}). The details are in {path}.",
     "sync.held_by": "Mail: synced by {name}'s copy on {host}",
     "sync.held_by_host": "Mail: synced by a copy on {host}",
     "sync.waiting": "{count} to send",

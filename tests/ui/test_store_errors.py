@@ -1,0 +1,68 @@
+"""The app never crashes on a store that is busy or unreachable: the action is refused with a
+notice and the app goes on. An error nobody expected ends it with status 1, one sentence and a
+report file — never a traceback with the frames' local variables (settings, passwords)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from logeas_tui.app import LogeasApp
+from logeas_tui.core.config import Secret
+from tests.ui.conftest import settle
+from tests.ui.test_main import notifications
+
+SIZE = (120, 40)
+
+
+async def test_a_write_that_waits_too_long_for_the_lock_is_a_notice_not_a_crash(
+    app: LogeasApp, db_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        other = sqlite3.connect(db_path, isolation_level=None)  # a long import, say
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("enter")  # opening a ticket marks it seen: a write
+            for _ in range(600):  # the store's busy timeout is 10 s
+                await pilot.pause(0.05)
+                if any("The store is busy" in n for n in notifications(app)):
+                    break
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert any("The store is busy or unreachable" in n for n in notifications(app))
+        assert app.is_running and app.return_code is None
+        await pilot.press("escape", "enter")  # the lock is free: it opens now
+        await settle(pilot)
+        assert app.main_screen is not None and app.main_screen.detail.number is not None
+
+
+async def test_an_unexpected_error_ends_with_status_1_a_sentence_and_no_locals(
+    app: LogeasApp,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    password = Secret("hunter2-s3cret")
+
+    def boom() -> None:
+        secret_in_a_frame = password + "!"  # noqa: F841 (a local Textual would have printed)
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):  # Pilot re-raises it for the test
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            app.call_later(boom)
+            await pilot.pause(0.5)
+    assert app.return_code == 1
+    said = " ".join(capsys.readouterr().err.split())  # as printed, folded to the width
+    assert "logeas stopped on an unexpected error (RuntimeError: boom)" in said
+    assert "hunter2" not in said
+    reports = list(tmp_path.rglob("crash-*.txt"))
+    assert len(reports) == 1 and "hunter2" not in reports[0].read_text()
+    assert "RuntimeError: boom" in reports[0].read_text()
