@@ -18,6 +18,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import get_current_worker
 
 from logeas_tui import actions, crash
+from logeas_tui.core.errors import first_line
 from logeas_tui.core.services import live, mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
@@ -116,7 +117,7 @@ class LogeasApp(App[None]):
         app goes on; anything else is a crash (`_fatal_error`), and `logeas` exits 1."""
         trouble = crash.store_trouble(error)
         if trouble is not None:
-            said = crash.first_line(trouble)
+            said = first_line(trouble)
             self.notify(t("app.store_busy", cause=said), severity="error", markup=False)
             return
         super()._handle_exception(error)
@@ -131,7 +132,7 @@ class LogeasApp(App[None]):
             Text(
                 t(
                     "app.crashed",
-                    cause=f"{type(error).__name__}: {crash.first_line(error)}",
+                    cause=f"{type(error).__name__}: {first_line(error)}",
                     path=str(path) if path else "-",
                 )
             )

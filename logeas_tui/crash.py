@@ -24,10 +24,6 @@ def store_trouble(error: BaseException) -> BaseException | None:
     return cause if isinstance(cause, STORE_ERRORS) else None
 
 
-def first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
-
-
 def write_report(error: BaseException) -> Path | None:
     """The traceback (no locals) in the user's log folder; None when it cannot be written."""
     folder = Path(platformdirs.user_log_dir(APP))

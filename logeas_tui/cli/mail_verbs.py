@@ -7,7 +7,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from peewee import DatabaseError
+
 from logeas_tui.cli.output import safe, write_json
+from logeas_tui.core.errors import HelpdeskError, first_line
 from logeas_tui.core.mail.mbox import split_mbox
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services import mail_lease
@@ -58,32 +61,48 @@ def _sync(desk: Desk, once: bool, out: TextIO) -> int:
         mail_lease.wait_for_next_round(desk, poll, _sleep, holding=report.held_by is None)
 
 
-def raw_messages(paths: Sequence[str]) -> Iterator[tuple[Path, bytes]]:
-    """Every message under the paths: .eml files, directories, Maildirs, mbox files."""
+def raw_messages(paths: Sequence[str]) -> Iterator[tuple[Path, bytes | OSError]]:
+    """Every message under the paths: .eml files, directories, Maildirs, mbox files; a file
+    that cannot be read gives its OSError instead, and the others still come."""
     for name in paths:
         path = Path(name)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        try:
+            files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        except OSError as exc:
+            yield path, exc
+            continue
         for file in files:
             if file.name.startswith(".") or file.suffix in (".yml", ".tsv", ".md"):
                 continue
-            if file.stat().st_size == 0:
+            try:
+                data = file.read_bytes()
+            except OSError as exc:
+                yield file, exc
+                continue
+            if not data:
                 continue  # an empty file holds no message
-            with file.open("rb") as fh:
-                head = fh.read(5)
-            if head == b"From ":  # one mail behind its envelope line, or an mbox of many
-                for raw in split_mbox(file.read_bytes()):
+            if data.startswith(b"From "):  # one mail behind its envelope line, or an mbox
+                for raw in split_mbox(data):
                     yield file, raw
             else:
-                yield file, file.read_bytes()
+                yield file, data
 
 
 def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> int:
     rules = load_rules(desk.config.data_dir / "routing.toml")
     counts = {NEW_TICKET: 0, FOLLOWUP: 0, COPY: 0, DUPLICATE: 0, IGNORED: 0}
     unparsed = total = 0
+    failed: list[str] = []
     started = time.perf_counter()
     for path, raw in raw_messages(paths):
-        result = ingest(desk, raw, rules, acknowledge=ack)
+        if isinstance(raw, OSError):
+            failed.append(f"{safe(str(path))}: {safe(raw.strerror or str(raw))}")
+            continue
+        try:
+            result = ingest(desk, raw, rules, acknowledge=ack)
+        except (HelpdeskError, DatabaseError) as exc:  # this one is not stored; go on
+            failed.append(f"{safe(str(path))}: {safe(first_line(exc))}")
+            continue
         counts[result.outcome] += 1
         total += 1
         if not result.parsed_ok:
@@ -97,7 +116,11 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
         f"{total - unparsed} parsed cleanly, {unparsed} stored unparsed "
         f"({elapsed:.2f} s, {rate:.0f} mails/s)\n"
     )
-    return 0
+    for line in failed:
+        out.write(f"not imported: {line}\n")
+    if failed:
+        out.write(f"{len(failed)} could not be imported (listed above); the others were.\n")
+    return 1 if failed else 0
 
 
 def outbox(desk: Desk, as_json: bool, out: TextIO) -> int:

@@ -27,3 +27,9 @@ class Conflict(HelpdeskError):
 
 class ConfigError(HelpdeskError):
     pass
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (PostgreSQL adds DETAIL and HINT lines),
+    without its final full stop, at most 200 characters."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")[:200]

@@ -733,3 +733,20 @@ def test_a_default_queue_that_is_no_queue_is_named_with_the_queues(
     assert run.code == 1
     assert "line 3: key 'support.default_queue': 'Nope' is not a queue" in run.err
     assert "LoGeAs, " in run.err and "Traceback" not in run.err
+
+
+def test_a_batch_import_goes_on_past_a_file_it_cannot_read_and_names_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.eml").write_bytes(
+            f"From: c{n}@client.example\nSubject: Demande {n}\n\nBonjour\n".encode()
+        )
+    gone = tmp_path / "gone.eml"  # named, but it cannot be read
+    run = cli("import", str(gone), str(folder), "--no-ack")
+    assert run.code == 1
+    assert run.out.startswith("3 messages: 3 new tickets")
+    assert f"not imported: {gone}: No such file or directory" in run.out
+    assert "1 could not be imported (listed above); the others were." in run.out

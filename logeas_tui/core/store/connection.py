@@ -25,7 +25,7 @@ from peewee import (
 from playhouse.db_url import parse as parse_url
 
 from logeas_tui.core.config import private_folder
-from logeas_tui.core.errors import HelpdeskError
+from logeas_tui.core.errors import HelpdeskError, first_line
 from logeas_tui.core.store import migrations
 from logeas_tui.core.store.models import TABLES, MessageIndex, db
 
@@ -98,11 +98,6 @@ def _connect(database: Database) -> None:
         raise HelpdeskError(
             "PostgreSQL needs the psycopg package: pip install 'psycopg[binary]'."
         ) from None
-
-
-def first_line(exc: BaseException) -> str:
-    """The first line of a driver's message (PostgreSQL adds DETAIL and HINT lines)."""
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
 
 
 def cannot_open(location: str, exc: Exception) -> HelpdeskError:

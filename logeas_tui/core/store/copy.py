@@ -32,12 +32,11 @@ from peewee import BlobField, Database, DatabaseError, Field, Model, SqliteDatab
 # peewee's own wrapper: a driver's error raised as peewee's (IntegrityError…); not in its stubs
 from peewee import __exception_wrapper__ as driver_errors  # type: ignore[attr-defined]
 
-from logeas_tui.core.errors import HelpdeskError
+from logeas_tui.core.errors import HelpdeskError, first_line
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.connection import (
     cannot_open,
-    first_line,
     is_url,
     move_sequences,
     open_apart,
