@@ -200,3 +200,9 @@ def test_the_daily_cap_is_written_in_the_history(desk):
     assert no_ack_lines(desk, second.number) == [
         ("system", "daily cap of 1 automatic mails reached")
     ]
+
+
+def test_a_debugger_report_goes_to_its_queue_without_an_acknowledgement(desk):
+    result = ingest(desk, mail("[LoGeAs Debugger] Exception 0xC0000005"), load_rules(RULES_FILE))
+    assert Ticket.get(Ticket.number == result.number).queue.name == "LoGeAs:Erreur"
+    assert acks() == 0 and result.why_no_ack == "queue LoGeAs:Erreur sends no acknowledgement"

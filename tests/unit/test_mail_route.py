@@ -58,6 +58,9 @@ def test_web_form_sender_and_debugger_subject(rules: list[Rule]) -> None:
     assert route(report, rules, "LoGeAs").queue == "LoGeAs:Erreur"
     reply = parse_message(_mail(subject="Re: [LoGeAs Debug] Erreur 42"))
     assert route(reply, rules, "LoGeAs").queue == "LoGeAs"
+    # what the debugger really writes (and every such report of the demo looks like)
+    debugger = parse_message(_mail(subject="[LoGeAs Debugger] Violation d'accès dans Saisie"))
+    assert route(debugger, rules, "LoGeAs").queue == "LoGeAs:Erreur"
 
 
 def test_shipped_rules_on_a_real_spam(rules: list[Rule]) -> None:
