@@ -11,7 +11,7 @@ from peewee import DatabaseError
 
 from logeas_tui.cli.output import safe, write_json
 from logeas_tui.core.errors import HelpdeskError, first_line
-from logeas_tui.core.mail.mbox import split_mbox
+from logeas_tui.core.mail.mbox import looks_like_mail, split_mbox
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.desk import Desk, copy_parts
@@ -93,10 +93,14 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
     counts = {NEW_TICKET: 0, FOLLOWUP: 0, COPY: 0, DUPLICATE: 0, IGNORED: 0}
     unparsed = total = 0
     failed: list[str] = []
+    skipped: list[str] = []
     started = time.perf_counter()
     for path, raw in raw_messages(paths):
         if isinstance(raw, OSError):
             failed.append(f"{safe(str(path))}: {safe(raw.strerror or str(raw))}")
+            continue
+        if not looks_like_mail(raw):
+            skipped.append(safe(str(path)))
             continue
         try:
             result = ingest(desk, raw, rules, acknowledge=ack)
@@ -116,6 +120,10 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
         f"{total - unparsed} parsed cleanly, {unparsed} stored unparsed "
         f"({elapsed:.2f} s, {rate:.0f} mails/s)\n"
     )
+    for name in skipped:
+        out.write(f"skipped, not a mail: {name}\n")
+    if skipped:
+        out.write(f"{len(skipped)} files skipped: they do not start as a mail does.\n")
     for line in failed:
         out.write(f"not imported: {line}\n")
     if failed:

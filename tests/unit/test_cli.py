@@ -750,3 +750,13 @@ def test_a_batch_import_goes_on_past_a_file_it_cannot_read_and_names_it(
     assert run.out.startswith("3 messages: 3 new tickets")
     assert f"not imported: {gone}: No such file or directory" in run.out
     assert "1 could not be imported (listed above); the others were." in run.out
+
+
+def test_import_of_a_file_that_is_not_a_mail_skips_it_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    hostname = tmp_path / "hostname"
+    hostname.write_text("pc-atelier\n", encoding="utf-8")
+    run = cli("import", str(hostname))
+    assert run.code == 0, run.err
+    assert run.out.startswith("0 messages: 0 new tickets")
+    assert f"skipped, not a mail: {hostname}" in run.out and "1 files skipped" in run.out
+    assert cli("list", "--json").json == []

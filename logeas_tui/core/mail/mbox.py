@@ -16,6 +16,16 @@ _ENVELOPE = re.compile(rb"From \S+ [^\r\n]*\d{1,2}:\d{2}[^\r\n]*\r?\n[\x21-\x39\
 _BREAK = re.compile(rb"\n\r?\nFrom ")  # an empty line, then "From "
 
 
+_HEADER_LINE = re.compile(rb"[\x21-\x39\x3b-\x7e]+[ \t]*:")
+
+
+def looks_like_mail(data: bytes) -> bool:
+    """True when `data` starts as a mail does: a header line (`Name: value`) or an mbox
+    envelope line. A text file (/etc/hostname, a log) is not a customer's request."""
+    head = data.lstrip(b"\r\n")
+    return head.startswith(b"From ") or _HEADER_LINE.match(head) is not None
+
+
 def strip_mbox_from_line(data: bytes) -> bytes:
     """Drop a leading mbox `From sender date` line; the stored raw mail starts after it.
     (`From  : x`, an obsolete-syntax From header, is not such a line.)"""
