@@ -64,6 +64,7 @@ class TicketRow:
     reminder_due: bool = False
     version: int = 1
     last_message: int = 0  # id of its newest message when read (what came after is new to me)
+    unknown_sender: bool = False  # holds a mail from an unknown sender not accepted yet
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,6 +80,7 @@ class TicketRow:
             "pending_until": iso(self.pending_until),
             "merged_into": self.merged_into,
             "messages": self.messages,
+            "unknown_sender": self.unknown_sender,
             "version": self.version,
         }
 
@@ -106,6 +108,7 @@ class MessageView:
     attachments: tuple[AttachmentView, ...]
     parse_problem: str | None
     merged_from: str | None  # number of the ticket it came from by a merge
+    unknown_sender: bool = False  # from an unknown sender, not accepted yet
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,6 +124,7 @@ class MessageView:
             "raw_sha256": self.raw_sha256,
             "attachments": [asdict(a) for a in self.attachments],
             "parse_problem": self.parse_problem,
+            "unknown_sender": self.unknown_sender,
         }
 
 
