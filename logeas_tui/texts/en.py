@@ -105,6 +105,7 @@ TEXTS: dict[str, str] = {
     "history.copy kept": "copy kept",
     "history.message id reused": "message id reused",
     "history.no acknowledgement": "no acknowledgement",
+    "history.unknown sender mail": "mail from an unknown sender",
     # navigation keys (help screen)
     "nav.down": "down",
     "nav.up": "up",

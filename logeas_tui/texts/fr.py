@@ -105,6 +105,7 @@ TEXTS: dict[str, str] = {
     "history.copy kept": "copie gardée",
     "history.message id reused": "identifiant de message réutilisé",
     "history.no acknowledgement": "pas d'accusé de réception",
+    "history.unknown sender mail": "courriel d'un expéditeur inconnu",
     # navigation keys (help screen)
     "nav.down": "descendre",
     "nav.up": "monter",

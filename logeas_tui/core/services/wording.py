@@ -30,6 +30,10 @@ def customer_mail(subject: str) -> str:
     return subject[:120]
 
 
+def unknown_sender_mail(sender: str, subject: str) -> str:
+    return f"{sender or '?'}: {subject[:120]}"
+
+
 def note(body: str) -> str:
     return body.strip().splitlines()[0][:80]
 

@@ -153,13 +153,18 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
     if filt.owner:
         wanted.append(owner.name == filt.owner)
     if filt.review:
+        unseen = Ticket.last_in_id > seen_last
+        # a customer reply reopens a ticket, so the review needs no closed one for it (naming
+        # the live states lets SQLite start from the state index); but a mail from an unknown
+        # sender reopens nothing until accepted (an index holds just those, see models)
+        marked = Message.select(Message.ticket).where(Message.unknown_sender)
         wanted.append(
             Queue.valid
             & ~Queue.held
-            # a customer reply reopens a ticket, so the review never needs closed ones;
-            # naming the live states lets SQLite start from the state index
-            & Ticket.state.in_(IN_PROGRESS)
-            & ((Ticket.state == NEW) | (Ticket.last_in_id > seen_last) | due)
+            & (
+                (Ticket.state.in_(IN_PROGRESS) & ((Ticket.state == NEW) | unseen | due))
+                | (unseen & Ticket.id.in_(marked))
+            )
         )
     if filt.search:
         wanted.append(Ticket.id.in_(_search_ids(filt.search)))
