@@ -106,6 +106,7 @@ TEXTS: dict[str, str] = {
     "history.message id reused": "message id reused",
     "history.no acknowledgement": "no acknowledgement",
     "history.unknown sender mail": "mail from an unknown sender",
+    "history.sender accepted": "sender accepted",
     # navigation keys (help screen)
     "nav.down": "down",
     "nav.up": "up",
@@ -136,6 +137,7 @@ TEXTS: dict[str, str] = {
     "help.last": "last",
     "help.leaves_kept": "state kept",
     "help.leaves_before": "state before the merge",
+    "help.leaves_replied": "as the customer's reply (closed, pending → open)",
     "help.leaves_or": " or ",
     "help.select": "choose",
     # the action table
@@ -153,6 +155,7 @@ TEXTS: dict[str, str] = {
     "act.reopen": "reopen",
     "act.note": "note",
     "act.take": "take",
+    "act.accept": "accept sender",
     "act.no_ticket": "No ticket is selected.",
     "act.refused": "“{action}” refused",
     # a change refused because someone else changed the ticket meanwhile (`said`: who, how)
@@ -186,6 +189,7 @@ TEXTS: dict[str, str] = {
     "cmd.reopen": "Reopen {number}",
     "cmd.note": "Internal note on {number}",
     "cmd.take": "Take {number}",
+    "cmd.accept": "Accept the unknown sender's mail on {number}",
     # long descriptions, for the help screen
     "act.merge.long": "merge into an existing ticket (duplicate, complement)",
     "act.unmerge.long": "undo the merge",
@@ -201,6 +205,7 @@ TEXTS: dict[str, str] = {
     "act.reopen.long": "reopen",
     "act.note.long": "internal note (not sent)",
     "act.take.long": "take the ticket (I become its owner)",
+    "act.accept.long": "accept a mail from an unknown sender as the customer's",
     "sync.arrived": "Mail: {new} new ticket(s), {followups} customer repl(ies)",
     # == States (the values stored are core/procedure.py's) ======================================
     # long names: the ticket's detail, the dialogs and the core's sentences
@@ -249,6 +254,7 @@ TEXTS: dict[str, str] = {
     "dlg.done.reopen": "Ticket {number} reopened.",
     "dlg.done.note": "Internal note added to ticket {number}.",
     "dlg.done.take": "You now own ticket {number}.",
+    "dlg.done.accept": "Ticket {number}: the mail is accepted as the customer's.",
     # Merge
     "dlg.merge.title": "Merge ticket {number} into…",
     "dlg.merge.placeholder": "number of the existing ticket",
@@ -373,6 +379,11 @@ TEXTS: dict[str, str] = {
     "already_state": "Ticket {number} is already {state}.",
     "nothing_to_reopen": (
         "Ticket {number} is {state}, not closed or pending: there is nothing to reopen."
+    ),
+    "nothing_to_accept": "Ticket {number} holds no mail from an unknown sender to accept.",
+    "not_unknown_sender": (
+        "That message of ticket {number} is not a mail from an unknown sender waiting to be "
+        "accepted."
     ),
     "days_range": "Remind in 1 to 365 days.",
     "empty_note": "The note is empty.",

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from logeas_tui.core.procedure import UNKNOWN_SENDER
+
 
 def iso(value: datetime | None) -> str | None:
     return value.replace(tzinfo=UTC).isoformat() if value else None
@@ -65,6 +67,11 @@ class TicketRow:
     version: int = 1
     last_message: int = 0  # id of its newest message when read (what came after is new to me)
     unknown_sender: bool = False  # holds a mail from an unknown sender not accepted yet
+
+    @property
+    def marks(self) -> frozenset[str]:
+        """What the ticket holds that an action of the procedure's table needs (`needs`)."""
+        return frozenset({UNKNOWN_SENDER}) if self.unknown_sender else frozenset()
 
     def to_json(self) -> dict[str, Any]:
         return {
