@@ -74,6 +74,10 @@ TEXTS: dict[str, str] = {
     "detail.to": "to",
     "detail.subject": "Subject:",
     "detail.parse_problem": "Malformed mail:",
+    "detail.unknown_sender": (
+        "From an unknown sender (neither the customer nor anyone who wrote on this ticket) "
+        "— press {shortcut} to accept it as the customer's mail."
+    ),
     "detail.attachment": "Attachment:",
     "field.state": "State",
     "field.queue": "Queue",

@@ -74,6 +74,10 @@ TEXTS: dict[str, str] = {
     "detail.to": "à",
     "detail.subject": "Objet :",
     "detail.parse_problem": "Courriel mal formé :",
+    "detail.unknown_sender": (
+        "D'un expéditeur inconnu (ni le client ni personne qui a écrit sur ce ticket) "
+        "— {shortcut} pour l'accepter comme courriel du client."
+    ),
     "detail.attachment": "Pièce jointe :",
     "field.state": "État",
     "field.queue": "File",
