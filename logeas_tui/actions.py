@@ -64,8 +64,8 @@ class Action:
         )
 
 
-def _ticket(action_id: str, keys: str, flow: FlowFn) -> Action:
-    return Action(action_id, keys, ACTIONS, flow=flow, palette=True)
+def _ticket(action_id: str, keys: str, flow: FlowFn, *, show: bool = True) -> Action:
+    return Action(action_id, keys, ACTIONS, flow=flow, palette=True, show=show)
 
 
 REGISTRY: tuple[Action, ...] = (
@@ -101,6 +101,8 @@ REGISTRY: tuple[Action, ...] = (
     _ticket("reopen", "o", flows.reopen_flow),
     _ticket("note", "n", flows.note_flow),
     _ticket("take", "T", flows.take_flow),
+    # rarely of use: the detail names its key above the mail it accepts (not in the key bar)
+    _ticket("accept", "K", flows.accept_flow, show=False),
 )  # fmt: skip
 
 BY_ID = {action.id: action for action in REGISTRY}
@@ -143,7 +145,11 @@ async def run(
 
 def leaves_text(action_id: str) -> str:
     """The state the procedure's table says `action_id` leaves, in words ("closed or pending")."""
-    words = {procedure.KEPT: "help.leaves_kept", procedure.BEFORE: "help.leaves_before"}
+    words = {
+        procedure.KEPT: "help.leaves_kept",
+        procedure.BEFORE: "help.leaves_before",
+        procedure.REPLIED: "help.leaves_replied",
+    }
     names = [
         t(words[state]) if state in words else t(f"state.short.{state}")
         for state in procedure.ACTIONS[action_id].leaves

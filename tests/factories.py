@@ -43,3 +43,20 @@ def stored_mail(
         )
         record(desk, ticket, "created", new=ticket.state, detail=f"mail from {sender} in {queue}")
     return str(ticket.number)
+
+
+def stranger_writes(
+    desk: Desk, number: str, *, sender: str = "intrus@ailleurs.example", tag: str = "1"
+) -> None:
+    """A mail naming ticket `number` in its subject from someone the ticket does not know,
+    through the mail pipeline (it joins the ticket marked "unknown sender")."""
+    from logeas_tui.core.services.inbound import ingest
+
+    raw = (
+        f"From: {sender}\r\nTo: {desk.config.address}\r\n"
+        f"Subject: Re: [Ticket#{number}] une question\r\n"
+        f"Message-ID: <stranger-{tag}-{number}@ailleurs.example>\r\n"
+        "\r\nC'est moi qui m'en occupe maintenant.\r\n"
+    ).encode()
+    result = ingest(desk, raw, ())
+    assert result.unknown_sender, result

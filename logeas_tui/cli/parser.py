@@ -73,7 +73,7 @@ def _common() -> argparse.ArgumentParser:
 # version they showed; a script passes --if-version).
 VERSIONED = frozenset(
     {"merge", "reply", "ask", "pending", "transfer", "move", "close", "reopen", "note", "take",
-     "assign"}
+     "assign", "accept"}
 )  # fmt: skip
 
 
@@ -209,6 +209,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("assign", verbs.assign, "give the ticket to a technician")
     p.add_argument("number", metavar="N")
     p.add_argument("technician", metavar="TECHNICIAN")
+
+    p = verb(
+        "accept",
+        verbs.accept,
+        "accept the ticket's mail from an unknown sender as the customer's (does what their "
+        "reply does: closed or pending → open)",
+    )
+    p.add_argument("number", metavar="N")
+    p.add_argument(
+        "--message",
+        type=_positive,
+        metavar="K",
+        help="only the K-th message as `show` numbers them (default every one marked)",
+    )
 
     verb("purge", verbs.purge, "destroy the Delete queue's tickets whose grace delay is over")
 

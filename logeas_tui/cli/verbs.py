@@ -21,7 +21,7 @@ from logeas_tui.core import numbers
 from logeas_tui.core.clock import as_utc
 from logeas_tui.core.errors import InvalidInput, NotFound
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services import answers, handoff, tickets
+from logeas_tui.core.services import answers, handoff, senders, tickets
 from logeas_tui.core.services import merge as merge_service
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store import queries
@@ -165,6 +165,11 @@ def show(desk: Desk, args: Namespace, out: TextIO) -> int:
             + (f"  to {safe(m.to_addr)}" if m.to_addr else "")
             + (f"  (merged from {m.merged_from})" if m.merged_from else ""),
         ]
+        if m.unknown_sender:
+            lines.append(
+                "From an unknown sender (neither the customer nor anyone who wrote on this "
+                f"ticket): `logeas accept {r.number}` accepts it as the customer's mail."
+            )
         if m.subject:
             lines.append(f"Subject: {safe(m.subject)}")
         for a in m.attachments:
@@ -285,6 +290,16 @@ def take(desk: Desk, args: Namespace, out: TextIO) -> int:
 
 def assign(desk: Desk, args: Namespace, out: TextIO) -> int:
     return _change(desk, args, out, tickets.assign, args.number, args.technician)
+
+
+def accept(desk: Desk, args: Namespace, out: TextIO) -> int:
+    message = None
+    if args.message is not None:
+        shown = _view(desk, args.number).messages
+        if args.message > len(shown):
+            raise NotFound(f"Ticket {args.number} has {len(shown)} messages, not {args.message}.")
+        message = shown[args.message - 1].id
+    return _change(desk, args, out, senders.accept_sender, args.number, message)
 
 
 def purge(desk: Desk, args: Namespace, out: TextIO) -> int:

@@ -9,6 +9,7 @@ lists it. Change a rule here and every one of them follows.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from logeas_tui.core.sentences import Sentence
@@ -30,6 +31,10 @@ IN_PROGRESS = (NEW, OPEN, PENDING)
 
 KEPT = "kept"  # `leaves`: the state stays as it is
 BEFORE = "before"  # `leaves`: the state the ticket had before (unmerge)
+REPLIED = "replied"  # `leaves`: the state a customer's reply leaves (CUSTOMER_REPLY below)
+
+# What a ticket can hold that an action needs (`Action.needs`), besides a state.
+UNKNOWN_SENDER = "unknown sender"  # a mail from an unknown sender, not accepted yet
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,10 @@ class Action:
 
     id: str
     accepts: tuple[str, ...]  # the states in which the action is allowed
-    leaves: tuple[str, ...]  # the state(s) it leaves the ticket in (KEPT, BEFORE or a state)
+    leaves: tuple[str, ...]  # the state(s) it leaves (KEPT, BEFORE, REPLIED or a state)
     refused: str  # sentence key said in a state the action does not accept (but live)
+    needs: str = ""  # a mark the ticket must hold too (UNKNOWN_SENDER), else `lacking` is said
+    lacking: str = ""
 
 
 def _live_but(*states: str) -> tuple[str, ...]:
@@ -69,12 +76,19 @@ ACTIONS: dict[str, Action] = {
         Action("note", LIVE_STATES, (KEPT,), "merged_away"),
         Action("take", LIVE_STATES, (KEPT,), "merged_away"),
         Action("assign", LIVE_STATES, (KEPT,), "merged_away"),
+        # a follow-up by number from an unknown sender is the customer's (or a colleague's)
+        # after all: it does what their reply would have done
+        Action(
+            "accept", LIVE_STATES, (REPLIED,), "merged_away", UNKNOWN_SENDER, "nothing_to_accept"
+        ),
     )
 }
 
 # A customer's reply (by mail) to a ticket: a closed or pending ticket is reopened, a new one
 # stays new. A reply to a merged ticket goes to the ticket it was merged into; one to a removed
-# ticket becomes a new ticket.
+# ticket becomes a new ticket. A mail that names the ticket's number but comes from an unknown
+# sender (neither the customer nor anyone who wrote on the ticket) changes no state until a
+# technician accepts it (the `accept` row above).
 CUSTOMER_REPLY: dict[str, str] = {
     NEW: NEW,
     OPEN: OPEN,
@@ -84,11 +98,19 @@ CUSTOMER_REPLY: dict[str, str] = {
 }
 
 
-def refusal(action: str, state: str, number: str = "", target: str = "") -> Sentence | None:
-    """None when `action` is allowed on a ticket in `state`, else why not (one sentence).
-    `number` is the ticket's, `target` the ticket a merged one was merged into."""
+def refusal(
+    action: str,
+    state: str,
+    number: str = "",
+    target: str = "",
+    marks: Collection[str] = (),
+) -> Sentence | None:
+    """None when `action` is allowed on a ticket in `state` holding `marks`, else why not (one
+    sentence). `number` is the ticket's, `target` the ticket a merged one was merged into."""
     rule = ACTIONS[action]
     if state in rule.accepts:
+        if rule.needs and rule.needs not in marks:
+            return Sentence(rule.lacking, number=number)
         return None
     if state == REMOVED:
         return Sentence("removed", number=number)
@@ -97,9 +119,11 @@ def refusal(action: str, state: str, number: str = "", target: str = "") -> Sent
     return Sentence(rule.refused, number=number, state=state)
 
 
-def allowed(state: str, number: str = "", target: str = "") -> dict[str, Sentence | None]:
-    """Every action with its refusal (None = allowed) for a ticket in `state`."""
-    return {action: refusal(action, state, number, target) for action in ACTIONS}
+def allowed(
+    state: str, number: str = "", target: str = "", marks: Collection[str] = ()
+) -> dict[str, Sentence | None]:
+    """Every action with its refusal (None = allowed) for a ticket in `state` holding `marks`."""
+    return {action: refusal(action, state, number, target, marks) for action in ACTIONS}
 
 
 def leaves(action: str, choice: int = 0) -> str:
@@ -108,5 +132,6 @@ def leaves(action: str, choice: int = 0) -> str:
 
 
 def after_customer_reply(state: str) -> str:
-    """The state a ticket takes when its customer writes again."""
+    """The state a ticket takes when its customer writes again (and when a mail from an
+    unknown sender is accepted as theirs: REPLIED)."""
     return CUSTOMER_REPLY.get(state, state)

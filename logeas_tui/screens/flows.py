@@ -27,7 +27,7 @@ from textual.screen import Screen
 from logeas_tui.core import procedure, texts
 from logeas_tui.core.errors import Conflict, HelpdeskError, InvalidInput, NotFound, Refused
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services import answers, handoff, live, merge, tickets
+from logeas_tui.core.services import answers, handoff, live, merge, senders, tickets
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import say, t
@@ -83,7 +83,7 @@ class Flow:
 
 def refusal_for(action: str, row: TicketRow) -> Sentence | None:
     """Why the procedure forbids `action` on the ticket of `row` (None: it is allowed)."""
-    return procedure.refusal(action, row.state, row.number, row.merged_into or "")
+    return procedure.refusal(action, row.state, row.number, row.merged_into or "", row.marks)
 
 
 async def run_action(
@@ -372,3 +372,8 @@ async def note_flow(f: Flow) -> ActionResult | None:
 
 async def take_flow(f: Flow) -> ActionResult | None:
     return tickets.take(f.desk, f.row.number, expected_version=f.version)
+
+
+async def accept_flow(f: Flow) -> ActionResult | None:
+    """No dialog: the technician has read the mail, marked above it with this key."""
+    return senders.accept_sender(f.desk, f.row.number, expected_version=f.version)

@@ -16,6 +16,7 @@ from textual.widgets import Input
 
 from logeas_tui import actions
 from logeas_tui.core import procedure
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services import tickets as ticket_services
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
@@ -42,6 +43,11 @@ from logeas_tui.widgets.ticket_detail import TicketDetail
 from logeas_tui.widgets.ticket_list import TicketList
 
 SUMMARY_SECONDS = 60.0
+
+
+def _allowed(row: TicketRow | None) -> dict[str, Sentence | None] | None:
+    """What the procedure allows on `row`'s ticket (the keys to grey out follow it)."""
+    return procedure.allowed(row.state, marks=row.marks) if row else None
 
 
 class MainScreen(Screen[None]):
@@ -176,9 +182,9 @@ class MainScreen(Screen[None]):
 
     def on_ticket_selected(self, message: TicketSelected) -> None:
         """The cursor moved: the keys follow the new ticket's state."""
-        before = procedure.allowed(self.selected.state) if self.selected else None
+        before = _allowed(self.selected)
         self.selected = message.row
-        if before != (procedure.allowed(message.row.state) if message.row else None):
+        if before != _allowed(message.row):
             self.refresh_bindings()
         if message.row is None or message.row.number != self.detail.number:
             if self.detail.view is not None:

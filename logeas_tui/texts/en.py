@@ -74,6 +74,10 @@ TEXTS: dict[str, str] = {
     "detail.to": "to",
     "detail.subject": "Subject:",
     "detail.parse_problem": "Malformed mail:",
+    "detail.unknown_sender": (
+        "From an unknown sender (neither the customer nor anyone who wrote on this ticket) "
+        "— press {shortcut} to accept it as the customer's mail."
+    ),
     "detail.attachment": "Attachment:",
     "field.state": "State",
     "field.queue": "Queue",
@@ -105,6 +109,8 @@ TEXTS: dict[str, str] = {
     "history.copy kept": "copy kept",
     "history.message id reused": "message id reused",
     "history.no acknowledgement": "no acknowledgement",
+    "history.unknown sender mail": "mail from an unknown sender",
+    "history.sender accepted": "sender accepted",
     # navigation keys (help screen)
     "nav.down": "down",
     "nav.up": "up",
@@ -135,6 +141,7 @@ TEXTS: dict[str, str] = {
     "help.last": "last",
     "help.leaves_kept": "state kept",
     "help.leaves_before": "state before the merge",
+    "help.leaves_replied": "as the customer's reply (closed, pending → open)",
     "help.leaves_or": " or ",
     "help.select": "choose",
     # the action table
@@ -152,6 +159,7 @@ TEXTS: dict[str, str] = {
     "act.reopen": "reopen",
     "act.note": "note",
     "act.take": "take",
+    "act.accept": "accept sender",
     "act.no_ticket": "No ticket is selected.",
     "act.refused": "“{action}” refused",
     # a change refused because someone else changed the ticket meanwhile (`said`: who, how)
@@ -185,6 +193,7 @@ TEXTS: dict[str, str] = {
     "cmd.reopen": "Reopen {number}",
     "cmd.note": "Internal note on {number}",
     "cmd.take": "Take {number}",
+    "cmd.accept": "Accept the unknown sender's mail on {number}",
     # long descriptions, for the help screen
     "act.merge.long": "merge into an existing ticket (duplicate, complement)",
     "act.unmerge.long": "undo the merge",
@@ -200,6 +209,7 @@ TEXTS: dict[str, str] = {
     "act.reopen.long": "reopen",
     "act.note.long": "internal note (not sent)",
     "act.take.long": "take the ticket (I become its owner)",
+    "act.accept.long": "accept a mail from an unknown sender as the customer's",
     "sync.arrived": "Mail: {new} new ticket(s), {followups} customer repl(ies)",
     # == States (the values stored are core/procedure.py's) ======================================
     # long names: the ticket's detail, the dialogs and the core's sentences
@@ -248,6 +258,7 @@ TEXTS: dict[str, str] = {
     "dlg.done.reopen": "Ticket {number} reopened.",
     "dlg.done.note": "Internal note added to ticket {number}.",
     "dlg.done.take": "You now own ticket {number}.",
+    "dlg.done.accept": "Ticket {number}: the mail is accepted as the customer's.",
     # Merge
     "dlg.merge.title": "Merge ticket {number} into…",
     "dlg.merge.placeholder": "number of the existing ticket",
@@ -372,6 +383,11 @@ TEXTS: dict[str, str] = {
     "already_state": "Ticket {number} is already {state}.",
     "nothing_to_reopen": (
         "Ticket {number} is {state}, not closed or pending: there is nothing to reopen."
+    ),
+    "nothing_to_accept": "Ticket {number} holds no mail from an unknown sender to accept.",
+    "not_unknown_sender": (
+        "That message of ticket {number} is not a mail from an unknown sender waiting to be "
+        "accepted."
     ),
     "days_range": "Remind in 1 to 365 days.",
     "empty_note": "The note is empty.",

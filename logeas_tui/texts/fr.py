@@ -74,6 +74,10 @@ TEXTS: dict[str, str] = {
     "detail.to": "à",
     "detail.subject": "Objet :",
     "detail.parse_problem": "Courriel mal formé :",
+    "detail.unknown_sender": (
+        "D'un expéditeur inconnu (ni le client ni personne qui a écrit sur ce ticket) "
+        "— {shortcut} pour l'accepter comme courriel du client."
+    ),
     "detail.attachment": "Pièce jointe :",
     "field.state": "État",
     "field.queue": "File",
@@ -105,6 +109,8 @@ TEXTS: dict[str, str] = {
     "history.copy kept": "copie gardée",
     "history.message id reused": "identifiant de message réutilisé",
     "history.no acknowledgement": "pas d'accusé de réception",
+    "history.unknown sender mail": "courriel d'un expéditeur inconnu",
+    "history.sender accepted": "expéditeur accepté",
     # navigation keys (help screen)
     "nav.down": "descendre",
     "nav.up": "monter",
@@ -135,6 +141,7 @@ TEXTS: dict[str, str] = {
     "help.last": "dernier",
     "help.leaves_kept": "état gardé",
     "help.leaves_before": "état d'avant la fusion",
+    "help.leaves_replied": "comme la réponse du client (fermé, en attente → ouvert)",
     "help.leaves_or": " ou ",
     "help.select": "choisir",
     # the action table
@@ -152,6 +159,7 @@ TEXTS: dict[str, str] = {
     "act.reopen": "rouvrir",
     "act.note": "note",
     "act.take": "prendre",
+    "act.accept": "accepter l'expéditeur",
     "act.no_ticket": "Aucun ticket sélectionné.",
     "act.refused": "« {action} » refusé",
     # un changement refusé parce que quelqu'un d'autre a modifié le ticket (`said` : qui, quoi)
@@ -187,6 +195,7 @@ TEXTS: dict[str, str] = {
     "cmd.reopen": "Rouvrir {number}",
     "cmd.note": "Note interne sur {number}",
     "cmd.take": "Prendre {number}",
+    "cmd.accept": "Accepter le courriel de l'expéditeur inconnu sur {number}",
     # long descriptions, for the help screen
     "act.merge.long": "fusionner dans un ticket existant (doublon, complément)",
     "act.unmerge.long": "annuler la fusion",
@@ -202,6 +211,7 @@ TEXTS: dict[str, str] = {
     "act.reopen.long": "rouvrir",
     "act.note.long": "note interne (non envoyée)",
     "act.take.long": "prendre le ticket (j'en deviens propriétaire)",
+    "act.accept.long": "accepter le courriel d'un expéditeur inconnu comme celui du client",
     "sync.arrived": "Courrier : {new} nouveau(x) ticket(s), {followups} réponse(s) de clients",
     # == States (the values stored are core/procedure.py's) ======================================
     # long names: the ticket's detail, the dialogs and the core's sentences
@@ -250,6 +260,7 @@ TEXTS: dict[str, str] = {
     "dlg.done.reopen": "Ticket {number} rouvert.",
     "dlg.done.note": "Note interne ajoutée au ticket {number}.",
     "dlg.done.take": "Vous êtes propriétaire du ticket {number}.",
+    "dlg.done.accept": "Ticket {number} : le courriel est accepté comme celui du client.",
     # Merge
     "dlg.merge.title": "Fusionner le ticket {number} dans…",
     "dlg.merge.placeholder": "numéro du ticket existant",
@@ -383,6 +394,13 @@ TEXTS: dict[str, str] = {
     ),
     "already_state": "Le ticket {number} est déjà {state}.",
     "nothing_to_reopen": "Le ticket {number} est {state}, ni fermé ni en attente : rien à rouvrir.",
+    "nothing_to_accept": (
+        "Le ticket {number} ne contient aucun courriel d'un expéditeur inconnu à accepter."
+    ),
+    "not_unknown_sender": (
+        "Ce message du ticket {number} n'est pas un courriel d'un expéditeur inconnu en "
+        "attente d'acceptation."
+    ),
     "days_range": "Rappel dans 1 à 365 jours.",
     "empty_note": "La note est vide.",
     "empty_message": "Le message est vide.",

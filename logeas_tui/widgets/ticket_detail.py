@@ -1,5 +1,6 @@
 """The detail pane: the ticket's fields, its messages in order (incoming mail, outgoing mail,
-phone call and internal note each drawn differently), then its history. Every piece of mail
+phone call and internal note each drawn differently; a mail from an unknown sender, not accepted
+yet, says so above it with the key that accepts it), then its history. Every piece of mail
 text goes through `literal`/`block`, never through markup."""
 
 from __future__ import annotations
@@ -127,11 +128,24 @@ class TicketDetail(VerticalScroll, can_focus=True):
         self._wide = self.content_region.width >= WIDE
         parts: list[RenderableType] = [self._fields(view)]
         parts.append(Text(t("detail.messages", count=len(view.messages)), style="bold underline"))
-        parts += [self._message(m) for m in view.messages]
+        accept_key = self._key_of("accept")
+        for m in view.messages:
+            if m.unknown_sender:
+                parts.append(
+                    Text(t("detail.unknown_sender", shortcut=accept_key), style="bold red")
+                )
+            parts.append(self._message(m))
         parts.append(Text(""))
         parts.append(Text(t("detail.history"), style="bold underline"))
         parts.append(self._history(view))
         return Group(*parts)
+
+    def _key_of(self, binding_id: str) -> str:
+        """The key that runs `binding_id` on this screen, as shown (a keymap may rebind it)."""
+        for active in self.screen.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding)
+        return "?"
 
     def _fields(self, view: TicketView) -> RenderableType:
         row = view.row

@@ -51,6 +51,7 @@ class TicketList(ScrollView, can_focus=True):
         "ticket-list--aged",
         "ticket-list--old",
         "ticket-list--unseen",
+        "ticket-list--unknown",
         "ticket-list--due",
         "ticket-list--closed",
         "ticket-list--empty",
@@ -67,6 +68,7 @@ class TicketList(ScrollView, can_focus=True):
         & > .ticket-list--aged { color: $text-warning; }
         & > .ticket-list--old { color: $text-error; text-style: bold; }
         & > .ticket-list--unseen { text-style: bold; }
+        & > .ticket-list--unknown { color: $text-error; text-style: bold; }
         & > .ticket-list--due { color: $text-warning; text-style: bold; }
         & > .ticket-list--closed { color: $text-muted; }
         & > .ticket-list--empty { color: $text-muted; text-style: italic; }

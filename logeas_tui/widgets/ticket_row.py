@@ -1,6 +1,7 @@
 """What one line of the ticket list looks like: which columns fit the width (owner, then
-customer, give way first), the marks (● a customer message I have not seen, ⏰ a reminder
-due), the age coloured past one and two days. Mail text goes through `literal`."""
+customer, give way first), the marks (● a customer message I have not seen, or ? a mail
+from an unknown sender not accepted yet, which says more; ⏰ a reminder due), the age
+coloured past one and two days. Mail text goes through `literal`."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ class Columns:
 
 class RowPainter:
     """Builds the `Text` of the header and of rows for a width; `style(name)` gives the list's
-    component style (header, aged, old, unseen, due, closed)."""
+    component style (header, aged, old, unseen, unknown, due, closed)."""
 
     def __init__(self, style: Callable[[str], Style], width: int) -> None:
         self.style = style
@@ -70,7 +71,12 @@ class RowPainter:
     def row(self, row: TicketRow, now: datetime, extra: Style) -> Text:
         """`row` as a line; `extra` (the cursor) goes over everything."""
         marks = Text(end="")
-        marks.append("●" if row.unseen else " ", style=self.style("unseen") if row.unseen else "")
+        if row.unknown_sender:
+            marks.append("?", style=self.style("unknown"))
+        else:
+            marks.append(
+                "●" if row.unseen else " ", style=self.style("unseen") if row.unseen else ""
+            )
         marks.append("⏰" if row.reminder_due else "  ", style=self.style("due"))
         short, delta = age(row.created, now)
         seconds = delta.total_seconds()

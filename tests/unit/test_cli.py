@@ -760,3 +760,40 @@ def test_import_of_a_file_that_is_not_a_mail_skips_it_and_says_so(cli: Cli, tmp_
     assert run.out.startswith("0 messages: 0 new tickets")
     assert f"skipped, not a mail: {hostname}" in run.out and "1 files skipped" in run.out
     assert cli("list", "--json").json == []
+
+
+def test_accept_takes_a_mail_from_an_unknown_sender_as_the_customer_s(
+    cli: Cli, tmp_path: Path
+) -> None:
+    first = tmp_path / "first.eml"
+    first.write_bytes(b"From: jean@client.example\nSubject: Imprimante\n\nBonjour\n")
+    assert cli("import", str(first), "--no-ack").code == 0
+    (row,) = cli("list", "--json").json  # type: ignore[misc]
+    number = row["number"]
+    assert cli("close", number).code == 0
+    stranger = tmp_path / "stranger.eml"
+    stranger.write_bytes(
+        f"From: intrus@ailleurs.example\nSubject: Re: [Ticket#{number}]\n\nC'est moi.\n".encode()
+    )
+    assert cli("import", str(stranger)).code == 0
+    ticket = show(cli, number)
+    assert ticket["state"] == "closed successful" and ticket["unknown_sender"] is True
+    assert [m["unknown_sender"] for m in ticket["messages"]] == [False, True]
+    text = cli("show", number).out
+    assert "From an unknown sender (neither the customer nor anyone who wrote on this " in text
+    assert f"`logeas accept {number}` accepts it" in text
+    assert cli("list", "--json").json[0]["unknown_sender"] is True  # type: ignore[index]
+
+    stale = cli("accept", number, "--if-version", str(ticket["version"] - 1))
+    assert stale.code == 1 and "meanwhile" in stale.err
+    wrong = cli("accept", number, "--message", "1")  # the customer's own mail
+    assert wrong.code == 1 and "not a mail from an unknown sender" in wrong.err
+    done = cli("accept", number, "--message", "2", "--if-version", str(ticket["version"]))
+    assert done.code == 0 and done.out.strip() == number
+    after = show(cli, number)
+    assert after["state"] == "open" and after["unknown_sender"] is False
+    assert after["history"][-1]["action"] == "sender accepted"
+    again = cli("accept", number)
+    assert again.code == 1
+    assert f"Ticket {number} holds no mail from an unknown sender to accept." in again.err
+    assert "unknown sender" not in cli("show", number).out.split("History")[0]

@@ -12,7 +12,7 @@ from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.services import merge, tickets
 from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.store import queries
-from logeas_tui.core.store.models import History, Message, Outbox, Ticket
+from logeas_tui.core.store.models import MAIL_IN, History, Message, Outbox, Ticket
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "routing.toml"
 
@@ -206,3 +206,108 @@ def test_a_debugger_report_goes_to_its_queue_without_an_acknowledgement(desk):
     result = ingest(desk, mail("[LoGeAs Debugger] Exception 0xC0000005"), load_rules(RULES_FILE))
     assert Ticket.get(Ticket.number == result.number).queue.name == "LoGeAs:Erreur"
     assert acks() == 0 and result.why_no_ack == "queue LoGeAs:Erreur sends no acknowledgement"
+
+
+# A follow-up by number from an unknown sender (issue 9.16) ----------------------------------
+
+
+def closed_ticket(desk) -> str:
+    """A ticket of jean@client.example's, answered and closed (acknowledged: one automatic mail)."""
+    number = ingest(desk, mail("Imprimante en panne", msgid="first"), []).number
+    tickets.close(desk, number)
+    return number
+
+
+def test_a_stranger_writing_with_the_number_is_joined_marked_and_reopens_nothing(desk):
+    number = closed_ticket(desk)
+    before = Ticket.get(Ticket.number == number)
+    outbox = Outbox.select().count()
+    raw = mail(f"Re: [Ticket#{number}] Imprimante", msgid="s1", sender="intrus@ailleurs.example")
+    result = ingest(desk, raw, load_rules(RULES_FILE))
+    assert (result.outcome, result.number, result.unknown_sender) == (FOLLOWUP, number, True)
+    after = Ticket.get(Ticket.number == number)
+    assert after.state == "closed successful"  # not reopened
+    assert after.last_customer_contact == before.last_customer_contact
+    assert Outbox.select().count() == outbox  # no automatic mail to anyone
+    stored = Message.get(Message.message_id == "s1@client.example")
+    assert stored.ticket_id == after.id and stored.unknown_sender
+    line = History.select().where(History.ticket == after.id).order_by(History.id.desc()).get()
+    assert (line.action, line.old, line.new) == ("unknown sender mail", "", "")
+    assert "intrus@ailleurs.example" in line.detail
+    view = queries.ticket_view(number, me=desk.who, now=desk.clock.now())
+    assert view is not None and view.row.unknown_sender
+    assert [m.unknown_sender for m in view.messages if m.kind == MAIL_IN] == [False, True]
+
+
+def test_a_stranger_on_a_pending_ticket_leaves_its_reminder(desk):
+    number = ingest(desk, mail("Licence", msgid="first"), []).number
+    tickets.set_pending(desk, number, 3)
+    due = Ticket.get(Ticket.number == number).pending_until
+    ingest(desk, mail(f"[Ticket#{number}]", msgid="s1", sender="intrus@ailleurs.example"), [])
+    ticket = Ticket.get(Ticket.number == number)
+    assert (ticket.state, ticket.pending_until) == ("pending reminder", due)
+
+
+def test_the_customer_writing_with_the_number_reopens_as_before(desk):
+    number = closed_ticket(desk)
+    raw = mail(f"Re: [Ticket#{number}] Imprimante", msgid="c1", sender="JEAN@client.example")
+    result = ingest(desk, raw, [])
+    assert (result.outcome, result.unknown_sender) == (FOLLOWUP, False)
+    assert Ticket.get(Ticket.number == number).state == "open"
+    assert not Message.get(Message.message_id == "c1@client.example").unknown_sender
+    assert "customer mail" in history_actions(number)
+
+
+def test_someone_who_already_wrote_on_the_ticket_is_no_stranger(desk):
+    """A colleague whose mail the ticket already holds (here a reply by thread, which joined
+    the ticket as a customer's mail does) writes again with the number only: a follow-up."""
+    number = ingest(desk, mail("Imprimante", msgid="first"), []).number
+    colleague = "marie@client.example"
+    thread = {"In-Reply-To": "<first@client.example>"}
+    by_thread = mail("Re: imprimante", msgid="m1", sender=colleague, headers=thread)
+    assert ingest(desk, by_thread, []).unknown_sender is False
+    tickets.close(desk, number)
+    again = ingest(desk, mail(f"[Ticket#{number}] encore", msgid="m2", sender=colleague), [])
+    assert (again.outcome, again.unknown_sender) == (FOLLOWUP, False)
+    assert Ticket.get(Ticket.number == number).state == "open"
+
+
+def test_a_technician_or_the_support_address_is_no_stranger(desk):
+    number = closed_ticket(desk)
+    raw = mail(f"[Ticket#{number}] vu", msgid="t1", sender="Guillaume <guillaume@logeas.fr>")
+    assert ingest(desk, raw, []).unknown_sender is False
+
+
+def test_a_stranger_who_writes_twice_is_still_a_stranger(desk):
+    number = closed_ticket(desk)
+    for msgid in ("s1", "s2"):
+        raw = mail(f"[Ticket#{number}]", msgid=msgid, sender="intrus@ailleurs.example")
+        assert ingest(desk, raw, []).unknown_sender
+    assert Ticket.get(Ticket.number == number).state == "closed successful"
+
+
+def test_a_reply_to_a_message_of_the_ticket_is_trusted_whoever_sends_it(desk):
+    """The number and the thread agree: the sender knows a Message-ID of the ticket (the
+    customer forwarded our mail to a colleague, who answered it)."""
+    number = closed_ticket(desk)
+    thread = {"References": "<first@client.example>"}
+    raw = mail(
+        f"Re: [Ticket#{number}]", msgid="f1", sender="collegue@client.example", headers=thread
+    )
+    assert ingest(desk, raw, []).unknown_sender is False
+    assert Ticket.get(Ticket.number == number).state == "open"
+
+
+def test_a_stranger_s_mail_is_in_the_review_until_seen_even_on_a_closed_ticket(desk):
+    number = closed_ticket(desk)
+    tickets.mark_seen(desk, number)
+    review = queries.TicketFilter(review=True)
+    now = desk.clock.now()
+    assert queries.count_tickets(review, me=desk.who, now=now) == 0
+    ingest(desk, mail(f"[Ticket#{number}]", msgid="s1", sender="intrus@ailleurs.example"), [])
+    assert [r.number for r in queries.list_tickets(review, me=desk.who, now=now)] == [number]
+    assert queries.count_tickets(review, me=desk.who, now=now) == 1
+    tickets.mark_seen(desk, number)
+    assert queries.count_tickets(review, me=desk.who, now=now) == 0
+    row = queries.ticket_row(number, me=desk.who, now=now)
+    assert row is not None and row.unknown_sender  # the list still marks it

@@ -134,3 +134,37 @@ def test_version_3_store_gets_outbox_claims_and_the_lease_keeping_its_outbox(tmp
     finally:
         close_store()
     assert {"claimed_by", "claimed_at"} <= columns(path, "outbox")
+
+
+def test_version_5_store_gets_the_unknown_sender_mark_on_both_engines(db_path, desk):
+    """What version 5 had: no `unknown_sender` column and no index of it. The upgrade adds
+    both; the messages already there are nobody's unknown mail, the store stays searchable,
+    and a copy of the app older than v6 (which writes no such column) can still add mail."""
+    from tests.factories import stored_mail
+
+    number = stored_mail(desk, sender="jean@client.example", name="", subject="Avant", body="…")
+    database = db.obj
+    database.execute_sql("DROP INDEX message_unknown_sender")
+    database.execute_sql("ALTER TABLE message DROP COLUMN unknown_sender")
+    if isinstance(database, SqliteDatabase):
+        database.pragma("user_version", 5)
+    else:
+        database.execute_sql("DELETE FROM schema_version WHERE v > 5")
+    assert "unknown_sender" not in {c.name for c in database.get_columns("message")}
+    close_store()
+
+    open_store(str(db_path))
+    assert "unknown_sender" in {c.name for c in db.obj.get_columns("message")}
+    assert "message_unknown_sender" in {i.name for i in db.obj.get_indexes("message")}
+    now = datetime(2026, 11, 24, 9, 30)
+    row = queries.ticket_row(number, me=None, now=now)
+    assert row is not None and not row.unknown_sender
+    db.obj.execute_sql(  # as v5's Message model inserts
+        "INSERT INTO message (ticket_id, kind, from_addr, to_addr, cc, subject, body, "
+        '"references", date, author, attachments) '
+        f"VALUES ({row.id}, 'mail-in', '', '', '', 's', 'zygomatique', '', '2026-11-24', '', '[]')"
+    )
+    found = queries.list_tickets(queries.TicketFilter(search="zygomatique"), me=None, now=now)
+    assert [r.number for r in found] == [number]  # the full-text index still follows
+    assert not queries.ticket_view(number, me=None, now=now).messages[-1].unknown_sender
+    assert migrations.migrate(db.obj) == len(migrations.STEPS)  # idempotent

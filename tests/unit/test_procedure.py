@@ -15,17 +15,20 @@ from logeas_tui.core.procedure import (
     CLOSED_KO,
     CLOSED_OK,
     KEPT,
+    LIVE_STATES,
     MERGED,
     NEW,
     OPEN,
     PENDING,
     REMOVED,
+    REPLIED,
     STATES,
+    UNKNOWN_SENDER,
 )
-from logeas_tui.core.services import answers, handoff, merge, tickets
+from logeas_tui.core.services import answers, handoff, merge, senders, tickets
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.models import Ticket
-from tests.factories import stored_mail
+from tests.factories import stored_mail, stranger_writes
 
 Service = Callable[[Desk, str], ActionResult]
 
@@ -46,7 +49,15 @@ SERVICES: dict[str, Service] = {
     "note": lambda desk, n: tickets.note(desk, n, "Rappelé la cliente."),
     "take": lambda desk, n: tickets.take(desk.acting_as("Pétronille"), n),
     "assign": lambda desk, n: tickets.assign(desk, n, "Pétronille"),
+    "accept": lambda desk, n: _accept(desk, n),
 }
+
+
+def _accept(desk: Desk, number: str) -> ActionResult:
+    """Accept a mail from an unknown sender, written first where a mail can join the ticket."""
+    if Ticket.get(Ticket.number == number).state in LIVE_STATES:
+        stranger_writes(desk, number)
+    return senders.accept_sender(desk, number)
 
 
 def _first_canned(desk: Desk) -> str:
@@ -93,7 +104,8 @@ def test_the_services_do_what_the_table_says(desk: Desk, action: str, state: str
     number = ticket_in(desk, state)
     ticket = Ticket.get(Ticket.number == number)
     target = Ticket.get_by_id(ticket.merged_into_id).number if ticket.merged_into_id else ""
-    expected = procedure.refusal(action, state, number, target)
+    marks = {procedure.ACTIONS[action].needs} - {""}  # each service makes what it needs
+    expected = procedure.refusal(action, state, number, target, marks)
     if expected is not None:
         with pytest.raises(Refused) as caught:
             SERVICES[action](desk, number)
@@ -110,6 +122,8 @@ def test_the_services_do_what_the_table_says(desk: Desk, action: str, state: str
         assert after == state
     elif rule.leaves == (BEFORE,):
         assert after == NEW  # unmerge gives back the state before the merge
+    elif rule.leaves == (REPLIED,):
+        assert after == procedure.after_customer_reply(state)
     else:
         assert after == rule.leaves[0]
 
@@ -125,6 +139,17 @@ def test_the_keys_and_the_services_share_the_sentences() -> None:
     merged = procedure.allowed(MERGED)
     assert merged["unmerge"] is None
     assert all(reason is not None for action, reason in merged.items() if action != "unmerge")
+
+
+def test_an_action_that_needs_a_mark_is_refused_without_it() -> None:
+    """Accept needs a mail from an unknown sender on the ticket, besides a live state."""
+    assert procedure.refusal("accept", OPEN, "X", marks={UNKNOWN_SENDER}) is None
+    lacking = procedure.refusal("accept", OPEN, "X")
+    assert lacking is not None and lacking.key == "nothing_to_accept"
+    assert procedure.refusal("accept", MERGED, "X", "Y", {UNKNOWN_SENDER}) == procedure.refusal(
+        "close", MERGED, "X", "Y"
+    )
+    assert procedure.allowed(CLOSED_OK, marks={UNKNOWN_SENDER})["accept"] is None
 
 
 def test_ask_with_a_reminder_leaves_the_tables_second_state(desk: Desk) -> None:

@@ -69,10 +69,18 @@ def ticket_for(action: str, number: str, expected_version: int | None = None) ->
     target = ""
     if ticket.state == MERGED and ticket.merged_into_id:
         target = Ticket.get_by_id(ticket.merged_into_id).number
-    reason = procedure.refusal(action, ticket.state, ticket.number, target)
+    marks = marks_of(ticket) if procedure.ACTIONS[action].needs else frozenset()
+    reason = procedure.refusal(action, ticket.state, ticket.number, target, marks)
     if reason is not None:
         raise Refused(reason)
     return ticket
+
+
+def marks_of(ticket: Ticket) -> frozenset[str]:
+    """What the ticket holds that an action may need (`procedure.Action.needs`), as the
+    list's rows say it (`TicketRow.marks`)."""
+    unknown = Message.select().where((Message.ticket == ticket.id) & Message.unknown_sender)
+    return frozenset({procedure.UNKNOWN_SENDER}) if unknown.exists() else frozenset()
 
 
 def save(desk: Desk, ticket: Ticket, **changes: Any) -> None:

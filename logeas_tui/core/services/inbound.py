@@ -14,7 +14,11 @@ One ingestion pipeline for every received mail: the IMAP sync (core.services.mai
    existing ticket (a merged ticket forwards to its target; a reply to a removed one starts a
    new ticket). The state a customer's reply leaves is not decided here but in the procedure
    table's customer-reply row, `core.procedure.after_customer_reply` (a pending or closed
-   ticket reopens, a new one stays new); this module applies it and writes the history line;
+   ticket reopens, a new one stays new); this module applies it and writes the history line.
+   A mail that only the number in its subject ties to the ticket (its thread names none of the
+   ticket's messages) and whose sender is neither the ticket's customer, nor anyone whose mail
+   the ticket holds, nor one of ours, is joined but marked "unknown sender": no state change,
+   no customer contact, no automatic mail — until a technician accepts it (services.senders);
 5. otherwise a new ticket;
 6. acknowledgement for a new ticket, unless the queue, the loop guard or the daily cap says
    no; then the reason is a "no acknowledgement" line of the ticket's history.
@@ -29,6 +33,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from logeas_tui.core import numbers, procedure
 from logeas_tui.core.mail.loopguard import forbidden_recipient, is_automatic
@@ -53,6 +58,7 @@ class IngestResult:
     parsed_ok: bool
     acknowledged: bool = False
     why_no_ack: str | None = None
+    unknown_sender: bool = False  # a follow-up joined but marked, changing nothing else
 
 
 def already_stored(sha: str) -> bool:
@@ -91,24 +97,62 @@ def second_delivery(parsed: ParsedMail, raw: bytes, first: Message) -> Ticket | 
     return ticket if ticket is not None and ticket.state not in CLOSED_STATES else None
 
 
-def find_ticket(parsed: ParsedMail) -> Ticket | None:
-    """The ticket this mail follows up, by number in the subject, else by Message-ID thread."""
-    ticket = None
+def find_ticket(parsed: ParsedMail) -> tuple[Ticket | None, bool]:
+    """The ticket this mail follows up, by number in the subject, else by Message-ID thread;
+    and whether its thread names a message of that very ticket (False: only the number
+    does — anyone can copy a number into a subject)."""
+    by_number = None
     for number in numbers.find_numbers(parsed.subject):
-        ticket = Ticket.get_or_none(Ticket.number == number)
-        if ticket is not None:
+        by_number = Ticket.get_or_none(Ticket.number == number)
+        if by_number is not None:
             break
-    if ticket is None:
-        ids = [i for i in (parsed.in_reply_to, *reversed(parsed.references)) if i]
-        if ids:
-            hit = (
-                Message.select(Message.ticket)
-                .where(Message.message_id.in_(ids))
-                .order_by(Message.id.desc())
-                .first()
-            )
-            ticket = Ticket.get_by_id(hit.ticket_id) if hit else None
-    return _forward(ticket) if ticket is not None else None
+    by_thread = None
+    ids = [i for i in (parsed.in_reply_to, *reversed(parsed.references)) if i]
+    if ids:
+        hit = (
+            Message.select(Message.ticket)
+            .where(Message.message_id.in_(ids))
+            .order_by(Message.id.desc())
+            .first()
+        )
+        by_thread = _forward(Ticket.get_by_id(hit.ticket_id)) if hit else None
+    if by_number is None:
+        return by_thread, by_thread is not None
+    ticket = _forward(by_number)
+    return ticket, ticket is not None and by_thread is not None and by_thread.id == ticket.id
+
+
+def known_sender(desk: Desk, ticket: Ticket, address: str) -> bool:
+    """Whether `address` may write on `ticket` as its customer: it is the customer's, one of
+    ours (the support address, a technician's), or the sender of a mail the ticket holds (one
+    not marked as from an unknown sender)."""
+    address = address.strip().lower()
+    if not address:
+        return False
+    if address == ticket.customer.strip().lower() or address in desk.config.own_addresses:
+        return True
+    senders = (
+        Message.select(Message.from_addr)
+        .where((Message.ticket == ticket.id) & (Message.kind == MAIL_IN) & ~Message.unknown_sender)
+        .distinct()
+    )
+    return any(m.from_addr.strip().lower() == address for m in senders)
+
+
+def customer_replied(desk: Desk, ticket: Ticket, at: datetime) -> tuple[str, str]:
+    """What the customer's mail of `at` does to the ticket: the state the procedure's
+    customer-reply row gives (a reminder ends when it reopens), the customer's last contact.
+    Returns (old state, new state); the caller writes the history line."""
+    old = ticket.state
+    state = procedure.after_customer_reply(old)
+    save(
+        desk,
+        ticket,
+        state=state,
+        last_customer_contact=at,
+        pending_until=None if state == OPEN else ticket.pending_until,
+    )
+    return old, state
 
 
 def _forward(ticket: Ticket) -> Ticket | None:
@@ -137,7 +181,15 @@ def _queue_for(desk: Desk, parsed: ParsedMail, rules: Sequence[Rule]) -> Queue |
     return queue
 
 
-def _store(ticket: Ticket, parsed: ParsedMail, raw: bytes, sha: str, desk: Desk) -> Message:
+def _store(
+    ticket: Ticket,
+    parsed: ParsedMail,
+    raw: bytes,
+    sha: str,
+    desk: Desk,
+    *,
+    unknown_sender: bool = False,
+) -> Message:
     files = [
         {"filename": a.filename, "content_type": a.content_type, "size": a.size}
         for a in parsed.attachments
@@ -159,6 +211,7 @@ def _store(ticket: Ticket, parsed: ParsedMail, raw: bytes, sha: str, desk: Desk)
         raw_sha256=sha,
         attachments=json.dumps(files),
         parse_problem=None if parsed.ok else (parsed.problem or "could not be parsed"),
+        unknown_sender=unknown_sender,
     )
     for a in parsed.attachments:
         Attachment.create(
@@ -263,19 +316,21 @@ def _new_mail(
     acknowledge: bool,
 ) -> IngestResult:
     """A mail not stored before: a follow-up of the ticket it names, else a new ticket."""
-    ticket = find_ticket(parsed) if parsed.ok else None
+    ticket, threaded = find_ticket(parsed) if parsed.ok else (None, False)
     system = desk.acting_as(parsed.from_addr or "mail")
-    if ticket is not None:
-        _store(ticket, parsed, raw, sha, desk)
-        old = ticket.state
-        state = procedure.after_customer_reply(old)
-        save(
-            desk,
+    if ticket is not None and not threaded and not known_sender(desk, ticket, parsed.from_addr):
+        _store(ticket, parsed, raw, sha, desk, unknown_sender=True)
+        save(desk, ticket)  # a new version (screens read it again); nothing else changes
+        record(
+            system,
             ticket,
-            state=state,
-            last_customer_contact=desk.now(),
-            pending_until=None if state == OPEN else ticket.pending_until,
+            "unknown sender mail",
+            detail=wording.unknown_sender_mail(parsed.from_addr, parsed.subject),
         )
+        return IngestResult(FOLLOWUP, ticket.number, parsed.ok, unknown_sender=True)
+    if ticket is not None:
+        received = _store(ticket, parsed, raw, sha, desk)
+        old, state = customer_replied(desk, ticket, received.date)
         record(
             system,
             ticket,

@@ -30,6 +30,14 @@ def customer_mail(subject: str) -> str:
     return subject[:120]
 
 
+def unknown_sender_mail(sender: str, subject: str) -> str:
+    return f"{sender or '?'}: {subject[:120]}"
+
+
+def sender_accepted(senders: list[str]) -> str:
+    return f"accepted as the customer's mail: {', '.join(senders) or '?'}"
+
+
 def note(body: str) -> str:
     return body.strip().splitlines()[0][:80]
 

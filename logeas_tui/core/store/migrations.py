@@ -14,7 +14,7 @@ from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_migrations
 
 from logeas_tui.core.store import fulltext
-from logeas_tui.core.store.models import TABLES, Lease
+from logeas_tui.core.store.models import TABLES, UNKNOWN_SENDER_INDEX, Lease, Message
 
 
 def _v1(database: Database) -> None:
@@ -66,9 +66,24 @@ def _v5(database: Database) -> None:
         fulltext.rebuild_postgres_index(database)
 
 
+def _v6(database: Database) -> None:
+    """A follow-up from an unknown sender is marked on its message until a technician accepts
+    it (services.senders), with an index of the marked ones. (A store created fresh by v1
+    already has both.) The column is added NOT NULL with its default in one statement: adding
+    NOT NULL afterwards would make SQLite rebuild the table, losing its full-text triggers."""
+    if "unknown_sender" not in {c.name for c in database.get_columns("message")}:
+        migrator = SchemaMigrator.from_database(database)
+        run_migrations(
+            migrator.add_column(
+                "message", "unknown_sender", Message.unknown_sender, allow_not_null=True
+            )
+        )
+    database.execute(UNKNOWN_SENDER_INDEX)  # IF NOT EXISTS
+
+
 MIGRATION_LOCK = 0x10_6EA5  # any constant of our own: the key of the advisory lock
 
-STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 
 
 def _get_version(database: Database) -> int:

@@ -7,6 +7,7 @@ is a `Text` field (a CharField would be varchar(255) on PostgreSQL and refuse a 
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     AutoField,
     BlobField,
     BooleanField,
@@ -111,11 +112,23 @@ class Message(BaseModel):
     raw_sha256 = CharField(null=True, index=True, max_length=64)
     attachments = Text(default="[]")  # JSON list of {filename, content_type, size}
     parse_problem = Text(null=True)
+    # a follow-up by number from someone who is neither the ticket's customer nor anyone who
+    # wrote on it, until a technician accepts it (schema v6, see services.senders). The store
+    # defaults it too: a copy of the app older than v6 still writes messages without it.
+    unknown_sender = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
     ticket_id: int
     origin_ticket_id: int | None
 
     class Meta:
         indexes = ((("ticket", "date", "id"), False),)
+
+
+# The few messages still marked, found without reading the others (the review and the list's
+# mark look for them). The bare column as condition: a `= ?` would not match it on SQLite.
+UNKNOWN_SENDER_INDEX = Message.index(
+    Message.ticket, name="message_unknown_sender", where=Message.unknown_sender
+)
+Message.add_index(UNKNOWN_SENDER_INDEX)
 
 
 class Attachment(BaseModel):

@@ -153,13 +153,18 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
     if filt.owner:
         wanted.append(owner.name == filt.owner)
     if filt.review:
+        unseen = Ticket.last_in_id > seen_last
+        # a customer reply reopens a ticket, so the review needs no closed one for it (naming
+        # the live states lets SQLite start from the state index); but a mail from an unknown
+        # sender reopens nothing until accepted (an index holds just those, see models)
+        marked = Message.select(Message.ticket).where(Message.unknown_sender)
         wanted.append(
             Queue.valid
             & ~Queue.held
-            # a customer reply reopens a ticket, so the review never needs closed ones;
-            # naming the live states lets SQLite start from the state index
-            & Ticket.state.in_(IN_PROGRESS)
-            & ((Ticket.state == NEW) | (Ticket.last_in_id > seen_last) | due)
+            & (
+                (Ticket.state.in_(IN_PROGRESS) & ((Ticket.state == NEW) | unseen | due))
+                | (unseen & Ticket.id.in_(marked))
+            )
         )
     if filt.search:
         wanted.append(Ticket.id.in_(_search_ids(filt.search)))
@@ -180,17 +185,19 @@ def _search_ids(text: str) -> Any:
 
 def _rows(query: Any) -> list[TicketRow]:
     rows = list(query.dicts())
-    counts: dict[int, tuple[int, int]] = {}  # ticket id -> (messages, newest message id)
+    # ticket id -> (messages, newest message id, mails from an unknown sender not accepted)
+    counts: dict[int, tuple[int, int, int]] = {}
     if rows:
         ids = [r["id"] for r in rows]
+        unknown = fn.SUM(Case(None, [(Message.unknown_sender, 1)], 0))
         for start in range(0, len(ids), 10_000):  # stay under SQLite's variable limit
             grouped: Any = (
-                Message.select(Message.ticket, fn.COUNT(Message.id), fn.MAX(Message.id))
+                Message.select(Message.ticket, fn.COUNT(Message.id), fn.MAX(Message.id), unknown)
                 .where(Message.ticket.in_(ids[start : start + 10_000]))
                 .group_by(Message.ticket)
                 .tuples()
             )
-            counts.update({ticket: (count, newest) for ticket, count, newest in grouped})
+            counts.update({ticket: (count, newest, n) for ticket, count, newest, n in grouped})
     return [
         TicketRow(
             id=r["id"],
@@ -205,11 +212,12 @@ def _rows(query: Any) -> list[TicketRow]:
             updated=r["updated"],
             pending_until=r["pending_until"],
             merged_into=r["merged_number"],
-            messages=counts.get(r["id"], (0, 0))[0],
+            messages=counts.get(r["id"], (0, 0, 0))[0],
             unseen=bool(r["unseen"]),
             reminder_due=bool(r["due"]),
             version=r["version"],
-            last_message=counts.get(r["id"], (0, 0))[1],
+            last_message=counts.get(r["id"], (0, 0, 0))[1],
+            unknown_sender=bool(counts.get(r["id"], (0, 0, 0))[2]),
         )
         for r in rows
     ]
@@ -347,6 +355,7 @@ def _message_view(m: Message, merged_from: str | None = None) -> MessageView:
         files,
         m.parse_problem,
         merged_from,
+        bool(m.unknown_sender),
     )
 
 

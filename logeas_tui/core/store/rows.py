@@ -78,6 +78,7 @@ def message_row(
     raw_sha256: str | None = None,
     attachments: str = "[]",
     parse_problem: str | None = None,
+    unknown_sender: bool = False,
 ) -> dict[str, Any]:
     return {
         "ticket": ticket,
@@ -97,6 +98,7 @@ def message_row(
         "raw_sha256": raw_sha256,
         "attachments": attachments,
         "parse_problem": parse_problem,
+        "unknown_sender": unknown_sender,
     }
 
 

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from logeas_tui.core.procedure import UNKNOWN_SENDER
+
 
 def iso(value: datetime | None) -> str | None:
     return value.replace(tzinfo=UTC).isoformat() if value else None
@@ -64,6 +66,12 @@ class TicketRow:
     reminder_due: bool = False
     version: int = 1
     last_message: int = 0  # id of its newest message when read (what came after is new to me)
+    unknown_sender: bool = False  # holds a mail from an unknown sender not accepted yet
+
+    @property
+    def marks(self) -> frozenset[str]:
+        """What the ticket holds that an action of the procedure's table needs (`needs`)."""
+        return frozenset({UNKNOWN_SENDER}) if self.unknown_sender else frozenset()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,6 +87,7 @@ class TicketRow:
             "pending_until": iso(self.pending_until),
             "merged_into": self.merged_into,
             "messages": self.messages,
+            "unknown_sender": self.unknown_sender,
             "version": self.version,
         }
 
@@ -106,6 +115,7 @@ class MessageView:
     attachments: tuple[AttachmentView, ...]
     parse_problem: str | None
     merged_from: str | None  # number of the ticket it came from by a merge
+    unknown_sender: bool = False  # from an unknown sender, not accepted yet
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,6 +131,7 @@ class MessageView:
             "raw_sha256": self.raw_sha256,
             "attachments": [asdict(a) for a in self.attachments],
             "parse_problem": self.parse_problem,
+            "unknown_sender": self.unknown_sender,
         }
 
 
