@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
+from collections import Counter
 from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
@@ -34,14 +36,19 @@ from logeas_tui.core.services.inbound import (
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.models import Message
 
+PROOF = "X-Proof"
+MAX_DEPTH = 30  # the MIME levels parse_message reads (core.mail.parse._MAX_DEPTH)
 RULES = load_rules(Path(__file__).resolve().parents[2] / "data" / "routing.toml")
 
+# LOGEAS_FUZZ_EXAMPLES=2000 hunts longer (examples per test through the store; 8 × that for
+# the parser alone).
+EXAMPLES = int(os.environ.get("LOGEAS_FUZZ_EXAMPLES", "40"))
 WITH_STORE = settings(
-    max_examples=40,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-NO_STORE = settings(max_examples=300, deadline=None)
+NO_STORE = settings(max_examples=8 * EXAMPLES, deadline=None)
 
 # --- what every ingested mail must satisfy ---------------------------------------------------
 
@@ -174,6 +181,7 @@ def attachment_part(draw: st.DrawFn) -> EmailMessage:
         disposition=disposition,
         filename=filename,
     )
+    part[PROOF] = "attachment"  # so the test knows which leaves it must find again
     return part
 
 
@@ -191,6 +199,21 @@ def attached_message(inner: EmailMessage, subject: str) -> EmailMessage:
     part = EmailMessage()
     part.set_content(inner)
     return part
+
+
+def reachable_attachments(part: EmailMessage, depth: int = 0) -> list[bytes]:
+    """The data of the attachments built into `part` that the parser must list: those within
+    its 30 levels, not inside an attached message (kept whole as one .eml)."""
+    if depth > MAX_DEPTH or part.get_content_maintype() == "message":
+        return []
+    if part.is_multipart():
+        return [data for sub in part.iter_parts() for data in reachable_attachments(sub, depth + 1)]
+    return [part.get_payload(decode=True)] if part[PROOF] else []
+
+
+def distinct_boundaries(root: EmailMessage) -> bool:
+    found = [p.get_boundary() for p in root.walk() if p.is_multipart() and p.get_boundary()]
+    return len(found) == len(set(found))
 
 
 LEAF = st.one_of(text_part(), attachment_part())
@@ -219,9 +242,11 @@ ODD_HEADERS = st.lists(
 
 
 @st.composite
-def mime_mail(draw: st.DrawFn) -> tuple[bytes, str, str]:
-    """(raw bytes, the sender's address, the subject) of a random MIME tree, sometimes wrapped
-    in up to 40 single-part multiparts (the parser reads 30 levels)."""
+def mime_mail(draw: st.DrawFn) -> tuple[bytes, str, str, list[bytes] | None]:
+    """(raw bytes, the sender's address, the subject, the attachments the parser must find) of
+    a random MIME tree, sometimes wrapped in up to 40 single-part multiparts (the parser reads
+    30 levels). The attachments are None when two multiparts share a boundary: then the tree
+    cannot be told from the bytes, and only the sender, subject and raw bytes are promised."""
     root = draw(TREE)
     for _ in range(draw(st.one_of(st.just(0), st.integers(0, 40)))):
         root = multipart("mixed", None, [root])
@@ -242,7 +267,8 @@ def mime_mail(draw: st.DrawFn) -> tuple[bytes, str, str]:
     raw = root.as_bytes()
     if draw(st.booleans()):
         raw = raw.replace(b"\n", b"\r\n")
-    return raw, sender, subject
+    expected = reachable_attachments(root) if distinct_boundaries(root) else None
+    return raw, sender, subject, expected
 
 
 def words(text: str) -> list[str]:
@@ -251,11 +277,13 @@ def words(text: str) -> list[str]:
 
 @WITH_STORE
 @given(mail=mime_mail())
-def test_random_mime_trees_keep_raw_bytes_sender_and_subject(desk, mail) -> None:
-    raw, sender, subject = mail
+def test_random_mime_trees_keep_raw_bytes_sender_subject_and_attachments(desk, mail) -> None:
+    raw, sender, subject, attachments = mail
     parsed = parse_message(raw)
     assert parsed.from_addr == sender  # never lost, however deep or broken the body
     assert words(parsed.subject) == words(subject)
+    if attachments is not None:  # each one found, whatever charsets and encodings lie around
+        assert not Counter(attachments) - Counter(a.data for a in parsed.attachments)
     ingest_and_check(desk, raw)
 
 
