@@ -11,11 +11,12 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from peewee import DatabaseError, InterfaceError
+from peewee import InterfaceError, OperationalError
 
 from logeas_tui.core.config import APP, private_folder, write_private
 
-STORE_ERRORS = (DatabaseError, InterfaceError)
+# busy (locked), unreachable or gone: not a bug of ours; an IntegrityError still is one
+STORE_ERRORS = (OperationalError, InterfaceError)
 
 
 def store_trouble(error: BaseException) -> BaseException | None:
