@@ -71,6 +71,8 @@ service anvil {{
 
 
 POOL = tuple(f"box{n}" for n in range(1, 101))
+# One more account whose password is not ASCII (issue 9, point 11): a UTF-8 AUTH must carry it.
+UTF8_USER, UTF8_PASSWORD = "utf8", "pässwörd€"
 
 
 def free_port() -> int:
@@ -167,7 +169,10 @@ def start_dovecot(timeout: float = 10.0) -> Dovecot:
     root.chmod(0o755)
     (root / "mail").mkdir()
     # Every account is written before start (see Dovecot.new_account).
-    (root / "passwd").write_text("".join(f"{u}:{{PLAIN}}pw\n" for u in POOL))
+    accounts = [(u, "pw") for u in POOL] + [(UTF8_USER, UTF8_PASSWORD)]
+    (root / "passwd").write_text(
+        "".join(f"{u}:{{PLAIN}}{pw}\n" for u, pw in accounts), encoding="utf-8"
+    )
     if os.geteuid() == 0:
         user = group = "dovecot"
         shutil.chown(root / "mail", user, group)

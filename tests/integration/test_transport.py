@@ -13,7 +13,7 @@ import pytest
 from logeas_tui.core.mail.compose import build_message
 from logeas_tui.core.mail.imap_connect import ImapSettings, connect
 from logeas_tui.core.mail.transport import SmtpSettings, send_messages
-from tests.servers import Dovecot, SmtpServer
+from tests.servers import UTF8_PASSWORD, UTF8_USER, Dovecot, SmtpServer
 
 pytestmark = pytest.mark.integration
 
@@ -111,6 +111,21 @@ def test_login_uses_the_user_name_as_given_and_a_wrong_password_is_an_error() ->
         server.stop()
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # loopback only
+def test_a_non_ascii_password_logs_in_over_smtp() -> None:
+    server = SmtpServer(user="alice", password=UTF8_PASSWORD)
+    server.start()
+    try:
+        good = _settings(server, user="alice", password=UTF8_PASSWORD)
+        assert send_messages(good, [_ack()[0]]) == [None]
+        near = _settings(server, user="alice", password=UTF8_PASSWORD.replace("€", "e"))
+        bad = send_messages(near, [_ack()[0]])
+        assert bad[0] is not None and "535" in bad[0]
+        assert len(server.received) == 1
+    finally:
+        server.stop()
+
+
 def test_a_user_without_password_is_refused_without_prompting(smtp_server: SmtpServer) -> None:
     results = send_messages(_settings(smtp_server, user="alice", password=None), [_ack()[0]])
     assert results == ["no SMTP password configured for alice"]
@@ -155,5 +170,13 @@ def test_imap_connect_with_a_wrong_password_raises(dovecot: Dovecot) -> None:
     settings = _new_account(dovecot)
     connect(settings).logout()  # the account exists: only the password below is wrong
     wrong = ImapSettings(settings.host, settings.port, "none", settings.user, "nope")
+    with pytest.raises(Exception, match="(?i)auth"):
+        connect(wrong)
+
+
+def test_imap_connect_with_a_non_ascii_password_logs_in(dovecot: Dovecot) -> None:
+    settings = ImapSettings(dovecot.host, dovecot.port, "none", UTF8_USER, UTF8_PASSWORD)
+    connect(settings).logout()
+    wrong = ImapSettings(settings.host, settings.port, "none", UTF8_USER, "pässwörd")
     with pytest.raises(Exception, match="(?i)auth"):
         connect(wrong)

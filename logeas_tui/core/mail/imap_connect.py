@@ -3,7 +3,9 @@
 Why a helper: imap-tools has a class per security mode (`MailBox` is IMAPS only), and, like
 imaplib under it, checks no TLS certificate unless it is given a context. Getting either wrong
 would silently connect in clear text or accept any certificate, so it is decided once, here.
-A failed login closes the socket before the error is raised.
+A failed login closes the socket before the error is raised. imaplib sends LOGIN in ASCII (a
+password such as "pässwörd€" raised UnicodeEncodeError), so a user name or password that is not
+ASCII logs in with AUTHENTICATE PLAIN in UTF-8 (RFC 4616), which the server must offer.
 
 Every connection also lives under a `Deadline`: a per-read timeout alone lets a server that
 drips one byte every few seconds (or sends `* OK` forever) hold a round for ever. When the
@@ -140,8 +142,19 @@ def connect(settings: ImapSettings, deadline: Deadline | None = None) -> BaseMai
     finally:
         _current.deadline = None
     try:
-        return mailbox.login(settings.user, settings.password, initial_folder=settings.folder)
+        return _login(mailbox, settings)
     except BaseException:
         with contextlib.suppress(Exception):
             mailbox.client.shutdown()
         raise
+
+
+def _login(mailbox: Any, settings: ImapSettings) -> BaseMailBox:
+    user, password, folder = settings.user, settings.password, settings.folder
+    if user.isascii() and password.isascii():
+        return mailbox.login(user, password, initial_folder=folder)
+    if "AUTH=PLAIN" not in mailbox.client.capabilities:
+        raise imaplib.IMAP4.error(
+            f"{settings.host} does not offer AUTH=PLAIN, which a non-ASCII password needs"
+        )
+    return mailbox.login_utf8(user, password, initial_folder=folder)

@@ -9,12 +9,16 @@ a user is set), a user name without "@" is not turned into a Gmail address, and 
 silenced (it writes to stderr, which would corrupt the terminal UI). The client is always
 closed: an unclosed client once hung a test process at exit.
 
+smtplib encodes AUTH in ASCII (a password such as "pässwörd€" raised UnicodeEncodeError), so a
+user name or password that is not ASCII logs in with AUTH PLAIN in UTF-8 (RFC 4616).
+
 TLS certificates are verified (smtplib does not by default). Errors never raise: each message gets None (sent) or an error text, so the outbox can keep the
 failed ones and retry them later.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import smtplib
 from collections.abc import Sequence
@@ -43,10 +47,41 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"
 
 
+class _Smtp(smtplib.SMTP):
+    """smtplib's connection, logging in with AUTH PLAIN in UTF-8 when the user or password
+    is not ASCII."""
+
+    def login(
+        self, user: str, password: str, *, initial_response_ok: bool = True
+    ) -> tuple[int, bytes]:
+        if user.isascii() and password.isascii():
+            return super().login(user, password, initial_response_ok=initial_response_ok)
+        self.ehlo_or_helo_if_needed()
+        if "PLAIN" not in self.esmtp_features.get("auth", "").upper().split():
+            raise smtplib.SMTPException(
+                "the server does not offer AUTH PLAIN, which a non-ASCII password needs"
+            )
+        token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+        code, answer = self.docmd("AUTH", f"PLAIN {token}")
+        if code not in (235, 503):  # 503: already authenticated
+            raise smtplib.SMTPAuthenticationError(code, answer)
+        return code, answer
+
+
+class _SmtpSsl(_Smtp, smtplib.SMTP_SSL):
+    pass
+
+
+class _Yagmail(yagmail.SMTP):
+    @property
+    def connection(self) -> type[smtplib.SMTP]:
+        return _SmtpSsl if self.ssl else _Smtp
+
+
 def _client(settings: SmtpSettings) -> Any:
     context = tls_context(settings.verify_certificate)
     extra: dict[str, Any] = {"context": context} if settings.security == "ssl" else {}
-    client = yagmail.SMTP(
+    client = _Yagmail(
         user=settings.user or None,
         password=settings.password,
         host=settings.host,
