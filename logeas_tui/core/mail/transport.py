@@ -21,7 +21,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import smtplib
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
@@ -120,36 +120,46 @@ def _send_one(client: Any, message: EmailMessage) -> str | None:
 
 def send_messages(settings: SmtpSettings, messages: Sequence[EmailMessage]) -> list[str | None]:
     """Send `messages` over one connection; per message None when sent, else the error text."""
+    return list(send_each(settings, messages))
+
+
+def send_each(
+    settings: SmtpSettings, messages: Sequence[EmailMessage]
+) -> Generator[str | None, None, None]:
+    """Like `send_messages`, but each result is given as soon as that message was sent, so the
+    caller can record it before the next one goes (a kill then resends at most one)."""
     if not messages:
-        return []
+        return
     if settings.security not in SECURITIES:
-        return [f"unknown SMTP security {settings.security!r}"] * len(messages)
+        yield from [f"unknown SMTP security {settings.security!r}"] * len(messages)
+        return
     if settings.user and settings.password is None:
-        return [f"no SMTP password configured for {settings.user}"] * len(messages)
+        yield from [f"no SMTP password configured for {settings.user}"] * len(messages)
+        return
     where = f"{settings.host}:{settings.port}"
     client: Any = None
-    results: list[str | None] = []
     try:
         client = _client(settings)
         client.login()
     except Exception as exc:
         if client is not None:
             _close(client)
-        return [f"cannot connect to SMTP server {where}: {_describe(exc)}"] * len(messages)
+        yield from [f"cannot connect to SMTP server {where}: {_describe(exc)}"] * len(messages)
+        return
     try:
-        for message in messages:
+        for done, message in enumerate(messages):
             try:
-                results.append(_send_one(client, message))
+                result = _send_one(client, message)
             except smtplib.SMTPServerDisconnected:
                 try:  # reconnect and retry this message once; else give up on the rest
                     client.login()
-                    results.append(_send_one(client, message))
+                    result = _send_one(client, message)
                 except Exception as exc:
                     lost = f"connection to SMTP server {where} lost: {_describe(exc)}"
-                    results.extend([lost] * (len(messages) - len(results)))
+                    yield from [lost] * (len(messages) - done)
                     break
             except Exception as exc:
-                results.append(_describe(exc))
+                result = _describe(exc)
+            yield result
     finally:
         _close(client)
-    return results

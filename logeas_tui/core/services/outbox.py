@@ -8,13 +8,14 @@ than CLAIM_STALE belongs to a copy that died mid-send and is taken again."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from logeas_tui.core.config import ServerConf
-from logeas_tui.core.mail.transport import SmtpSettings, send_messages
+from logeas_tui.core.mail.transport import SmtpSettings, send_each
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import outbox_queries
 from logeas_tui.core.store.claims import claim_outbox, unclaim
@@ -66,24 +67,28 @@ def send_due(desk: Desk, conf: ServerConf, *, force: bool = False) -> SendReport
     ):
         after = chunk[-1].id
         settings = settings or smtp_settings(conf)
-        errors = send_messages(settings, [_as_message(o.raw) for o in chunk])
-        with writing():
-            for item, error in zip(chunk, errors, strict=True):
-                attempts = item.attempts + 1
-                if error is None:
-                    Outbox.update(
-                        sent_at=desk.now(), attempts=attempts, last_error=None, next_attempt=None
-                    ).where(Outbox.id == item.id).execute()
-                    sent += 1
-                else:
-                    Outbox.update(
-                        attempts=attempts,
-                        last_error=error[:500],
-                        next_attempt=now + backoff(attempts),
-                    ).where(Outbox.id == item.id).execute()
-                    unclaim(item.id, desk.copy)
-                    failed += 1
-                    last_error = error
+        results = send_each(settings, [_as_message(o.raw) for o in chunk])
+        with contextlib.closing(results):
+            for item, error in zip(chunk, results, strict=True):
+                with writing():  # recorded before the next mail goes: a kill resends one
+                    attempts = item.attempts + 1
+                    if error is None:
+                        Outbox.update(
+                            sent_at=desk.now(),
+                            attempts=attempts,
+                            last_error=None,
+                            next_attempt=None,
+                        ).where(Outbox.id == item.id).execute()
+                        sent += 1
+                    else:
+                        Outbox.update(
+                            attempts=attempts,
+                            last_error=error[:500],
+                            next_attempt=now + backoff(attempts),
+                        ).where(Outbox.id == item.id).execute()
+                        unclaim(item.id, desk.copy)
+                        failed += 1
+                        last_error = error
     return SendReport(sent, failed, outbox_queries.outbox_waiting(), last_error)
 
 
