@@ -119,6 +119,12 @@ class _Ssl(MailBox):
         )
 
 
+def connection_lost(exc: BaseException) -> bool:
+    """Whether `exc` says the connection broke (dropped by the server or the network), rather
+    than that the server answered something wrong."""
+    return isinstance(exc, imaplib.IMAP4.abort | OSError)
+
+
 def connect(settings: ImapSettings, deadline: Deadline | None = None) -> BaseMailBox:
     """A mailbox logged in with `settings.folder` selected; raises on any failure. Under
     `deadline` (started by the caller), its socket is shut when the deadline passes."""

@@ -10,6 +10,7 @@ mail) is kept by core.services.mail_sync.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -70,8 +71,13 @@ class Folder:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if not self.deadline.passed:
+        if self.deadline.passed:
+            return
+        if kind is None:
             self._box.logout()
+        else:  # the fault in flight is the one to report; a failing LOGOUT would hide it
+            with contextlib.suppress(Exception):
+                self._box.logout()
 
     def status(self) -> FolderStatus:
         status = self._box.folder.status(self.folder, ["UIDVALIDITY", "UIDNEXT"])

@@ -18,7 +18,7 @@ from datetime import datetime
 
 from logeas_tui.core.config import ServerConf
 from logeas_tui.core.errors import HelpdeskError
-from logeas_tui.core.mail.imap_connect import Deadline
+from logeas_tui.core.mail.imap_connect import Deadline, connection_lost
 from logeas_tui.core.mail.imap_fetch import Folder, imap_settings
 from logeas_tui.core.mail.route import Rule, load_rules
 from logeas_tui.core.services import mail_lease
@@ -96,6 +96,11 @@ def fetch_new(
         if deadline.passed:
             report.error = (
                 f"{conf.host} did not finish within {ROUND_SECONDS:.0f} s "
+                f"({len(report.results)} mails stored); the next round goes on"
+            )
+        elif connection_lost(exc):
+            report.error = (
+                f"the connection to {conf.host} was lost "
                 f"({len(report.results)} mails stored); the next round goes on"
             )
         else:
