@@ -219,12 +219,15 @@ def start_dovecot(timeout: float = 10.0) -> Dovecot:
 
 
 class _Keeper:
-    """aiosmtpd handler that keeps every accepted envelope."""
+    """aiosmtpd handler that keeps every accepted envelope; while `refusals` is not empty, each
+    DATA is answered with the next of them instead (e.g. a 4xx, then a 5xx)."""
 
-    def __init__(self, received: list[Envelope]) -> None:
-        self.received = received
+    def __init__(self, received: list[Envelope], refusals: list[str]) -> None:
+        self.received, self.refusals = received, refusals
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Envelope) -> str:
+        if self.refusals:
+            return self.refusals.pop(0)
         self.received.append(envelope)
         return "250 Message accepted for delivery"
 
@@ -232,13 +235,15 @@ class _Keeper:
 @dataclass
 class SmtpServer:
     """An SMTP server on 127.0.0.1 that keeps what it receives. With `user`, AUTH (PLAIN or
-    LOGIN, no TLS) is required and only that user/password is accepted."""
+    LOGIN, no TLS) is required and only that user/password is accepted. `refusals` makes it
+    refuse the next mails, one answer each."""
 
     user: str | None = None
     password: str | None = None
     port: int = field(default_factory=free_port)
     host: str = HOST
     received: list[Envelope] = field(default_factory=list)
+    refusals: list[str] = field(default_factory=list)  # answers to the next DATAs, in order
     _controller: Controller | None = None
 
     def _authenticate(
@@ -261,7 +266,7 @@ class SmtpServer:
                 "auth_require_tls": False,
             }
         self._controller = Controller(
-            _Keeper(self.received), hostname=self.host, port=self.port, **extra
+            _Keeper(self.received, self.refusals), hostname=self.host, port=self.port, **extra
         )
         self._controller.start()
 

@@ -43,6 +43,13 @@ class SmtpSettings:
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):  # the server's own words, not a tuple
+        said = (
+            exc.smtp_error.decode("utf-8", "replace")
+            if isinstance(exc.smtp_error, bytes)
+            else str(exc.smtp_error)
+        )
+        return f"the server refused it: {exc.smtp_code} {' '.join(said.split())}"
     text = str(exc).strip() or "no detail"
     return f"{type(exc).__name__}: {text}"
 
