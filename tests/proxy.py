@@ -32,7 +32,7 @@ class Proxy:
         self.target = (target_host, target_port)
         self.fault = fault
         self.faults_struck = 0
-        self._stop = threading.Event()
+        self.stopping = threading.Event()
         self._open: list[socket.socket] = []
         self._lock = threading.Lock()
         self.listener = socket.create_server((HOST, 0))
@@ -45,7 +45,7 @@ class Proxy:
         self.fault = Fault()
 
     def close(self) -> None:
-        self._stop.set()
+        self.stopping.set()
         self.listener.close()
         with self._lock:
             for sock in self._open:
@@ -53,7 +53,7 @@ class Proxy:
                     sock.close()
 
     def _accept(self) -> None:
-        while not self._stop.is_set():
+        while not self.stopping.is_set():
             try:
                 client, _ = self.listener.accept()
             except OSError:
@@ -99,7 +99,7 @@ class _Link:
             while data := self.server.recv(65536):
                 if self.fault.kind == SLOW:
                     for byte in data:
-                        if self.proxy._stop.wait(self.fault.delay):
+                        if self.proxy.stopping.wait(self.fault.delay):
                             return
                         self.client.sendall(bytes([byte]))
                     continue
@@ -117,4 +117,4 @@ class _Link:
         if self.fault.kind == DROP:
             self._shut()
         else:  # FREEZE: hold both sockets open, forward nothing, until the client gives up
-            self.proxy._stop.wait()
+            self.proxy.stopping.wait()
