@@ -120,9 +120,10 @@ class _Ssl(MailBox):
 
 
 def connection_lost(exc: BaseException) -> bool:
-    """Whether `exc` says the connection broke (dropped by the server or the network), rather
-    than that the server answered something wrong."""
-    return isinstance(exc, imaplib.IMAP4.abort | OSError)
+    """Whether `exc` says an open connection broke (dropped by the server or the network),
+    rather than that it could not be opened or that the server answered something wrong."""
+    broken = imaplib.IMAP4.abort | ConnectionResetError | ConnectionAbortedError | BrokenPipeError
+    return isinstance(exc, broken)
 
 
 def connect(settings: ImapSettings, deadline: Deadline | None = None) -> BaseMailBox:
