@@ -237,10 +237,10 @@ def _words(text: str) -> list[tuple[str, bool]]:
     is being typed (no space after it yet, two characters at least: one would match nearly
     everything). A phone number typed in groups (`01 23 45 67 89`, `01.23.45.67.89`) is
     searched as its digits, as the phone placeholder address holds them."""
-    if PHONE_TYPED.fullmatch(text.strip()):
-        return [("".join(c for c in text if c.isdigit()), False)]
-    words = []
     typed = text.split()
+    if PHONE_TYPED.fullmatch(text.strip()):
+        typed = ["".join(c for c in text if c.isdigit())]
+    words = []
     for n, word in enumerate(typed):
         prefix = word.endswith("*") and len(word) > 1
         word = word.rstrip("*") if prefix else word

@@ -27,6 +27,11 @@ def _kept(ids: list[int], within: Any | None) -> list[int]:
     return [i for i in ids if i in kept]
 
 
+def limit() -> int:
+    """How many tickets a search lists at most (one more says there are more)."""
+    return LIMIT
+
+
 def ticket_ids(text: str, within: Any | None = None) -> list[int]:
     """Ids of the newest `LIMIT` + 1 tickets that `text` finds (and `within` keeps), newest
     first; none when `text` holds no word."""
