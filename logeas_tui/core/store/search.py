@@ -16,7 +16,7 @@ from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.models import Ticket
 
 LIMIT = 500
-_BATCH = 2_000  # messages read from the index at once
+_BATCH = 1_000  # messages read from the index at once (a ticket holds two or three)
 
 
 def _kept(ids: list[int], within: Any | None) -> list[int]:
