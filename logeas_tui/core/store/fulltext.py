@@ -123,7 +123,9 @@ def bulk_append() -> Iterator[Callable[[], None]]:
         yield lambda: None
         return
     with writing():
-        appended = [("messageindex", Message, "subject, body", _INSERT, _TRIGGERS)]
+        appended: list[tuple[str, Any, str, str, dict[str, str]]] = [
+            ("messageindex", Message, "subject, body", _INSERT, _TRIGGERS)
+        ]
         if _has_ticket_index(db.obj):
             appended.append(("ticketindex", Ticket, _T_COLUMNS, _TICKET_INSERT, _TICKET_TRIGGERS))
         indexed = {
@@ -296,9 +298,12 @@ def message_hits(text: str, before: int | None, limit: int) -> list[tuple[int, i
         )
         params: tuple[Any, ...] = (_fts5_query(text), below, limit)
     else:
+        # the hits from the GIN index first, then the newest of them: left to itself, the
+        # planner may walk the primary key backwards computing each message's tsvector
         sql = (
-            f"SELECT id, ticket_id FROM message WHERE {PG_DOCUMENT} @@ to_tsquery('{PG_CONFIG}', %s)"
-            " AND id < %s ORDER BY id DESC LIMIT %s"
+            "WITH hits AS MATERIALIZED (SELECT id, ticket_id FROM message"
+            f" WHERE {PG_DOCUMENT} @@ to_tsquery('{PG_CONFIG}', %s) AND id < %s)"
+            " SELECT id, ticket_id FROM hits ORDER BY id DESC LIMIT %s"
         )
         params = (_tsquery(text), below, limit)
     return [(m, t) for m, t in db.execute_sql(sql, params).fetchall()]
@@ -312,8 +317,9 @@ def ticket_hits(text: str, limit: int) -> list[int]:
         params: tuple[Any, ...] = (_fts5_query(text), limit)
     else:
         sql = (
-            f"SELECT id FROM ticket WHERE {PG_TICKET_DOCUMENT} @@ to_tsquery('{PG_CONFIG}', %s)"
-            " ORDER BY id DESC LIMIT %s"
+            "WITH hits AS MATERIALIZED (SELECT id FROM ticket"
+            f" WHERE {PG_TICKET_DOCUMENT} @@ to_tsquery('{PG_CONFIG}', %s))"
+            " SELECT id FROM hits ORDER BY id DESC LIMIT %s"
         )
         params = (_tsquery(text), limit)
     return [row[0] for row in db.execute_sql(sql, params).fetchall()]

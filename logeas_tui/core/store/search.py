@@ -23,7 +23,8 @@ def _kept(ids: list[int], within: Any | None) -> list[int]:
     """The tickets of `ids` that `within` (a condition on Ticket) keeps, in the same order."""
     if within is None or not ids:
         return ids
-    kept = {row[0] for row in Ticket.select(Ticket.id).where(Ticket.id.in_(ids) & within).tuples()}
+    rows: Any = Ticket.select(Ticket.id).where(Ticket.id.in_(ids) & within).tuples()
+    kept = {row[0] for row in rows}
     return [i for i in ids if i in kept]
 
 
