@@ -22,7 +22,7 @@ from logeas_tui.core.services.tickets import (
     reopen,
     set_pending,
 )
-from logeas_tui.core.store import queries, search
+from logeas_tui.core.store import fulltext, queries, search
 from logeas_tui.core.store.models import MAIL_IN, Queue, Ticket
 from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.tx import writing
@@ -316,6 +316,7 @@ def test_a_search_found_everywhere_is_capped_newest_first(
     """More hits than the limit: the newest ones, and one more, so the list says "more than"."""
     monkeypatch.setattr(search, "LIMIT", 3)
     monkeypatch.setattr(search, "_BATCH", 2)  # read the index in several batches
+    monkeypatch.setattr(fulltext, "_PG_WINDOW", 1)  # and PostgreSQL's in widening windows
     made = [mail_ticket(desk, f"Sujet {n}", body="commun à tous") for n in range(6)]
     found = numbers_of(desk, TicketFilter(search="commun"))
     assert found == made[::-1][:4]
