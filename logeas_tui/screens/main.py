@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input
 
 from logeas_tui import actions
@@ -21,6 +22,7 @@ from logeas_tui.core.services import tickets as ticket_services
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.queries import TicketFilter
+from logeas_tui.core.store.search import limit as search_limit
 from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_names
 from logeas_tui.core.store.views import QueueView, TicketRow, TicketView
 from logeas_tui.i18n import say, t
@@ -43,6 +45,7 @@ from logeas_tui.widgets.ticket_detail import TicketDetail
 from logeas_tui.widgets.ticket_list import TicketList
 
 SUMMARY_SECONDS = 60.0
+SEARCH_PAUSE = 0.15  # seconds without a key before the filter typed is applied
 
 
 def _allowed(row: TicketRow | None) -> dict[str, Sentence | None] | None:
@@ -101,6 +104,7 @@ class MainScreen(Screen[None]):
         self.choice: QueueChoice = review_choice()
         self._before_mine = REVIEW  # where M goes back to
         self.search: str | None = None
+        self._search_timer: Timer | None = None
         self.show_closed = False
         self._summary_started = False
         self.kept: flows.Kept = {}  # texts written but not sent (a conflict): offered again
@@ -160,11 +164,13 @@ class MainScreen(Screen[None]):
         if self.search and self.choice.filter.review:
             title = Content(t("list.everywhere"))
         if self.search:
-            title += Content.styled(" · " + t("list.search", text=self.search), "italic")
+            title += Content.styled(" · " + t("list.search", text=self.search.strip()), "italic")
         elif self.show_closed and not self.choice.filter.review:
             title += Content(" · " + t("list.with_closed"))
         count = self.ticket_list.count
-        if count is not None:
+        if count is not None and self.search and count > search_limit():
+            title += Content(" · " + t("list.more_than", count=search_limit()))
+        elif count is not None:
             title += Content(" · " + t("list.count", count=count))
         self.ticket_list.border_title = title
 
@@ -353,15 +359,32 @@ class MainScreen(Screen[None]):
         field.value = self.search or ""
         field.focus()
 
+    def on_input_changed(self, message: Input.Changed) -> None:
+        """A key typed in the filter: apply it once typing pauses (the list reads in its
+        workers, and a read for an older text is dropped when it comes back)."""
+        if message.input.id != "filter" or not message.input.display:
+            return
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_PAUSE, lambda: self._apply_search(message.value))
+
     def on_input_submitted(self, message: Input.Submitted) -> None:
-        """Apply the full-text filter."""
+        """Enter: apply the full-text filter now, and go to the list."""
         if message.input.id != "filter":
             return
-        self.search = message.value.strip() or None
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._apply_search(message.value)
         if self.search is None:
             message.input.display = False
-        self._show_list()
         self.ticket_list.focus()
+
+    def _apply_search(self, value: str) -> None:
+        # (a trailing space is kept: it ends the last word, which is a prefix until then)
+        search = value if value.strip() else None
+        if search != self.search:
+            self.search = search
+            self._show_list()
 
     def action_back(self) -> None:
         """Escape: close the filter (clearing it), or leave the detail for the list."""
@@ -369,6 +392,8 @@ class MainScreen(Screen[None]):
         if field.has_focus or self.search:
             field.value = ""
             field.display = False
+            if self._search_timer is not None:
+                self._search_timer.stop()
             if self.search:
                 self.search = None
                 self._show_list()

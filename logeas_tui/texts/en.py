@@ -51,6 +51,7 @@ TEXTS: dict[str, str] = {
     "list.no_subject": "(no subject)",
     "list.search": "search “{text}”",
     "list.with_closed": "closed tickets included",
+    "list.more_than": "more than {count} tickets, the newest",
     "list.count": "{count} ticket(s)",
     "filter.placeholder": "Search the tickets (Enter: filter, Escape: clear)",
     "col.number": "Number",

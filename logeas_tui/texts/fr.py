@@ -51,6 +51,7 @@ TEXTS: dict[str, str] = {
     "list.no_subject": "(sans objet)",
     "list.search": "recherche « {text} »",
     "list.with_closed": "tickets fermés inclus",
+    "list.more_than": "plus de {count} tickets, les plus récents",
     "list.count": "{count} ticket(s)",
     "filter.placeholder": "Rechercher dans les tickets (Entrée : filtrer, Échap : effacer)",
     "col.number": "Numéro",

@@ -421,6 +421,10 @@ def test_list_filters_and_limit(cli: Cli) -> None:
     assert [t["number"] for t in cli("list", "--queue", "Secrétariat", "--json").json] == [second]
     assert [t["number"] for t in cli("list", "--state", "open", "--json").json] == [second]
     assert [t["number"] for t in cli("list", "--search", "imprimante", "--json").json] == [first]
+    # the same matching as the list: a prefix, the customer's number, newest first
+    assert [t["number"] for t in cli("list", "--search", "impri", "--json").json] == [first]
+    found = cli("list", "--search", "example.org", "--json").json
+    assert [t["number"] for t in found] == [second, first]
     assert [t["number"] for t in cli("list", "--limit", "1", "--json").json] == [first]
     text = cli("list").out.splitlines()
     assert len(text) == 2 and text[0].startswith(f"{first}  2026-11-24  closed successful")

@@ -3,7 +3,11 @@ edit in place, a bulk load), searching finds exactly what the messages say."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import create_phone_ticket
@@ -78,7 +82,7 @@ def test_a_failed_bulk_append_leaves_the_index_as_it_was(desk: Desk) -> None:
     later = phone(desk, "ensuite")
     assert found(desk, "ensuite") == [later]
     triggers = db.execute_sql("SELECT count(*) FROM sqlite_master WHERE type='trigger'")
-    assert triggers.fetchone()[0] == 3
+    assert triggers.fetchone()[0] == 6  # messages and tickets: insert, delete, update
     MessageIndex.integrity_check(rank=1)
 
 
@@ -99,5 +103,31 @@ def test_words_are_split_at_punctuation_the_same_on_both_engines(desk: Desk) -> 
         "v2.4",
     ):
         assert found(desk, text) == [number], text
-    for text in ("Cloture.Compta", "compta.valider", "---", "clo"):
+    for text in ("Cloture.Compta", "compta.valider", "---", "clo "):  # a finished word: whole
         assert found(desk, text) == [], text
+
+
+# what a user may type that a query language reads as syntax, mixed with words
+_SYNTAX = st.sampled_from(
+    ['"', "'", "*", "-", "+", ":", "^", "(", ")", "{", "}", "NEAR", "AND", "OR", "NOT", "&",
+     "|", "!", "<->", ":*", "\\", "%", "body:", "subject:", "NEAR(a b)", "é", "Œ"]
+)  # fmt: skip
+_TYPED = st.lists(
+    st.one_of(_SYNTAX, st.text(alphabet="abcdéè", min_size=1, max_size=6)), max_size=6
+).map(lambda parts: "".join(p if n % 2 else p + " " for n, p in enumerate(parts)))
+
+
+@settings(
+    max_examples=int(os.environ.get("LOGEAS_FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(typed=_TYPED)
+def test_what_a_user_types_is_searched_for_never_parsed(desk: Desk, typed: str) -> None:
+    """Quotes, `*`, `-`, NEAR, AND, `:`, any query syntax: no error, and a message saying the
+    very text typed is found by it (when it holds a word at all)."""
+    number = phone(desk, f"avant {typed} après")
+    hits = found(desk, typed)
+    if any(c.isalnum() for c in typed):
+        assert number in hits, typed
+    Ticket.delete().execute()

@@ -168,3 +168,33 @@ def test_version_5_store_gets_the_unknown_sender_mark_on_both_engines(db_path, d
     assert [r.number for r in found] == [number]  # the full-text index still follows
     assert not queries.ticket_view(number, me=None, now=now).messages[-1].unknown_sender
     assert migrations.migrate(db.obj) == len(migrations.STEPS)  # idempotent
+
+
+def test_version_6_store_is_upgraded_in_place_and_finds_tickets_by_their_own_words(tmp_path):
+    """A v6 store (no ticket index) gets one at opening, filled from the tickets already there:
+    its customers' domains and its numbers are found, its messages' words still are."""
+    path = tmp_path / "v6.sqlite"
+    open_store(str(path))
+    try:
+        for name in ("ticket_index_insert", "ticket_index_delete", "ticket_index_update"):
+            db.execute_sql(f"DROP TRIGGER {name}")
+        db.execute_sql("DROP TABLE ticketindex")
+        db.pragma("user_version", 6)
+        queue = Queue.create(name="LoGeAs")
+        now = datetime(2026, 11, 24, 9, 0)
+        ticket = Ticket.create(
+            number="2026112410000019", queue=queue, customer="marie@client.example",
+            subject="Bonjour", created=now, updated=now,
+        )  # fmt: skip
+        Message.create(ticket=ticket, kind=MAIL_IN, body="imprimante bloquée", date=now)
+    finally:
+        close_store()
+    open_store(str(path))
+    try:
+        assert int(db.pragma("user_version")) == len(migrations.STEPS)
+        for text in ("client.example", "2026112410", "imprimante", "marie@client.example"):
+            found = queries.list_tickets(queries.TicketFilter(search=text), me=None, now=now)
+            assert [r.number for r in found] == ["2026112410000019"], text
+        db.execute_sql("INSERT INTO ticketindex (ticketindex, rank) VALUES ('integrity-check', 1)")
+    finally:
+        close_store()

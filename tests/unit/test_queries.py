@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from logeas_tui.core.clock import FixedClock
 from logeas_tui.core.procedure import CLOSED_OK, NEW, OPEN, PENDING, STATES
 from logeas_tui.core.services.answers import reply
@@ -20,7 +22,7 @@ from logeas_tui.core.services.tickets import (
     reopen,
     set_pending,
 )
-from logeas_tui.core.store import queries
+from logeas_tui.core.store import fulltext, queries, search
 from logeas_tui.core.store.models import MAIL_IN, Queue, Ticket
 from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.tx import writing
@@ -32,15 +34,20 @@ def tick(desk: Desk, minutes: int = 10) -> None:
 
 
 def mail_ticket(
-    desk: Desk, subject: str, body: str = "Bonjour", queue: str = "LoGeAs", raw: bytes | None = None
+    desk: Desk,
+    subject: str,
+    body: str = "Bonjour",
+    queue: str = "LoGeAs",
+    raw: bytes | None = None,
+    sender: str = "marie@example.fr",
 ) -> str:
     with writing():
         q = Queue.get(Queue.name == queue)  # mail may land in held or obsolete queues
-        ticket = new_ticket(desk, q, customer="marie@example.fr", customer_name="", subject=subject)
+        ticket = new_ticket(desk, q, customer=sender, customer_name="", subject=subject)
         add_message(
             ticket,
             kind=MAIL_IN,
-            from_addr="marie@example.fr",
+            from_addr=sender,
             subject=subject,
             body=body,
             date=desk.now(),
@@ -268,7 +275,52 @@ def test_search_takes_what_a_user_types_literally(desk: Desk) -> None:
 def test_search_by_prefix(desk: Desk) -> None:
     hit = mail_ticket(desk, "Problème", body="Le module de télétransmission")
     assert numbers_of(desk, TicketFilter(search="télétrans*")) == [hit]
-    assert numbers_of(desk, TicketFilter(search="télétrans")) == []
+    assert numbers_of(desk, TicketFilter(search="module télé*")) == [hit]
+
+
+def test_the_last_word_typed_is_a_prefix_until_a_space_ends_it(desk: Desk) -> None:
+    """`impri` finds imprimante while it is typed; `impri ` (a space: the word is finished),
+    a one-letter word, and an earlier word are whole words."""
+    hit = mail_ticket(desk, "Problème", body="Mon imprimante reste bloquée")
+    assert numbers_of(desk, TicketFilter(search="impri")) == [hit]
+    assert numbers_of(desk, TicketFilter(search="IMPRÍ")) == [hit]  # case and accents
+    assert numbers_of(desk, TicketFilter(search="impri ")) == []
+    assert numbers_of(desk, TicketFilter(search="impri bloquée")) == []
+    assert numbers_of(desk, TicketFilter(search="imprimante blo")) == [hit]
+
+
+def test_search_finds_the_customer_address_domain_name_and_number_prefix(desk: Desk) -> None:
+    hit = mail_ticket(desk, "Bonjour", body="rien de plus")
+    other = mail_ticket(desk, "Autre", body="rien", sender="paul@ailleurs.example")
+    row = queries.ticket_row(hit, me=None, now=desk.now())
+    assert row is not None
+    assert numbers_of(desk, TicketFilter(search=row.customer)) == [hit]
+    domain = row.customer.split("@", 1)[1]
+    assert numbers_of(desk, TicketFilter(search=domain)) == [hit]
+    assert numbers_of(desk, TicketFilter(search=hit[:-3])) == [other, hit]  # newest first
+    assert numbers_of(desk, TicketFilter(search=hit)) == [hit]
+    assert numbers_of(desk, TicketFilter(search="ailleurs")) == [other]
+
+
+def test_search_finds_a_phone_ticket_by_its_number_typed_in_groups(desk: Desk) -> None:
+    hit = create_phone_ticket(
+        desk, customer="0123456789", queue="LoGeAs", subject="Appel", body="rappeler", close=True
+    ).number
+    for typed in ("0123456789", "01 23 45 67 89", "01.23.45.67.89", "01-23-45-67-89", "012345"):
+        assert numbers_of(desk, TicketFilter(search=typed)) == [hit], typed
+
+
+def test_a_search_found_everywhere_is_capped_newest_first(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More hits than the limit: the newest ones, and one more, so the list says "more than"."""
+    monkeypatch.setattr(search, "LIMIT", 3)
+    monkeypatch.setattr(search, "_BATCH", 2)  # read the index in several batches
+    monkeypatch.setattr(fulltext, "_PG_WINDOW", 1)  # and PostgreSQL's in widening windows
+    made = [mail_ticket(desk, f"Sujet {n}", body="commun à tous") for n in range(6)]
+    found = numbers_of(desk, TicketFilter(search="commun"))
+    assert found == made[::-1][:4]
+    assert queries.count_tickets(TicketFilter(search="commun"), me=None, now=desk.now()) == 4
 
 
 def test_search_combines_with_other_filters(desk: Desk) -> None:

@@ -81,9 +81,16 @@ def _v6(database: Database) -> None:
     database.execute(UNKNOWN_SENDER_INDEX)  # IF NOT EXISTS
 
 
+def _v7(database: Database) -> None:
+    """The search finds a ticket by its own words too — its number (a prefix as well), its
+    customer's address, domain and name, its subject — through an index of its own kept by
+    triggers (`fulltext.create_ticket_index`), filled here from the tickets already stored."""
+    fulltext.create_ticket_index(database)
+
+
 MIGRATION_LOCK = 0x10_6EA5  # any constant of our own: the key of the advisory lock
 
-STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 
 
 def _get_version(database: Database) -> int:

@@ -19,7 +19,7 @@ from peewee import JOIN, Case, Tuple, fn
 
 from logeas_tui.core.clock import utc_naive
 from logeas_tui.core.procedure import IN_PROGRESS, NEW, OPEN, PENDING, STATES
-from logeas_tui.core.store import fulltext
+from logeas_tui.core.store import search
 from logeas_tui.core.store.models import (
     MAIL_OUT,
     History,
@@ -109,6 +109,28 @@ def _queue_id(name: str) -> int:
     return row.id if row else 0
 
 
+def _ticket_conditions(filt: TicketFilter) -> list[Any]:
+    """What `filt` asks of the ticket row itself (queue, state, owner)."""
+    wanted: list[Any] = []
+    if filt.queue:
+        # by the queue's id, not its name through the join: PostgreSQL then knows how many
+        # tickets the queue holds and reads its first page from the (queue, created) index
+        # instead of sorting all of them (bench_postgres: 97 ms -> 3 ms for 55,000 tickets)
+        wanted.append(Ticket.queue == _queue_id(filt.queue))
+    if filt.state:
+        wanted.append(Ticket.state == filt.state)
+    if filt.hide_closed:
+        wanted.append(Ticket.state.in_(IN_PROGRESS))
+    if filt.owner:
+        wanted.append(Ticket.owner == _technician_id(filt.owner))
+    return wanted
+
+
+def _within(filt: TicketFilter) -> Any | None:
+    wanted = _ticket_conditions(filt)
+    return reduce(operator.and_, wanted) if wanted else None
+
+
 def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
     owner = Technician.alias()
     merged = Ticket.alias()
@@ -140,18 +162,10 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
         .switch(Ticket)
         .join(Seen, JOIN.LEFT_OUTER, on=((Seen.ticket == Ticket.id) & (Seen.technician == me_id)))
     )
-    wanted: list[Any] = []
-    if filt.queue:
-        # by the queue's id, not its name through the join: PostgreSQL then knows how many
-        # tickets the queue holds and reads its first page from the (queue, created) index
-        # instead of sorting all of them (bench_postgres: 97 ms -> 3 ms for 55,000 tickets)
-        wanted.append(Ticket.queue == _queue_id(filt.queue))
-    if filt.state:
-        wanted.append(Ticket.state == filt.state)
-    if filt.hide_closed:
-        wanted.append(Ticket.state.in_(IN_PROGRESS))
-    if filt.owner:
-        wanted.append(owner.name == filt.owner)
+    wanted = _ticket_conditions(filt)
+    if filt.search:
+        # the search keeps its newest hits among the tickets the rest keeps (store.search)
+        wanted.append(Ticket.id.in_(search.ticket_ids(filt.search, _within(filt))))
     if filt.review:
         unseen = Ticket.last_in_id > seen_last
         # a customer reply reopens a ticket, so the review needs no closed one for it (naming
@@ -166,21 +180,10 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
                 | (unseen & Ticket.id.in_(marked))
             )
         )
-    if filt.search:
-        wanted.append(Ticket.id.in_(_search_ids(filt.search)))
     if wanted:
         condition = reduce(operator.and_, wanted)
         query = query.where(condition | (Ticket.number == filt.pin) if filt.pin else condition)
     return query, due
-
-
-def _search_ids(text: str) -> Any:
-    """Tickets whose number is `text` or whose messages hold its words (store.fulltext)."""
-    number = Ticket.select(Ticket.id).where(Ticket.number == text.strip())
-    hits = fulltext.matching_messages(text)
-    if hits is None:
-        return number
-    return Message.select(Message.ticket).where(Message.id.in_(hits)) | number
 
 
 def _rows(query: Any) -> list[TicketRow]:
@@ -235,6 +238,18 @@ def _order(filt: TicketFilter, due: Any) -> list[Any]:
     return order
 
 
+def _newest_first(filt: TicketFilter) -> bool:
+    """A search lists its hits newest first; every other list is oldest first."""
+    return bool(filt.search)
+
+
+def _beyond(filt: TicketFilter, order: list[Any], key: Key, *, backwards: bool = False) -> Any:
+    """The rows after the row keyed `key` in `filt`'s list (`backwards`: before it)."""
+    if backwards != _newest_first(filt):
+        return Tuple(*order) < Tuple(*key)
+    return Tuple(*order) > Tuple(*key)
+
+
 def row_key(filt: TicketFilter, row: TicketRow) -> Key:
     """Where `row` sits in the order of `filt`'s list: what `after=` and `before=` take."""
     if filt.review:
@@ -252,29 +267,31 @@ def list_tickets(
     offset: int = 0,
     limit: int | None = 50,
 ) -> list[TicketRow]:
-    """Tickets oldest first (the review puts due reminders on top), one page: the first ones,
-    those just after the row keyed `after`, or those just before the row keyed `before`
-    (`END`: the last page), read backwards and returned in order. `offset` skips rows in the
+    """Tickets oldest first (the review puts due reminders on top, a search newest first),
+    one page: the first ones, those just after the row keyed `after`, or those just before
+    the row keyed `before` (`END`: the last page), read backwards and returned in order. `offset` skips rows in the
     reading direction, reading every row it skips: for far jumps only."""
     if after is not None and before is not None:
         raise ValueError("a page is read after a row or before one, not both")
     query, due = _base(filt, _technician_id(me), now)
     order = _order(filt, due)
     if after:
-        query = query.where(Tuple(*order) > Tuple(*after))
+        query = query.where(_beyond(filt, order, after))
     if before:
-        query = query.where(Tuple(*order) < Tuple(*before))
-    backwards = before is not None
+        query = query.where(_beyond(filt, order, before, backwards=True))
+    backwards = (before is not None) != _newest_first(filt)
     query = query.order_by(*(column.desc() for column in order) if backwards else order)
     if limit is not None:
         query = query.limit(limit).offset(offset)
     elif offset:
         query = query.offset(offset)
     rows = _rows(query)
-    return rows[::-1] if backwards else rows
+    return rows[::-1] if before is not None else rows
 
 
 def count_tickets(filt: TicketFilter, *, me: str | None, now: datetime) -> int:
+    if filt.search and not filt.review and not filt.pin:
+        return len(search.ticket_ids(filt.search, _within(filt)))  # they are the list
     query, _ = _base(filt, _technician_id(me), now)
     return int(query.count())
 
@@ -285,7 +302,8 @@ def position(filt: TicketFilter, number: str, *, me: str | None, now: datetime) 
     rows = _rows(query.where(Ticket.number == number))
     if not rows:
         return None
-    before = query.where(Tuple(*_order(filt, due)) < Tuple(*row_key(filt, rows[0])))
+    order = _order(filt, due)
+    before = query.where(_beyond(filt, order, row_key(filt, rows[0]), backwards=True))
     return int(before.count())
 
 
