@@ -121,7 +121,7 @@ def _stop(process: subprocess.Popen[str]) -> tuple[str, str]:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGTERM)
     try:
-        rest = process.communicate(timeout=20)
+        rest = process.communicate(timeout=DEADLINE)
     except subprocess.TimeoutExpired:
         rest = None
     with contextlib.suppress(ProcessLookupError):

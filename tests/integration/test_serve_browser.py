@@ -7,6 +7,7 @@ The screenshots are kept in tests/artefacts/ (ignored by git); each test prints 
 from __future__ import annotations
 
 import http.client
+import socket
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -63,6 +64,7 @@ def test_the_app_opens_in_a_browser_and_answers_a_key(tmp_path: Path) -> None:
         driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys("?")
         wait.until(lambda d: HELP_ONLY in screen_text(d)[len(before) :])  # type: ignore[attr-defined]
         artefact(driver, "serve-help.png")
+    assert served.process.returncode == 0  # stopped cleanly (SIGTERM, as Ctrl+C), not killed
 
 
 def test_another_address_without_a_password_is_refused_in_one_sentence(tmp_path: Path) -> None:
@@ -72,6 +74,20 @@ def test_another_address_without_a_password_is_refused_in_one_sentence(tmp_path:
     assert refused.stderr == (
         "error: Serving on 0.0.0.0 lets other machines in, so it needs a password: set "
         "password under [serve] in the settings file, or serve on 127.0.0.1.\n"
+    )
+
+
+def test_a_port_in_use_is_said_in_one_sentence(tmp_path: Path) -> None:
+    store = make_demo_store(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        refused = logeas("serve", "--port", str(port), *store.options)
+    assert refused.returncode == 1
+    assert (
+        refused.stderr
+        == f"error: Cannot listen on 127.0.0.1 port {port}: address already in use.\n"
     )
 
 
