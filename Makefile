@@ -19,9 +19,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ## install if needed, then start the app
 	$(BIN)/logeas
 
-system-deps: ## install Dovecot (IMAP) and PostgreSQL for the tests when missing and we are root
+system-deps: ## install Dovecot (IMAP), PostgreSQL and chromium for the tests when missing and we are root
 	@need=""; \
 	command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || need="$$need dovecot-imapd"; \
+	[ -x /usr/bin/chromium ] || need="$$need chromium"; \
+	[ -x /usr/bin/chromedriver ] || need="$$need chromium-driver"; \
 	command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 	  need="$$need postgresql postgresql-contrib"; \
 	if [ -n "$$need" ]; then \

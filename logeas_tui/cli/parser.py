@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from logeas_tui import __version__
-from logeas_tui.cli import store_verbs, verbs
+from logeas_tui.cli import serve_verb, store_verbs, verbs
 from logeas_tui.core.procedure import PENDING, STATES
 from logeas_tui.core.services.desk import Desk
 
@@ -45,6 +45,13 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} must be 1 or more")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _positive(text)
+    if value > 65_535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (1 to 65535)")
     return value
 
 
@@ -234,6 +241,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-ack", action="store_true", help="send no acknowledgement")
 
     verb("outbox", verbs.outbox, "mail waiting to be sent")
+
+    p = verb("serve", serve_verb.serve, "serve the app to a browser (same config and store)")
+    p.add_argument(
+        "--host",
+        default=serve_verb.DEFAULT_HOST,
+        metavar="H",
+        help="address to listen on (default %(default)s; another needs [serve] password)",
+    )
+    p.add_argument("--port", type=_port, default=serve_verb.DEFAULT_PORT, metavar="P")
 
     p = tool(
         "migrate-store",

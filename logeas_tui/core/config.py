@@ -80,6 +80,9 @@ sunday = []
 # user = "support@logeas.fr"
 # password_command = "pass show logeas/smtp"
 
+# [serve]                       # `logeas serve --host` other than 127.0.0.1 asks the
+# password = "…"                # browser for this password first
+
 # [keys]                        # rebind an action by its id, e.g.
 # merge = "M"
 """
@@ -179,6 +182,7 @@ class Config:
     imap: ServerConf | None = None
     smtp: ServerConf | None = None
     keys: tuple[tuple[str, str], ...] = ()
+    serve_password: Secret | None = None  # [serve] password: the browser's, off loopback
     warnings: tuple[str, ...] = ()  # said on stderr by the command line, never fatal
     data_dir: Path = DATA_DIR
 
@@ -248,7 +252,9 @@ def write_private(path: Path, data: bytes) -> None:
 
 def _exposed_password(path: Path, raw: dict[str, Any]) -> str | None:
     """A warning when the file holds a password and others may read it."""
-    if not any(isinstance(raw.get(s), dict) and "password" in raw[s] for s in ("imap", "smtp")):
+    if not any(
+        isinstance(raw.get(s), dict) and "password" in raw[s] for s in ("imap", "smtp", "serve")
+    ):
         return None
     if os.name != "posix" or not path.stat().st_mode & 0o077:
         return None

@@ -110,7 +110,7 @@ class Reader:
         return value
 
     def build(self, raw: dict[str, Any]) -> Config:
-        known = {"language", "support", "technicians", "hours", "imap", "smtp", "keys"}
+        known = {"language", "support", "technicians", "hours", "imap", "smtp", "keys", "serve"}
         for key in raw:
             if key not in known:
                 raise self.fail("", key, f"unknown setting (known: {', '.join(sorted(known))})")
@@ -154,6 +154,7 @@ class Reader:
             imap=self.server(raw, "imap", 993),
             smtp=self.server(raw, "smtp", 587),
             keys=tuple(sorted(keys.items())),
+            serve_password=self.serve_password(self.table(raw, "serve")),
             data_dir=self.data_dir(sup),
         )
         names = [tech.name for tech in config.technicians]
@@ -162,6 +163,15 @@ class Reader:
                 "support", "me", f"{me!r} is not a technician (technicians: {', '.join(names)})"
             )
         return replace(config, me=me or names[0])
+
+    def serve_password(self, table: dict[str, Any]) -> Secret | None:
+        """`[serve] password`: what a browser must give when `logeas serve` listens beyond
+        loopback."""
+        self.only(table, "serve", ("password",))
+        password = self.secret(table, "serve")
+        if password is not None and not password.strip():
+            raise self.fail("serve", "password", "must not be empty")
+        return password
 
     def data_dir(self, sup: dict[str, Any]) -> Path:
         """`[support] data`: the team's own data folder (relative to this file), else the

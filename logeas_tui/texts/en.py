@@ -422,4 +422,19 @@ TEXTS: dict[str, str] = {
     "number_not_digits": "{text!r} is not a ticket number: use digits only.",
     "number_length": "A ticket number has 16 digits; {number} has {count}.",
     "number_check_digit": "{number} has a wrong check digit: it was probably mistyped.",
+    # cli.serve_verb / cli.serve_gate: `logeas serve`
+    "serve.open": "Open {url} in a browser (Ctrl+C stops serving).",
+    "serve.open_password": (
+        "Open {url} in a browser and give the [serve] password (Ctrl+C stops serving)."
+    ),
+    "serve.login.title": "Logeas helpdesk",
+    "serve.login.password": "Password",
+    "serve.login.button": "Open the helpdesk",
+    "serve.login.wrong": "Wrong password.",
+    "serve.login.needed": "Give the helpdesk's password first, on its page.",
+    "serve_needs_password": (
+        "Serving on {host} lets other machines in, so it needs a password: set password "
+        "under [serve] in the settings file, or serve on 127.0.0.1."
+    ),
+    "serve_cannot_listen": "Cannot listen on {host} port {port}: {cause}.",
 }

@@ -441,4 +441,20 @@ TEXTS: dict[str, str] = {
     "number_check_digit": (
         "{number} a un chiffre de contrôle faux : il a sans doute été mal tapé."
     ),
+    # cli.serve_verb / cli.serve_gate: `logeas serve`
+    "serve.open": "Ouvrez {url} dans un navigateur (Ctrl+C arrête le service).",
+    "serve.open_password": (
+        "Ouvrez {url} dans un navigateur et donnez le mot de passe de [serve] "
+        "(Ctrl+C arrête le service)."
+    ),
+    "serve.login.title": "Support Logeas",
+    "serve.login.password": "Mot de passe",
+    "serve.login.button": "Ouvrir le support",
+    "serve.login.wrong": "Mot de passe erroné.",
+    "serve.login.needed": "Donnez d'abord le mot de passe du support, sur sa page.",
+    "serve_needs_password": (
+        "Servir sur {host} laisse entrer d'autres machines, il faut donc un mot de passe : "
+        "réglez password sous [serve] dans le fichier de réglages, ou servez sur 127.0.0.1."
+    ),
+    "serve_cannot_listen": "Impossible d'écouter sur {host} port {port} : {cause}.",
 }
