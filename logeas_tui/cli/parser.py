@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from logeas_tui import __version__
-from logeas_tui.cli import serve_verb, store_verbs, verbs
+from logeas_tui.cli import backup_verbs, serve_verb, store_verbs, verbs
 from logeas_tui.core.procedure import PENDING, STATES
 from logeas_tui.core.services.desk import Desk
 
@@ -250,6 +250,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="address to listen on (default %(default)s; another needs [serve] password)",
     )
     p.add_argument("--port", type=_port, default=serve_verb.DEFAULT_PORT, metavar="P")
+
+    p = verb("export", backup_verbs.export, "write one ticket's mails (their bytes) to an mbox")
+    p.add_argument("number", metavar="N")
+    p.add_argument("--mbox", required=True, metavar="FILE", help="a new mbox file (mboxrd)")
+
+    p = tool(
+        "backup",
+        backup_verbs.backup,
+        "copy the store of --db, while apps use it, into a new file and check the copy",
+    )
+    p.add_argument("path", metavar="PATH", help="a new file, or a folder to write a dated one into")
+
+    p = tool(
+        "restore",
+        backup_verbs.restore,
+        "put a backup in place of the store of --db (refused while it is open; the replaced "
+        "store is kept aside)",
+    )
+    p.add_argument("path", metavar="BACKUP")
 
     p = tool(
         "migrate-store",

@@ -11,6 +11,7 @@ Anything else stays inside the mail it is in.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 _ENVELOPE = re.compile(rb"From \S+ [^\r\n]*\d{1,2}:\d{2}[^\r\n]*\r?\n[\x21-\x39\x3b-\x7e]+:")
 _BREAK = re.compile(rb"\n\r?\nFrom ")  # an empty line, then "From "
@@ -58,3 +59,17 @@ def split_mbox(data: bytes) -> list[bytes]:
             body = body[:-1]
         mails.append(body)
     return mails
+
+
+_QUOTED = re.compile(rb"^(>*From )", re.MULTILINE)
+
+
+def mbox_entry(sender: str, at: datetime, raw: bytes) -> bytes:
+    """One mail as an mboxrd entry: its envelope line, its bytes with each line starting with
+    `From ` (after any number of `>`) quoted by one more `>`, and the empty line that ends it."""
+    address = re.sub(r"[\s\x00-\x1f\x7f]+", "", sender) or "MAILER-DAEMON"
+    when = at.strftime("%a %b %d %H:%M:%S %Y")
+    body = _QUOTED.sub(rb">\1", raw.replace(b"\r\n", b"\n"))
+    if not body.endswith(b"\n"):
+        body += b"\n"
+    return f"From {address} {when}\n".encode("ascii", "replace") + body + b"\n"

@@ -182,6 +182,7 @@ class Outbox(BaseModel):
     # which process is sending it (`host:pid`) and since when (schema v4, see store.claims)
     claimed_by = Text(null=True)
     claimed_at = DateTimeField(null=True)
+    message_id: int | None
 
 
 class Counter(BaseModel):
