@@ -1,5 +1,6 @@
 """`logeas` starts its app without loading what only some verbs or engines use: a SQLite store
-opens with no PostgreSQL driver, and no verb's services are loaded to parse the command line;
+opens with no PostgreSQL driver, no verb's services are loaded to parse the command line, and
+the app's modules load neither the mail stack nor the holidays library;
 a postgresql:// store still opens through the same start-up path."""
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ SCRIPT = textwrap.dedent(
     """
     import json, sys
     import logeas_tui.cli
+    import logeas_tui.app
     from logeas_tui.core.store.connection import open_store
     from logeas_tui.core.store.models import Queue
     open_store(sys.argv[1])
     queues = Queue.select().count()
     loaded = sorted(m for m in ("psycopg", "logeas_tui.cli.verbs", "logeas_tui.core.store.copy",
-                                "playhouse.migrate", "imap_tools", "yagmail") if m in sys.modules)
+                                "playhouse.migrate", "imap_tools", "yagmail", "holidays",
+                                "email_validator", "logeas_tui.core.services.inbound") if m in sys.modules)
     print(json.dumps({"loaded": loaded, "queues": queues}))
     """
 )
