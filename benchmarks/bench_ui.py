@@ -4,7 +4,9 @@ kept in /tmp), then measures in a headless app (Textual's run_test):
 - first paint: from App start to the first frame, to the first rows, to the count;
 - in the biggest queue: 200 cursor moves (j), up to 200 page-downs, G and g, each from the
   key to the frame that shows the row (not the "…" of a page on its way);
-- opening a ticket (Enter: read + mark seen) and a full-text search.
+- opening a ticket (Enter: read + mark seen) and a full-text search;
+- then (`ui_scale`), in fresh processes side by side: start-up to a filled list at 100k and
+  1k tickets against a bare Textual app, RSS, and opening tickets with big mails.
 
 Prints figures; asserts nothing about timings. `--tickets N` and `--db PATH` to vary.
 """
@@ -19,6 +21,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import ui_scale  # noqa: E402  (beside this file)
 
 from logeas_tui.app import LogeasApp  # noqa: E402
 from logeas_tui.core.config import Config, TechnicianConf  # noqa: E402
@@ -158,8 +163,14 @@ async def measure(desk: Desk) -> None:
                 and tickets.row_at(0) is not None
             ),
         )
-        print(f"x, closed tickets shown too ({tickets.count:,} rows): key→frame {ms(shown)}")
-        report("G, last row drawn", [await key_to_frame(app, "G", at(tickets.count - 1))])
+        print(
+            f"x, closed tickets shown too ({tickets.count:,} rows): key→frame {ms(shown)} "
+            "(target ≤ 50 ms)"
+        )
+        report(
+            "G, last row drawn (target ≤ 50 ms)",
+            [await key_to_frame(app, "G", at(tickets.count - 1))],
+        )
         report(
             "k ×20 from the end",
             [await key_to_frame(app, "k", at(tickets.cursor - 1)) for _ in range(20)],
@@ -193,13 +204,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--small", type=int, default=1_000, help="the store compared with")
     args = parser.parse_args()
     path = args.db or Path(f"/tmp/logeas-bench-ui-{args.tickets}.sqlite")
+    small = Path(f"/tmp/logeas-bench-ui-{args.small}.sqlite")
     desk = build(path, args.tickets)
     try:
         asyncio.run(measure(desk))
     finally:
         close_store()
+    numbers = ui_scale.big_mail_numbers(build(small, args.small))
+    close_store()
+    ui_scale.startup(path, small)
+    ui_scale.big_mails(small, numbers)
 
 
 if __name__ == "__main__":

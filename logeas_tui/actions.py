@@ -86,6 +86,7 @@ REGISTRY: tuple[Action, ...] = (
     Action("back", "escape", NAVIGATION, show=False, textual_action="back"),
     Action("toggle_closed", "x", OTHER, show=False, textual_action="toggle_closed"),
     Action("mine", "M", NAVIGATION, textual_action="mine"),
+    Action("unfold", "e", NAVIGATION, show=False, textual_action="unfold"),
     # the procedure's action table, in its order
     _ticket("merge", "m", flows.merge_flow),
     _ticket("unmerge", "u", flows.unmerge_flow),

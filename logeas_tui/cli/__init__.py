@@ -13,6 +13,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+# isort: split
+# First of all: keeps psycopg out of peewee's import while the store may be SQLite.
+from logeas_tui.core.store import driver  # noqa: F401
+
+# isort: split
 from peewee import DatabaseError
 
 from logeas_tui.cli.parser import Tool, Verb, build_parser

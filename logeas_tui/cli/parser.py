@@ -8,11 +8,11 @@ given before the verb is not overwritten by the verb's parser.
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
-from typing import TextIO
+from typing import Any, TextIO
 
 from logeas_tui import __version__
-from logeas_tui.cli import backup_verbs, serve_verb, store_verbs, verbs
 from logeas_tui.core.procedure import PENDING, STATES
 from logeas_tui.core.services.desk import Desk
 
@@ -26,8 +26,24 @@ environment:
 Errors print one sentence on stderr and exit with status 1 (2 for a mistyped command line).
 """
 
+SERVE_HOST, SERVE_PORT = "127.0.0.1", 8000  # where `logeas serve` listens unless told
+
 Verb = Callable[[Desk, argparse.Namespace, TextIO], int]
 Tool = Callable[[argparse.Namespace, TextIO], int]  # works on the stores it is given: opens none
+
+
+def _later(module: str, name: str) -> Callable[..., int]:
+    """The function `name` of `logeas_tui.cli.<module>`, imported when it runs: the app (no
+    verb) starts without loading every verb's services."""
+
+    def run(*args: Any) -> int:
+        func: Callable[..., int] = getattr(
+            importlib.import_module(f"logeas_tui.cli.{module}"), name
+        )
+        return func(*args)
+
+    run.__name__ = run.__qualname__ = name
+    return run
 
 
 def _state(text: str) -> str:
@@ -114,14 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(tool=func)
         return sub
 
-    verb("queues", verbs.queues, "the queues, with ticket counts per state")
-    verb("technicians", verbs.technicians, "the technicians and their support level")
+    verb("queues", _later("verbs", "queues"), "the queues, with ticket counts per state")
+    verb("technicians", _later("verbs", "technicians"), "the technicians and their support level")
 
-    p = verb("demo", verbs.demo, "add realistic demo tickets to the database")
+    p = verb("demo", _later("verbs", "demo"), "add realistic demo tickets to the database")
     p.add_argument("--tickets", type=_positive, required=True, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
 
-    p = verb("list", verbs.list_tickets, "tickets, oldest first")
+    p = verb("list", _later("verbs", "list_tickets"), "tickets, oldest first")
     p.add_argument("--queue", metavar="Q")
     p.add_argument("--state", type=_state, metavar="S", help=f"one of: {', '.join(STATES)}")
     p.add_argument("--search", metavar="TEXT", help="full-text search in subjects and mails")
@@ -132,10 +148,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--limit", type=_positive, metavar="N", help="at most N tickets (default all)")
 
-    p = verb("show", verbs.show, "one ticket with its messages and history")
+    p = verb("show", _later("verbs", "show"), "one ticket with its messages and history")
     p.add_argument("number")
 
-    p = verb("raw", verbs.raw, "the original bytes of a received mail")
+    p = verb("raw", _later("verbs", "raw"), "the original bytes of a received mail")
     p.add_argument("number")
     p.add_argument(
         "--message",
@@ -144,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the K-th received mail of the ticket (default the first)",
     )
 
-    p = verb("phone", verbs.phone, "record a phone call as a new ticket")
+    p = verb("phone", _later("verbs", "phone"), "record a phone call as a new ticket")
     p.add_argument(
         "--customer",
         required=True,
@@ -159,21 +175,25 @@ def build_parser() -> argparse.ArgumentParser:
     done.add_argument("--close", action="store_true", help="the intervention is finished")
     done.add_argument("--owner", metavar="NAME", help="who carries on with the remaining actions")
 
-    p = verb("merge", verbs.merge, "merge a duplicate into an existing ticket (→ open)")
+    p = verb(
+        "merge", _later("verbs", "merge"), "merge a duplicate into an existing ticket (→ open)"
+    )
     p.add_argument("duplicate", metavar="DUP")
     p.add_argument("target", metavar="TARGET")
 
-    p = verb("unmerge", verbs.unmerge, "undo the merge of a ticket")
+    p = verb("unmerge", _later("verbs", "unmerge"), "undo the merge of a ticket")
     p.add_argument("number", metavar="N")
 
-    p = verb("reply", verbs.reply, "answer the customer and close the ticket")
+    p = verb("reply", _later("verbs", "reply"), "answer the customer and close the ticket")
     p.add_argument("number", metavar="N")
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--body-file", metavar="F", help="the answer's text ('-' = stdin)")
     how.add_argument("--canned", metavar="NAME", help="a canned answer from data/canned/")
     how.add_argument("--doc", metavar="REF", help="a documentation reference from data/docs.toml")
 
-    p = verb("ask", verbs.ask, "ask the customer for information (→ closed, or pending)")
+    p = verb(
+        "ask", _later("verbs", "ask"), "ask the customer for information (→ closed, or pending)"
+    )
     p.add_argument("number", metavar="N")
     p.add_argument("--body-file", required=True, metavar="F", help="the question ('-' = stdin)")
     p.add_argument(
@@ -183,43 +203,43 @@ def build_parser() -> argparse.ArgumentParser:
         help="stay pending and remind me in X days instead of closing",
     )
 
-    p = verb("pending", verbs.pending, "set a pending reminder in X days")
+    p = verb("pending", _later("verbs", "pending"), "set a pending reminder in X days")
     p.add_argument("number", metavar="N")
     p.add_argument("--days", type=_positive, required=True, metavar="X")
 
     p = verb(
         "transfer",
-        verbs.transfer,
+        _later("verbs", "transfer"),
         "hand over to a technician of another support level (state kept)",
     )
     p.add_argument("number", metavar="N")
     p.add_argument("technician", metavar="TECHNICIAN")
 
-    p = verb("move", verbs.move, "move to another queue (state kept)")
+    p = verb("move", _later("verbs", "move"), "move to another queue (state kept)")
     p.add_argument("number", metavar="N")
     p.add_argument("queue", metavar="QUEUE")
 
-    p = verb("close", verbs.close, "close the ticket (successful unless told)")
+    p = verb("close", _later("verbs", "close"), "close the ticket (successful unless told)")
     p.add_argument("number", metavar="N")
     p.add_argument("--unsuccessful", action="store_true")
 
-    p = verb("reopen", verbs.reopen, "reopen a closed or pending ticket")
+    p = verb("reopen", _later("verbs", "reopen"), "reopen a closed or pending ticket")
     p.add_argument("number", metavar="N")
 
-    p = verb("note", verbs.note, "add an internal note")
+    p = verb("note", _later("verbs", "note"), "add an internal note")
     p.add_argument("number", metavar="N")
     p.add_argument("--body-file", required=True, metavar="F", help="the note's text ('-' = stdin)")
 
-    p = verb("take", verbs.take, "become the ticket's owner")
+    p = verb("take", _later("verbs", "take"), "become the ticket's owner")
     p.add_argument("number", metavar="N")
 
-    p = verb("assign", verbs.assign, "give the ticket to a technician")
+    p = verb("assign", _later("verbs", "assign"), "give the ticket to a technician")
     p.add_argument("number", metavar="N")
     p.add_argument("technician", metavar="TECHNICIAN")
 
     p = verb(
         "accept",
-        verbs.accept,
+        _later("verbs", "accept"),
         "accept the ticket's mail from an unknown sender as the customer's (does what their "
         "reply does: closed or pending → open)",
     )
@@ -231,40 +251,54 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the K-th message as `show` numbers them (default every one marked)",
     )
 
-    verb("purge", verbs.purge, "destroy the Delete queue's tickets whose grace delay is over")
+    verb(
+        "purge",
+        _later("verbs", "purge"),
+        "destroy the Delete queue's tickets whose grace delay is over",
+    )
 
-    p = verb("sync", verbs.sync, "fetch mail and send the outbox now")
+    p = verb("sync", _later("verbs", "sync"), "fetch mail and send the outbox now")
     p.add_argument("--once", action="store_true", help="one round, then exit (default: loop)")
 
-    p = verb("import", verbs.import_mail, "store mail files (.eml, Maildir, mbox) as tickets")
+    p = verb(
+        "import",
+        _later("verbs", "import_mail"),
+        "store mail files (.eml, Maildir, mbox) as tickets",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--no-ack", action="store_true", help="send no acknowledgement")
 
-    verb("outbox", verbs.outbox, "mail waiting to be sent")
+    verb("outbox", _later("verbs", "outbox"), "mail waiting to be sent")
 
-    p = verb("serve", serve_verb.serve, "serve the app to a browser (same config and store)")
+    p = verb(
+        "serve", _later("serve_verb", "serve"), "serve the app to a browser (same config and store)"
+    )
     p.add_argument(
         "--host",
-        default=serve_verb.DEFAULT_HOST,
+        default=SERVE_HOST,
         metavar="H",
         help="address to listen on (default %(default)s; another needs [serve] password)",
     )
-    p.add_argument("--port", type=_port, default=serve_verb.DEFAULT_PORT, metavar="P")
+    p.add_argument("--port", type=_port, default=SERVE_PORT, metavar="P")
 
-    p = verb("export", backup_verbs.export, "write one ticket's mails (their bytes) to an mbox")
+    p = verb(
+        "export",
+        _later("backup_verbs", "export"),
+        "write one ticket's mails (their bytes) to an mbox",
+    )
     p.add_argument("number", metavar="N")
     p.add_argument("--mbox", required=True, metavar="FILE", help="a new mbox file (mboxrd)")
 
     p = tool(
         "backup",
-        backup_verbs.backup,
+        _later("backup_verbs", "backup"),
         "copy the store of --db, while apps use it, into a new file and check the copy",
     )
     p.add_argument("path", metavar="PATH", help="a new file, or a folder to write a dated one into")
 
     p = tool(
         "restore",
-        backup_verbs.restore,
+        _later("backup_verbs", "restore"),
         "put a backup in place of the store of --db (refused while it is open; the replaced "
         "store is kept aside)",
     )
@@ -272,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = tool(
         "migrate-store",
-        store_verbs.migrate_store,
+        _later("store_verbs", "migrate_store"),
         "copy a whole store into another (SQLite <-> PostgreSQL) and check the copy; "
         "--db is not used",
     )

@@ -24,8 +24,6 @@ from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.connection import close_store
 from logeas_tui.texts import Catalog
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
 WILDCARDS = ("0.0.0.0", "::", "")
 
 

@@ -3,17 +3,26 @@
 The weekly schedule (default Mon–Fri 9–12 and 14–18, Europe/Paris) comes from the config;
 French public holidays close the line like a Sunday. All reasoning is in local wall-clock time,
 so daylight-saving days need no special case.
+
+The calendar is the maintained `holidays` library's; loading it costs about a tenth of a second
+(all its calendars), so a year's French holidays, once computed, are kept in the user's cache
+folder (keyed on the library's files) and read from there by the next start-ups.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import json
+import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from pathlib import Path
 
-import holidays as holidays_lib
+import platformdirs
 
-from logeas_tui.core.config import HoursConf
+from logeas_tui.core.config import APP, HoursConf
 
 
 @dataclass(frozen=True)
@@ -25,11 +34,41 @@ class LineStatus:
 
 
 @lru_cache(maxsize=8)
-def _france(year: int, language: str) -> holidays_lib.HolidayBase:
+def _france(year: int, language: str) -> dict[date, str]:
+    """The year's French public holidays and their names in `language`."""
+    cache = _cache_file(year, language)
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+        if cache is not None:
+            kept = json.loads(cache.read_text(encoding="utf-8"))
+            return {date.fromisoformat(day): str(name) for day, name in kept.items()}
+    import holidays as holidays_lib
+
     # An explicit language: left unset, `holidays` picks it from the environment's locale.
-    return holidays_lib.country_holidays(
+    calendar = holidays_lib.country_holidays(
         "FR", years=year, language="fr" if language == "fr" else "en_US"
     )
+    days = {day: str(name) for day, name in calendar.items()}
+    if cache is not None:
+        with contextlib.suppress(OSError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            part = cache.with_suffix(f".{os.getpid()}.part")
+            part.write_text(json.dumps({d.isoformat(): n for d, n in days.items()}), "utf-8")
+            part.replace(cache)
+    return days
+
+
+def _cache_file(year: int, language: str) -> Path | None:
+    """Where the year's holidays are kept, named after the library's files (an upgrade of the
+    library is a new name); None when the library cannot be found."""
+    spec = importlib.util.find_spec("holidays")  # finds the files, runs none of them
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        stamp = os.stat(Path(spec.origin).parent / "countries" / "france.py").st_mtime_ns
+    except OSError:
+        return None
+    folder = Path(platformdirs.user_cache_dir(APP))
+    return folder / f"holidays-FR-{year}-{language}-{stamp}.json"
 
 
 def holiday_name(day: date, conf: HoursConf) -> str | None:

@@ -27,7 +27,7 @@ from textual.screen import Screen
 from logeas_tui.core import procedure, texts
 from logeas_tui.core.errors import Conflict, HelpdeskError, InvalidInput, NotFound, Refused
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services import answers, handoff, live, merge, senders, tickets
+from logeas_tui.core.services import answers, handoff, live, merge, tickets
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import say, t
@@ -376,4 +376,6 @@ async def take_flow(f: Flow) -> ActionResult | None:
 
 async def accept_flow(f: Flow) -> ActionResult | None:
     """No dialog: the technician has read the mail, marked above it with this key."""
+    from logeas_tui.core.services import senders  # loads the mail stack: not before it is used
+
     return senders.accept_sender(f.desk, f.row.number, expected_version=f.version)

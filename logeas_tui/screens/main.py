@@ -411,6 +411,10 @@ class MainScreen(Screen[None]):
             self.choice = queues.go(MINE)
         self._show_list()
 
+    def action_unfold(self) -> None:
+        """Show more of the opened ticket's long mail."""
+        self.detail.unfold()
+
     def action_toggle_closed(self) -> None:
         """Show or hide closed tickets in the queue."""
         self.show_closed = not self.show_closed

@@ -80,6 +80,7 @@ TEXTS: dict[str, str] = {
         "— press {shortcut} to accept it as the customer's mail."
     ),
     "detail.attachment": "Attachment:",
+    "detail.folded": "… {size} more not shown — {shortcut}: show more",
     "field.state": "State",
     "field.queue": "Queue",
     "field.customer": "Customer",
@@ -126,6 +127,7 @@ TEXTS: dict[str, str] = {
     "key.back": "back / clear the filter",
     "key.toggle_closed": "show/hide closed tickets",
     "key.mine": "my tickets",
+    "key.unfold": "show more of a long mail",
     # Textual's own keys, as the help lists them
     "help.focus_next": "next pane",
     "help.focus_previous": "previous pane",

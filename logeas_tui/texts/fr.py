@@ -80,6 +80,7 @@ TEXTS: dict[str, str] = {
         "— {shortcut} pour l'accepter comme courriel du client."
     ),
     "detail.attachment": "Pièce jointe :",
+    "detail.folded": "… {size} de plus non affichés — {shortcut} : afficher la suite",
     "field.state": "État",
     "field.queue": "File",
     "field.customer": "Client",
@@ -126,6 +127,7 @@ TEXTS: dict[str, str] = {
     "key.back": "retour / effacer le filtre",
     "key.toggle_closed": "afficher/masquer les fermés",
     "key.mine": "mes tickets",
+    "key.unfold": "afficher la suite d'un long mail",
     # Textual's own keys, as the help lists them
     "help.focus_next": "panneau suivant",
     "help.focus_previous": "panneau précédent",

@@ -24,6 +24,7 @@ from logeas_tui.core.procedure import STATES
 from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, NOTE, PHONE
 from logeas_tui.core.store.views import MessageView, TicketRow, TicketView
 from logeas_tui.i18n import t
+from logeas_tui.widgets.fold import fold
 from logeas_tui.widgets.keys import translate_bindings
 from logeas_tui.widgets.literal import block, literal
 
@@ -89,6 +90,8 @@ class TicketDetail(VerticalScroll, can_focus=True):
         self.zone = zone
         self.view: TicketView | None = None
         self._wide = True
+        self._unfold = 0  # how many times "show more" was pressed on this ticket
+        self._folded = False  # a body of the shown ticket is cut
 
     @property
     def number(self) -> str | None:
@@ -117,15 +120,26 @@ class TicketDetail(VerticalScroll, can_focus=True):
     def show(self, view: TicketView) -> None:
         same = self.view is not None and self.view.row.number == view.row.number
         self.view = view
+        if not same:
+            self._unfold = 0
         self.query_one("#hint", Hint).display = False
         self.query_one("#body", Static).update(self._render_view(view))
         if not same:
             self.scroll_home(animate=False)
 
+    def unfold(self) -> bool:
+        """Show more of the folded bodies (`GROWTH` times more); False when none is folded."""
+        if self.view is None or not self._folded:
+            return False
+        self._unfold += 1
+        self.query_one("#body", Static).update(self._render_view(self.view))
+        return True
+
     # -- drawing -------------------------------------------------------------------------
 
     def _render_view(self, view: TicketView) -> RenderableType:
         self._wide = self.content_region.width >= WIDE
+        self._folded = False
         parts: list[RenderableType] = [self._fields(view)]
         parts.append(Text(t("detail.messages", count=len(view.messages)), style="bold underline"))
         accept_key = self._key_of("accept")
@@ -222,7 +236,16 @@ class TicketDetail(VerticalScroll, can_focus=True):
             )
         if body:
             body.append(Text(""))
-        body.append(block(message.body.rstrip() or "", "italic" if message.kind == NOTE else ""))
+        shown, left = fold(message.body, self._unfold)
+        body.append(block(shown.rstrip(), "italic" if message.kind == NOTE else ""))
+        if left:
+            self._folded = True
+            body.append(
+                Text(
+                    t("detail.folded", size=size_text(left), shortcut=self._key_of("unfold")),
+                    style="bold yellow",
+                )
+            )
         for a in message.attachments:
             line = Text(t("detail.attachment") + " ", style="dim")
             line.append_text(literal(a.filename or "?", "bold"))

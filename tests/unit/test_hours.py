@@ -5,6 +5,7 @@ are checked as instants (converted to UTC) so a wrong UTC offset cannot hide."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -239,3 +240,22 @@ def test_another_time_zone() -> None:
     s = at(utc(2026, 11, 24, 9, 30), conf)
     assert not s.open
     assert change(s) == utc(2026, 11, 24, 14, 0)
+
+
+def test_a_years_holidays_are_kept_in_the_cache_folder_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from logeas_tui.core import hours
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    christmas = datetime(2031, 12, 25).date()
+    hours._france.cache_clear()
+    assert holiday_name(christmas, DEFAULT) == "Christmas Day"
+    (kept,) = tmp_path.glob("logeas-tui/holidays-FR-2031-en-*.json")
+    kept.write_text('{"2031-12-25": "Noël (kept)"}')
+    hours._france.cache_clear()
+    assert holiday_name(christmas, DEFAULT) == "Noël (kept)"  # read back, library not asked
+    kept.write_text("not json")
+    hours._france.cache_clear()
+    assert holiday_name(christmas, DEFAULT) == "Christmas Day"  # a damaged file: the library
+    hours._france.cache_clear()

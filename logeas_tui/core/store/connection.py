@@ -22,11 +22,10 @@ from peewee import (
     PostgresqlDatabase,
     SqliteDatabase,
 )
-from playhouse.db_url import parse as parse_url
 
 from logeas_tui.core.config import private_folder
 from logeas_tui.core.errors import HelpdeskError, first_line
-from logeas_tui.core.store import migrations
+from logeas_tui.core.store import driver, migrations
 from logeas_tui.core.store.models import TABLES, MessageIndex, db
 
 APP = "logeas-tui"
@@ -74,6 +73,9 @@ def database_for(location: str) -> Database:
             raise HelpdeskError(
                 f"{shown(location)} is not a store: give a file path or a postgresql:// URL."
             )
+        driver.load_postgres()
+        from playhouse.db_url import parse as parse_url  # loads every engine's extension
+
         params = parse_url(location)
         params.setdefault("connect_timeout", CONNECT_SECONDS)
         params.setdefault("options", f"-c lock_timeout={LOCK_WAIT} -c TimeZone=UTC")

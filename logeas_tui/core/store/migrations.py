@@ -8,13 +8,29 @@ an advisory lock (SQLite's write lock does the same for a file).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from peewee import Database, DateTimeField, SqliteDatabase, TextField
-from playhouse.migrate import SchemaMigrator
-from playhouse.migrate import migrate as run_migrations
 
 from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.models import TABLES, UNKNOWN_SENDER_INDEX, Lease, Message
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SchemaMigrator
+
+
+def _migrator(database: Database) -> SchemaMigrator:
+    """playhouse.migrate, imported only when a step runs: it loads every engine's extension
+    (psycopg among them, a quarter of a second), which opening a migrated store never needs."""
+    from playhouse.migrate import SchemaMigrator
+
+    return SchemaMigrator.from_database(database)
+
+
+def run_migrations(*operations: Any) -> None:
+    from playhouse.migrate import migrate
+
+    migrate(*operations)
 
 
 def _v1(database: Database) -> None:
@@ -23,7 +39,7 @@ def _v1(database: Database) -> None:
 
 def _v2(database: Database) -> None:
     """Indexes for the all-queues list (oldest first) and the queue pane's counts."""
-    migrator = SchemaMigrator.from_database(database)
+    migrator = _migrator(database)
     run_migrations(
         migrator.add_index("ticket", ("created", "id"), False),
         migrator.add_index("ticket", ("queue_id", "state"), False),
@@ -45,7 +61,7 @@ def _v4(database: Database) -> None:
     the one mail worker. (A store created fresh by v1 already has both: v1 builds today's
     tables, so only what is missing is added.)"""
     present = {c.name for c in database.get_columns("outbox")}
-    migrator = SchemaMigrator.from_database(database)
+    migrator = _migrator(database)
     run_migrations(
         *(
             migrator.add_column("outbox", column, field)
@@ -72,7 +88,7 @@ def _v6(database: Database) -> None:
     already has both.) The column is added NOT NULL with its default in one statement: adding
     NOT NULL afterwards would make SQLite rebuild the table, losing its full-text triggers."""
     if "unknown_sender" not in {c.name for c in database.get_columns("message")}:
-        migrator = SchemaMigrator.from_database(database)
+        migrator = _migrator(database)
         run_migrations(
             migrator.add_column(
                 "message", "unknown_sender", Message.unknown_sender, allow_not_null=True
