@@ -18,11 +18,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import get_current_worker
 
 from logeas_tui import actions, crash
-from logeas_tui.core.errors import first_line
+from logeas_tui.core.errors import HelpdeskError, first_line
 from logeas_tui.core.services import live, mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
+from logeas_tui.core.services.daily_backup import backup_if_due
 from logeas_tui.core.services.desk import Desk
-from logeas_tui.i18n import t
+from logeas_tui.i18n import say, t
 from logeas_tui.messages import MailSynced, StoreChanged, SyncFailed, TicketChanged
 from logeas_tui.screens.help import HelpScreen
 from logeas_tui.screens.main import MainScreen
@@ -101,7 +102,9 @@ class LogeasApp(App[None]):
         await self.push_screen(self.main_screen)
         self._start_mail()
         self._purge()
+        self._backup()
         self.set_interval(PURGE_EVERY_SECONDS, self._purge)
+        self.set_interval(PURGE_EVERY_SECONDS, self._backup)
         self.set_interval(LOOK_EVERY_SECONDS, self._look)
 
     def on_unmount(self) -> None:
@@ -167,6 +170,17 @@ class LogeasApp(App[None]):
         gone = in_thread(lambda: purge_deleted(self.desk))
         if gone and self.main_screen is not None:
             self.main_screen.post_message(TicketChanged(None))
+
+    @work(thread=True, group="backup", exclusive=True, exit_on_error=False)
+    def _backup(self) -> None:
+        """The daily backup, when the config asks for one and today's is not made yet."""
+        try:
+            made = backup_if_due(self.desk)
+        except HelpdeskError as err:
+            self.call_from_thread(self.notify, say(err), severity="error", markup=False)
+            return
+        if made is not None:
+            self.call_from_thread(self.notify, t("backup.made", path=str(made)), markup=False)
 
     def _look(self) -> None:
         """Every second: has anyone changed the tickets? (One look at a time: a slow disk

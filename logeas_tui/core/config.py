@@ -83,6 +83,10 @@ sunday = []
 # [serve]                       # `logeas serve --host` other than 127.0.0.1 asks the
 # password = "…"                # browser for this password first
 
+# [backup]                      # a daily copy of the store, made by the app
+# folder = "~/logeas-backups"
+# keep = 7                      # the newest 7 are kept, older ones removed
+
 # [keys]                        # rebind an action by its id, e.g.
 # merge = "M"
 """
@@ -183,6 +187,8 @@ class Config:
     smtp: ServerConf | None = None
     keys: tuple[tuple[str, str], ...] = ()
     serve_password: Secret | None = None  # [serve] password: the browser's, off loopback
+    backup_folder: Path | None = None  # [backup] folder: where the app puts a daily backup
+    backup_keep: int = 7  # [backup] keep: how many daily backups are kept
     warnings: tuple[str, ...] = ()  # said on stderr by the command line, never fatal
     data_dir: Path = DATA_DIR
 

@@ -25,6 +25,7 @@ from logeas_tui.core.errors import ConfigError
 
 SECRET_KEYS = frozenset({"password"})  # never echoed in an error
 GRACE_HOURS = (1, 87_600)  # Delete keeps a ticket an hour at least, ten years at most
+BACKUPS_KEPT = (1, 3_650)  # daily backups kept: one at least, ten years at most
 POLL_SECONDS = (5, 86_400)
 PORTS = (1, 65_535)
 
@@ -110,7 +111,17 @@ class Reader:
         return value
 
     def build(self, raw: dict[str, Any]) -> Config:
-        known = {"language", "support", "technicians", "hours", "imap", "smtp", "keys", "serve"}
+        known = {
+            "language",
+            "support",
+            "technicians",
+            "hours",
+            "imap",
+            "smtp",
+            "keys",
+            "serve",
+            "backup",
+        }
         for key in raw:
             if key not in known:
                 raise self.fail("", key, f"unknown setting (known: {', '.join(sorted(known))})")
@@ -155,6 +166,7 @@ class Reader:
             smtp=self.server(raw, "smtp", 587),
             keys=tuple(sorted(keys.items())),
             serve_password=self.serve_password(self.table(raw, "serve")),
+            **self.backup(self.table(raw, "backup")),
             data_dir=self.data_dir(sup),
         )
         names = [tech.name for tech in config.technicians]
@@ -172,6 +184,18 @@ class Reader:
         if password is not None and not password.strip():
             raise self.fail("serve", "password", "must not be empty")
         return password
+
+    def backup(self, table: dict[str, Any]) -> dict[str, Any]:
+        """`[backup] folder` and `keep`: the app's daily backup (`services.daily_backup`)."""
+        self.only(table, "backup", ("folder", "keep"))
+        folder = self.get(table, "backup", "folder", str, "")
+        keep = self.number(table, "backup", "keep", 7, *BACKUPS_KEPT)
+        if not folder:
+            return {"backup_keep": keep}
+        path = (self.path.parent / Path(folder).expanduser()).resolve()
+        if path.exists() and not path.is_dir():
+            raise self.fail("backup", "folder", f"{path} is not a folder")
+        return {"backup_folder": path, "backup_keep": keep}
 
     def data_dir(self, sup: dict[str, Any]) -> Path:
         """`[support] data`: the team's own data folder (relative to this file), else the

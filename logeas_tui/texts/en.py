@@ -32,6 +32,7 @@ TEXTS: dict[str, str] = {
     "sync.held_by_host": "Mail: synced by a copy on {host}",
     "sync.waiting": "{count} to send",
     "sync.now": "Mail sync requested",
+    "backup.made": "Today's backup of the store is made: {path}",
     # panes
     "pane.queues": "Queues",
     "pane.detail": "Ticket",

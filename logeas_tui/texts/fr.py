@@ -32,6 +32,7 @@ TEXTS: dict[str, str] = {
     "sync.held_by_host": "Courrier : synchronisé par une copie sur {host}",
     "sync.waiting": "{count} à envoyer",
     "sync.now": "Synchronisation du courrier demandée",
+    "backup.made": "La sauvegarde du jour est faite : {path}",
     # panes
     "pane.queues": "Files",
     "pane.detail": "Ticket",

@@ -108,9 +108,18 @@ def cannot_open(location: str, exc: Exception) -> HelpdeskError:
     return HelpdeskError(f"Cannot open the database {shown(location)}: {first_line(exc)}.")
 
 
+_opened: list[str] = []  # the location of the store the models are bound to
+
+
+def current_location() -> str:
+    """Where the store `open_store` opened is (a path or a URL)."""
+    return _opened[-1] if _opened else default_location()
+
+
 def open_store(location: str | None = None) -> Database:
     """Bind the models to the database at `location` (a path or a postgresql:// URL), migrated."""
     location = location or default_location()
+    _opened[:] = [location]
     database = database_for(location)
     db.initialize(database)
     _connect(database)
