@@ -35,6 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from peewee import chunked
+
 from logeas_tui.core import numbers, procedure
 from logeas_tui.core.mail.loopguard import forbidden_recipient, is_automatic
 from logeas_tui.core.mail.parse import ParsedMail, date_header, parse_message
@@ -213,10 +215,12 @@ def _store(
         parse_problem=None if parsed.ok else (parsed.problem or "could not be parsed"),
         unknown_sender=unknown_sender,
     )
-    for a in parsed.attachments:
-        Attachment.create(
-            message=msg.id, filename=a.filename, content_type=a.content_type, data=a.data
-        )
+    rows = (
+        {"message": msg.id, "filename": a.filename, "content_type": a.content_type, "data": a.data}
+        for a in parsed.attachments
+    )
+    for batch in chunked(rows, 100):  # 25,000 one-row inserts took 1.5 s
+        Attachment.insert_many(batch).execute()
     return msg
 
 
