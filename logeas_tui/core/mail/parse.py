@@ -31,6 +31,7 @@ import html2text
 
 from logeas_tui.core.mail import headers as fields
 from logeas_tui.core.mail.decode import decode_bytes, header_text
+from logeas_tui.core.mail.lifted import Lifted
 from logeas_tui.core.mail.mbox import strip_mbox_from_line
 
 _T = TypeVar("_T")
@@ -118,11 +119,12 @@ def _guard(problems: list[str], what: str, default: _T, step: Callable[[], _T]) 
 
 
 def _parse(raw: bytes, problems: list[str]) -> ParsedMail:
-    if not raw.strip():
+    if not raw or raw.isspace():  # (strip() would copy a 70 MB mail for nothing)
         return ParsedMail(ok=False, problem="empty message")
     # compat32: policy.default's header objects cost ~0.2 ms per header parse (25,000 parts
     # took 50 s); every header is read raw anyway (`headers`, `decode`).
-    msg = email.message_from_bytes(fields.repair_header_block(raw), policy=policy.compat32)
+    lifted = Lifted(fields.repair_header_block(raw))  # big base64 bodies kept out of the tree
+    msg = email.message_from_bytes(lifted.text, policy=policy.compat32)
     no_headers: dict[str, list[str]] = {}
     raw_headers = _guard(problems, "headers", no_headers, lambda: fields.raw_headers(msg))
     if not raw_headers:
@@ -141,7 +143,7 @@ def _parse(raw: bytes, problems: list[str]) -> ParsedMail:
     attachments: list[Attachment] = []
     no_pieces: list[Piece] = []
     pieces = _guard(
-        problems, "body", no_pieces, lambda: _walk_safely(msg, attachments, hint, problems)
+        problems, "body", no_pieces, lambda: _walk_safely(msg, lifted, attachments, hint, problems)
     )
     references = [i for v in headers.get("references", ()) for i in fields.message_ids(v)]
     return ParsedMail(
@@ -167,48 +169,59 @@ def _decoded(problems: list[str], name: str, raw: str, hint: str | None) -> str:
 
 
 def _walk_safely(
-    msg: Message, attachments: list[Attachment], hint: str | None, problems: list[str]
+    msg: Message,
+    lifted: Lifted,
+    attachments: list[Attachment],
+    hint: str | None,
+    problems: list[str],
 ) -> list[Piece]:
     deep: list[int] = []
-    pieces = _walk(msg, 0, attachments, hint, deep)
+    pieces = _walk(_Walk(lifted, attachments, hint, deep), msg, 0)
     if deep:
         problems.append(f"{len(deep)} MIME part(s) nested deeper than {_MAX_DEPTH} levels not read")
     return pieces
 
 
-def _walk(
-    part: Message, depth: int, attachments: list[Attachment], hint: str | None, deep: list[int]
-) -> list[Piece]:
+@dataclass
+class _Walk:
+    """What the walk of one mail's parts gathers and needs."""
+
+    lifted: Lifted
+    attachments: list[Attachment]
+    hint: str | None
+    deep: list[int]
+
+
+def _walk(walk: _Walk, part: Message, depth: int) -> list[Piece]:
     """Body pieces ("plain"|"html", text) in reading order; other parts go to `attachments`.
     A part nested deeper than _MAX_DEPTH is counted in `deep`; the parts above are kept."""
     if depth > _MAX_DEPTH:
-        deep.append(depth)
+        walk.deep.append(depth)
         return []
     ctype = part.get_content_type()  # each call parses the header again: once per part
     maintype = ctype.partition("/")[0]
     payload = part.get_payload()
+    index = len(walk.attachments)
     if isinstance(payload, list):
         if maintype == "message":
             data = b"".join(_message_bytes(sub) for sub in payload if isinstance(sub, Message))
-            attachments.append(
-                _attachment(part, ctype, data, len(attachments), part.get_filename())
-            )
+            data = walk.lifted.restore(data)
+            walk.attachments.append(_attachment(part, ctype, data, index, part.get_filename()))
             return []
         subs = [sub for sub in payload if isinstance(sub, Message)]
-        branches = [_walk(sub, depth + 1, attachments, hint, deep) for sub in subs]
+        branches = [_walk(walk, sub, depth + 1) for sub in subs]
         if ctype == "multipart/alternative" and branches:
             return _preferred(branches)
         return [piece for branch in branches for piece in branch]
-    decoded = part.get_payload(decode=True)
-    data = decoded if isinstance(decoded, bytes) else b""
+    data = walk.lifted.data(part)
     if maintype == "multipart":  # no boundary found: read it as text
         ctype = "text/plain"
     filename = part.get_filename()
     inline = not filename and part.get_content_disposition() != "attachment"
     if ctype in ("text/plain", "text/html") and inline:
-        text = decode_bytes(data, fields.raw_charset(part), hint)
+        text = decode_bytes(data, fields.raw_charset(part), walk.hint)
         return [(ctype[5:], text.replace("\r\n", "\n").replace("\r", "\n"))]
-    attachments.append(_attachment(part, ctype, data, len(attachments), filename))
+    walk.attachments.append(_attachment(part, ctype, data, index, filename))
     return []
 
 
