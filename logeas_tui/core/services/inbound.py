@@ -45,7 +45,6 @@ from logeas_tui.core.services.attachments import store_attachments
 from logeas_tui.core.services.common import add_message, record, save, send_to_customer
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import new_ticket
-from logeas_tui.core.store import blobs
 from logeas_tui.core.store.models import MAIL_IN, AutoReplyCount, Message, Queue, Ticket
 from logeas_tui.core.store.tx import writing
 
@@ -209,14 +208,12 @@ def _store(
         references=" ".join(parsed.references),
         date=desk.now(),
         author=parsed.from_name,
-        raw=blobs.value(raw),
+        raw=raw,  # (not through store.blobs: a blob not last in its row is copied anyway)
         raw_sha256=sha,
         attachments=json.dumps(files),
         parse_problem=None if parsed.ok else (parsed.problem or "could not be parsed"),
         unknown_sender=unknown_sender,
     )
-    blobs.fill(Message.raw, msg.id, raw)
-    msg.raw = raw
     store_attachments(msg.id, parsed.attachments)
     return msg
 

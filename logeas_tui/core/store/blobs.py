@@ -4,7 +4,9 @@ Why: sqlite3 binds a blob parameter by copying it, and SQLite copies it again in
 record, so a 67 MB mail was held three times at once while it was stored. On SQLite a big
 value is inserted empty, then set to a zeroblob of its size (by an UPDATE: an INSERT trigger,
 the full-text one, would build the whole row in memory) and written in pieces of CHUNK bytes
-through incremental blob I/O (`Connection.blobopen`), inside the same transaction. PostgreSQL takes
+through incremental blob I/O (`Connection.blobopen`), inside the same transaction. This
+saves the copies only for a blob that is its row's last column (`attachment.data`): SQLite
+writes out a zeroblob that other columns follow (`message.raw`), which costs as much. PostgreSQL takes
 the bytes as a parameter. One function each, so services never branch on the engine.
 """
 
