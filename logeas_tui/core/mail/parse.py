@@ -10,6 +10,10 @@ Header fields are read by `headers` (raw, one at a time) and decoded by `decode`
 charsets survive). The body is the text parts in reading order, text/plain preferred within
 each multipart/alternative; HTML-only mail becomes readable text through html2text. Every
 other leaf part is an attachment, and an attached message is kept whole as `.eml`.
+
+Cost is bounded per mail: the structure is parsed with compat32 (no header objects: 25,000
+parts took 50 s with policy.default) and big base64 bodies never enter the parse tree
+(`lifted`: decoded once, straight from the mail's bytes).
 """
 
 from __future__ import annotations
