@@ -41,10 +41,11 @@ from logeas_tui.core.mail.parse import ParsedMail, date_header, parse_message
 from logeas_tui.core.mail.route import Rule, route
 from logeas_tui.core.procedure import CLOSED_STATES, MERGED, OPEN, REMOVED
 from logeas_tui.core.services import wording
+from logeas_tui.core.services.attachments import store_attachments
 from logeas_tui.core.services.common import add_message, record, save, send_to_customer
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import new_ticket
-from logeas_tui.core.store.models import MAIL_IN, Attachment, AutoReplyCount, Message, Queue, Ticket
+from logeas_tui.core.store.models import MAIL_IN, AutoReplyCount, Message, Queue, Ticket
 from logeas_tui.core.store.tx import writing
 
 NEW_TICKET, FOLLOWUP, DUPLICATE, IGNORED = "new", "followup", "duplicate", "ignored"
@@ -207,16 +208,13 @@ def _store(
         references=" ".join(parsed.references),
         date=desk.now(),
         author=parsed.from_name,
-        raw=raw,
+        raw=raw,  # (not through store.blobs: a blob not last in its row is copied anyway)
         raw_sha256=sha,
         attachments=json.dumps(files),
         parse_problem=None if parsed.ok else (parsed.problem or "could not be parsed"),
         unknown_sender=unknown_sender,
     )
-    for a in parsed.attachments:
-        Attachment.create(
-            message=msg.id, filename=a.filename, content_type=a.content_type, data=a.data
-        )
+    store_attachments(msg.id, parsed.attachments)
     return msg
 
 
