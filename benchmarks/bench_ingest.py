@@ -21,28 +21,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_mail import fresh_desk  # noqa: E402
+
 from logeas_tui.cli import mail_verbs  # noqa: E402
-from logeas_tui.core.clock import SystemClock  # noqa: E402
-from logeas_tui.core.config import Config, ServerConf  # noqa: E402
+from logeas_tui.core.config import ServerConf  # noqa: E402
 from logeas_tui.core.mail.route import load_rules  # noqa: E402
-from logeas_tui.core.services.desk import Desk  # noqa: E402
 from logeas_tui.core.services.mail_sync import fetch_new  # noqa: E402
 from logeas_tui.core.services.outbox import send_due  # noqa: E402
-from logeas_tui.core.services.setup import ensure_setup  # noqa: E402
-from logeas_tui.core.store.connection import close_store, open_store  # noqa: E402
+from logeas_tui.core.store.connection import close_store  # noqa: E402
 from tests.integration.mailflow import customer_mail  # noqa: E402
 from tests.servers import POOL, SmtpServer, start_dovecot  # noqa: E402
 
 IMPORT_COUNT = int(os.environ.get("LOGEAS_BENCH_IMPORT", "5000"))
 SYNC_COUNT = int(os.environ.get("LOGEAS_BENCH_SYNC", "2000"))
-
-
-def fresh_desk(directory: str, name: str, **conf: object) -> Desk:
-    close_store()
-    open_store(str(Path(directory) / name))
-    config = Config(language="fr", **conf)  # type: ignore[arg-type]
-    ensure_setup(config)
-    return Desk(config, SystemClock())
 
 
 def generated(count: int) -> list[bytes]:
