@@ -80,7 +80,7 @@ def mbsync_seconds(host: str, port: int, user: str, directory: str) -> float | s
     target.mkdir()
     rc = Path(directory) / "mbsyncrc"
     rc.write_text(
-        f"IMAPAccount bench\nHost {host}\nPort {port}\nUser {user}\nPass pw\nSSLType None\n"
+        f"FSync No\n\nIMAPAccount bench\nHost {host}\nPort {port}\nUser {user}\nPass pw\nSSLType None\n"
         "AuthMechs LOGIN\n\nIMAPStore remote\nAccount bench\n\n"
         f"MaildirStore local\nPath {target}/\nInbox {target}/INBOX\n\n"
         "Channel pull\nFar :remote:\nNear :local:\nPatterns INBOX\nCreate Near\nSync Pull\n"

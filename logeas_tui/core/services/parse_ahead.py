@@ -10,11 +10,11 @@ chunk (fewer than POOL_FROM mails, the only one) is parsed here: a worker is not
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
-from itertools import islice
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -23,6 +23,7 @@ from logeas_tui.core.services.inbound import already_stored
 
 K = TypeVar("K")
 CHUNK = 200
+CHUNK_BYTES = 16 * 1024 * 1024  # a chunk ends early on big mail: at most two are held at once
 POOL_FROM = 50
 Parsed = tuple[K, bytes, ParsedMail | None]
 
@@ -31,6 +32,18 @@ def _parse_all(raws: list[bytes | None]) -> list[ParsedMail | None]:
     """In the worker: the parse, in a form that crosses processes (a plain dict of headers)."""
     parsed = [None if raw is None else parse_message(raw) for raw in raws]
     return [None if p is None else replace(p, headers=dict(p.headers)) for p in parsed]
+
+
+def _take(source: Iterator[tuple[K, bytes]], size: int) -> list[tuple[K, bytes]]:
+    """The next chunk: `size` mails, or fewer once they pass CHUNK_BYTES."""
+    chunk: list[tuple[K, bytes]] = []
+    held = 0
+    for item in source:
+        chunk.append(item)
+        held += len(item[1])
+        if len(chunk) >= size or held >= CHUNK_BYTES:
+            break
+    return chunk
 
 
 def _fresh(chunk: list[tuple[K, bytes]]) -> list[bytes | None]:
@@ -51,15 +64,18 @@ def parsed_chunks(
     """(key, raw, parse or None when already stored), a chunk at a time, in order; the next
     chunk is parsed by a worker process while the caller stores this one."""
     source = iter(items)
-    first = list(islice(source, size))
+    first = _take(source, size)
     if not first:
         return
-    second = list(islice(source, size))
+    second = _take(source, size)
     if not second and len(first) < POOL_FROM:
         yield _joined(first, [None if r is None else parse_message(r) for r in _fresh(first)])
         return
     workers = max(1, min(2, (os.cpu_count() or 2) - 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Not forked: a forked worker would share this process's store connection (a PostgreSQL
+    # socket it closes on exit); a fork server starts clean workers.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: list[tuple[list[tuple[K, bytes]], Future[list[ParsedMail | None]]]] = []
         chunk = first
         while chunk or pending:
@@ -68,4 +84,4 @@ def parsed_chunks(
             if len(pending) > workers or not chunk:
                 done, future = pending.pop(0)
                 yield _joined(done, future.result())
-            chunk, second = second, (list(islice(source, size)) if second else [])
+            chunk, second = second, (_take(source, size) if second else [])
