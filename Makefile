@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint types contract demo bench system-deps clean
+.PHONY: help run test check lint types contract demo bench bench-deps system-deps clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -55,7 +55,14 @@ demo: $(STAMP) ## fill a demo database (/tmp/logeas-demo.sqlite) and open the ap
 	@test -f /tmp/logeas-demo.sqlite || $(BIN)/logeas demo --tickets 2000 --db /tmp/logeas-demo.sqlite
 	$(BIN)/logeas --db /tmp/logeas-demo.sqlite
 
-bench: $(STAMP) ## run the benchmarks, printing figures
+bench-deps: ## install mbsync (Debian isync), the IMAP speed reference, when missing and we are root
+	@command -v mbsync >/dev/null 2>&1 || if [ "$$(id -u)" = 0 ]; then \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q isync >/dev/null 2>&1 || \
+	    (apt-get update -q >/dev/null && apt-get install -y -q isync >/dev/null); \
+	else echo "missing: mbsync — run 'sudo apt-get install isync' (its figure will be skipped)"; fi
+
+bench: $(STAMP) system-deps bench-deps ## run the benchmarks, printing figures
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean: ## remove the virtualenv and caches

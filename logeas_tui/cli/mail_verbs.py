@@ -17,6 +17,8 @@ from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.desk import Desk, copy_parts
 from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.services.mail_sync import run_once
+from logeas_tui.core.services.parse_ahead import parsed_chunks
+from logeas_tui.core.services.write_batch import WriteBatch
 from logeas_tui.core.store import outbox_queries
 
 
@@ -88,6 +90,19 @@ def raw_messages(paths: Sequence[str]) -> Iterator[tuple[Path, bytes | OSError]]
                 yield file, data
 
 
+def _mails(
+    found: Iterator[tuple[Path, bytes | OSError]], failed: list[str], skipped: list[str]
+) -> Iterator[tuple[Path, bytes]]:
+    """The mails among the files read; an unreadable file or one that is no mail is noted."""
+    for path, raw in found:
+        if isinstance(raw, OSError):
+            failed.append(f"{safe(str(path))}: {safe(raw.strerror or str(raw))}")
+        elif not looks_like_mail(raw):
+            skipped.append(safe(str(path)))
+        else:
+            yield path, raw
+
+
 def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> int:
     rules = load_rules(desk.config.data_dir / "routing.toml")
     counts = {NEW_TICKET: 0, FOLLOWUP: 0, COPY: 0, DUPLICATE: 0, IGNORED: 0}
@@ -95,23 +110,21 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
     failed: list[str] = []
     skipped: list[str] = []
     started = time.perf_counter()
-    for path, raw in raw_messages(paths):
-        if isinstance(raw, OSError):
-            failed.append(f"{safe(str(path))}: {safe(raw.strerror or str(raw))}")
-            continue
-        if not looks_like_mail(raw):
-            skipped.append(safe(str(path)))
-            continue
-        try:
-            result = ingest(desk, raw, rules, acknowledge=ack)
-        except (HelpdeskError, DatabaseError) as exc:  # this one is not stored; go on
-            failed.append(f"{safe(str(path))}: {safe(first_line(exc))}")
-            continue
-        counts[result.outcome] += 1
-        total += 1
-        if not result.parsed_ok:
-            unparsed += 1
-            out.write(f"stored but not parsed cleanly: {path}\n")
+    with WriteBatch() as batch:
+        for chunk in parsed_chunks(_mails(raw_messages(paths), failed, skipped)):
+            for path, raw, parsed in chunk:
+                try:
+                    with batch.mail(len(raw)):
+                        result = ingest(desk, raw, rules, acknowledge=ack, parsed=parsed)
+                except (HelpdeskError, DatabaseError) as exc:  # this one is not stored; go on
+                    failed.append(f"{safe(str(path))}: {safe(first_line(exc))}")
+                    continue
+                counts[result.outcome] += 1
+                total += 1
+                if not result.parsed_ok:
+                    unparsed += 1
+                    out.write(f"stored but not parsed cleanly: {path}\n")
+            batch.commit()  # the next chunk's parse is awaited outside the write lock
     elapsed = time.perf_counter() - started
     rate = total / elapsed if elapsed > 0 else 0.0
     out.write(

@@ -275,9 +275,10 @@ def ingest(
 ) -> IngestResult:
     """Store one received mail as a new ticket or a follow-up, in one transaction."""
     sha = hashlib.sha256(raw).hexdigest()
-    if already_stored(sha):  # cheap read first: a re-sync parses nothing
-        return IngestResult(DUPLICATE, None, True)
-    parsed = parsed or parse_message(raw)
+    if parsed is None:  # parsed ahead means checked ahead (services.parse_ahead)
+        if already_stored(sha):  # cheap read first: a re-sync parses nothing
+            return IngestResult(DUPLICATE, None, True)
+        parsed = parse_message(raw)
     with writing():
         duplicate, first = stored_before(parsed, sha)
         if duplicate:

@@ -13,6 +13,7 @@ without marking them seen; \\Seen is set on the server only after the mail is co
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,12 +31,12 @@ from logeas_tui.core.services.inbound import (
     NEW_TICKET,
     IngestResult,
     ingest,
-    parse_unless_stored,
 )
 from logeas_tui.core.services.outbox import send_due
+from logeas_tui.core.services.parse_ahead import parsed_chunks
+from logeas_tui.core.services.write_batch import WriteBatch
 from logeas_tui.core.store import outbox_queries
 from logeas_tui.core.store.models import SyncState
-from logeas_tui.core.store.tx import writing
 
 CHUNK = 200
 # A fetch round ends after this long whatever the server does (a server that drips a byte every
@@ -61,9 +62,10 @@ def fetch_new(
     desk: Desk, conf: ServerConf, rules: Sequence[Rule], *, acknowledge: bool = True
 ) -> FetchReport:
     """Store the mail above the last stored UID, a chunk at a time. The round lasts at most
-    ROUND_SECONDS; each mail is parsed before its write transaction (the store stays free for
-    the others meanwhile), and the lease is renewed after each chunk (lost: another copy
-    goes on from the last stored UID)."""
+    ROUND_SECONDS; each chunk is parsed (by a worker process, see services.parse_ahead) before
+    its write transaction, the mails are stored in short batches of savepoints (see
+    services.write_batch), and the lease is renewed after each chunk (lost: another copy goes
+    on from the last stored UID)."""
     report = FetchReport()
     account = f"{conf.user or ''}@{conf.host}:{conf.port}"
     deadline = Deadline(ROUND_SECONDS).start()
@@ -79,19 +81,23 @@ def fetch_new(
             last = state.last_uid if state else 0
             if last + 1 >= status.uidnext and state is not None:
                 return report
-            for chunk in _chunks(folder.uids_after(last), CHUNK):
-                stored: list[str] = []
-                for uid, raw in folder.fetch_raw(chunk):
-                    parsed = parse_unless_stored(raw)
-                    with writing():
-                        result = ingest(desk, raw, rules, acknowledge=acknowledge, parsed=parsed)
-                        _remember(account, conf.folder, validity, int(uid))
-                    report.results.append(result)
-                    stored.append(uid)
-                if stored:
-                    folder.mark_seen(stored)
-                if mail_lease.take(desk) is not None:
-                    break
+            uids = folder.uids_after(last)
+            mails = (mail for chunk in _chunks(uids, CHUNK) for mail in folder.fetch_raw(chunk))
+            with WriteBatch() as batch, closing(parsed_chunks(mails, CHUNK)) as chunks:
+                for chunk in chunks:
+                    results: list[IngestResult] = []
+                    for uid, raw, parsed in chunk:
+                        with batch.mail(len(raw)):
+                            result = ingest(
+                                desk, raw, rules, acknowledge=acknowledge, parsed=parsed
+                            )
+                            _remember(account, conf.folder, validity, int(uid))
+                        results.append(result)
+                    batch.commit()  # stored for good before the server is told
+                    report.results.extend(results)
+                    folder.mark_seen([uid for uid, _, _ in chunk])
+                    if mail_lease.take(desk) is not None:
+                        break
     except Exception as exc:  # what was stored before the fault stays counted
         if deadline.passed:
             report.error = (
