@@ -61,6 +61,8 @@ class ParsedMail:
     references: tuple[str, ...] = ()
     from_addr: str = ""
     from_name: str = ""
+    reply_to: str = ""  # the first Reply-To address: where the sender wants answers
+    reply_to_name: str = ""
     to: tuple[str, ...] = ()
     cc: tuple[str, ...] = ()
     subject: str = ""
@@ -144,6 +146,7 @@ def _parse(raw: bytes, problems: list[str]) -> ParsedMail:
         return _guard(problems, name, [], lambda: fields.addresses(values, hint))
 
     senders = addresses("from")
+    answer_to = [pair for pair in addresses("reply-to") if pair[1]]
     attachments: list[Attachment] = []
     no_pieces: list[Piece] = []
     pieces = _guard(
@@ -156,6 +159,8 @@ def _parse(raw: bytes, problems: list[str]) -> ParsedMail:
         references=tuple(dict.fromkeys(references)),
         from_addr=senders[0][1] if senders else "",
         from_name=senders[0][0] if senders else "",
+        reply_to=answer_to[0][1] if answer_to else "",
+        reply_to_name=answer_to[0][0] if answer_to else "",
         to=tuple(addr for _, addr in addresses("to")),
         cc=tuple(addr for _, addr in addresses("cc")),
         subject=(headers.get("subject") or ("",))[0].strip(),

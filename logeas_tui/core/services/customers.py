@@ -42,3 +42,14 @@ def customer_address(text: str, domain: str) -> str:
         raise InvalidInput(
             Sentence("customer_bad_email", text=text, why=str(exc)), "customer"
         ) from None
+
+
+def mail_customer(
+    from_addr: str, from_name: str, reply_to: str, reply_to_name: str, own: frozenset[str]
+) -> tuple[str, str]:
+    """(address, name) of the customer of a received mail: its Reply-To when it names someone
+    else than the sender and the support — a web form's mail comes from the site and answers
+    go to the person who filled it, as a mail client would answer — else its sender."""
+    if reply_to and "@" in reply_to and reply_to != from_addr and reply_to not in own:
+        return reply_to, reply_to_name
+    return from_addr, from_name

@@ -43,6 +43,7 @@ from logeas_tui.core.procedure import CLOSED_STATES, MERGED, OPEN, REMOVED
 from logeas_tui.core.services import wording
 from logeas_tui.core.services.attachments import store_attachments
 from logeas_tui.core.services.common import add_message, record, save, send_to_customer
+from logeas_tui.core.services.customers import mail_customer
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import new_ticket
 from logeas_tui.core.store.models import MAIL_IN, AutoReplyCount, Message, Queue, Ticket
@@ -218,19 +219,21 @@ def _store(
     return msg
 
 
-def _ack_refusal(desk: Desk, parsed: ParsedMail, queue: Queue) -> str | None:
+def _ack_refusal(desk: Desk, parsed: ParsedMail, queue: Queue, recipient: str) -> str | None:
+    """Why the acknowledgement to `recipient` (the ticket's customer: the sender, or the
+    Reply-To it names) is not sent; None: it is."""
     if not queue.acknowledge or queue.held:
         return f"queue {queue.name} sends no acknowledgement"
     if not parsed.ok:
         return "unparseable mail"
     reason = is_automatic(parsed) or forbidden_recipient(
-        parsed.from_addr, desk.config.own_addresses, desk.config.domain
+        recipient, desk.config.own_addresses, desk.config.domain
     )
     if reason:
         return reason
     day = f"{desk.local_now():%Y%m%d}"
     row = AutoReplyCount.get_or_none(
-        (AutoReplyCount.address == parsed.from_addr) & (AutoReplyCount.day == day)
+        (AutoReplyCount.address == recipient) & (AutoReplyCount.day == day)
     )
     if row is not None and row.count >= desk.config.auto_reply_cap:
         return f"daily cap of {desk.config.auto_reply_cap} automatic mails reached"
@@ -256,7 +259,7 @@ def _acknowledge(desk: Desk, ticket: Ticket, parsed: ParsedMail, received: Messa
     )
     day = f"{desk.local_now():%Y%m%d}"
     (
-        AutoReplyCount.insert(address=parsed.from_addr, day=day, count=1)
+        AutoReplyCount.insert(address=ticket.customer, day=day, count=1)
         .on_conflict(
             conflict_target=[AutoReplyCount.address, AutoReplyCount.day],
             update={AutoReplyCount.count: AutoReplyCount.count + 1},
@@ -317,6 +320,13 @@ def _new_mail(
     """A mail not stored before: a follow-up of the ticket it names, else a new ticket."""
     ticket, threaded = find_ticket(parsed) if parsed.ok else (None, False)
     system = desk.acting_as(parsed.from_addr or "mail")
+    customer, customer_name = mail_customer(
+        parsed.from_addr,
+        parsed.from_name,
+        parsed.reply_to,
+        parsed.reply_to_name,
+        desk.config.own_addresses,
+    )
     if ticket is not None and not threaded and not known_sender(desk, ticket, parsed.from_addr):
         _store(ticket, parsed, raw, sha, desk, unknown_sender=True)
         save(desk, ticket)  # a new version (screens read it again); nothing else changes
@@ -345,8 +355,8 @@ def _new_mail(
     ticket = new_ticket(
         desk,
         queue,
-        customer=parsed.from_addr,
-        customer_name=parsed.from_name,
+        customer=customer,
+        customer_name=customer_name,
         subject=parsed.subject or "(no subject)",
     )
     if not parsed.ok:
@@ -359,7 +369,11 @@ def _new_mail(
         new=ticket.state,
         detail=wording.created_by_mail(parsed.from_addr, queue.name, parsed=parsed.ok),
     )
-    why = "acknowledgements off" if not acknowledge else _ack_refusal(desk, parsed, queue)
+    why = (
+        "acknowledgements off"
+        if not acknowledge
+        else _ack_refusal(desk, parsed, queue, ticket.customer)
+    )
     if why is None:
         _acknowledge(desk, ticket, parsed, received)
     else:  # so a technician can see why the customer got no acknowledgement
