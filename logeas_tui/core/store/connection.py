@@ -25,7 +25,8 @@ from peewee import (
 from playhouse.db_url import parse as parse_url
 
 from logeas_tui.core.config import private_folder
-from logeas_tui.core.errors import HelpdeskError, first_line
+from logeas_tui.core.errors import DiskFull, HelpdeskError, first_line, is_disk_full
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store import migrations
 from logeas_tui.core.store.models import TABLES, MessageIndex, db
 
@@ -104,6 +105,15 @@ def cannot_open(location: str, exc: Exception) -> HelpdeskError:
     """The one line said when the store at `location` cannot be opened: the first line of
     the driver's message, the password hidden."""
     return HelpdeskError(f"Cannot open the database {shown(location)}: {first_line(exc)}.")
+
+
+def disk_full(exc: BaseException) -> DiskFull | None:
+    """The one sentence for a store whose disk is full (SQLite or PostgreSQL), or None."""
+    if not is_disk_full(exc):
+        return None
+    bound = db.obj
+    where = getattr(bound, "database", None) or "?"
+    return DiskFull(Sentence("store.disk_full", where=shown(str(where))))
 
 
 def open_store(location: str | None = None) -> Database:
