@@ -18,6 +18,7 @@ from logeas_tui.core.services.desk import Desk, copy_parts
 from logeas_tui.core.services.inbound import COPY, DUPLICATE, FOLLOWUP, IGNORED, NEW_TICKET, ingest
 from logeas_tui.core.services.mail_sync import run_once
 from logeas_tui.core.store import outbox_queries
+from logeas_tui.core.store.connection import disk_full
 
 
 def sync(desk: Desk, once: bool, out: TextIO) -> int:
@@ -105,7 +106,8 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
         try:
             result = ingest(desk, raw, rules, acknowledge=ack)
         except (HelpdeskError, DatabaseError) as exc:  # this one is not stored; go on
-            failed.append(f"{safe(str(path))}: {safe(first_line(exc))}")
+            said = disk_full(exc) or exc
+            failed.append(f"{safe(str(path))}: {safe(first_line(said))}")
             continue
         counts[result.outcome] += 1
         total += 1

@@ -47,3 +47,30 @@ def test_note_on_a_full_disk_says_disk_full_and_writes_nothing(
     assert "rollback" not in run.err and "Traceback" not in run.err
     monkeypatch.undo()
     assert show(cli, number) == before
+
+
+def test_import_on_a_full_disk_says_disk_full_and_the_mail_imports_later(
+    cli: Cli,  # noqa: F811  (the fixture imported above)
+    paths: tuple[Path, Path],  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    phone(cli, "--owner", "Nicolas")
+    mail = tmp_path / "request.eml"
+    mail.write_bytes(
+        b"From: Jean <jean@example.org>\r\nTo: support@logeas.fr\r\nSubject: Big request\r\n"
+        b"Message-ID: <big@example.org>\r\nDate: Tue, 24 Nov 2026 10:00:00 +0100\r\n\r\n"
+        + b"Bonjour, the printer is broken.\r\n"
+        * 20_000
+    )
+    fill_the_disk(Path(paths[0]), monkeypatch)
+
+    run = cli("import", str(mail))
+
+    assert run.code != 0
+    assert "not imported: " in run.out and "disk holding the store is full" in run.out, run.out
+    assert "rollback" not in run.out + run.err and "Traceback" not in run.out + run.err
+    monkeypatch.undo()
+    again = cli("import", str(mail))
+    assert again.code == 0, again.err
+    assert "Big request" in cli("list").out
