@@ -23,6 +23,7 @@ from logeas_tui.core.services import live, mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.daily_backup import backup_if_due
 from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.store.connection import disk_full
 from logeas_tui.i18n import say, t
 from logeas_tui.messages import MailSynced, StoreChanged, SyncFailed, TicketChanged
 from logeas_tui.screens.help import HelpScreen
@@ -120,6 +121,10 @@ class LogeasApp(App[None]):
         app goes on; anything else is a crash (`_fatal_error`), and `logeas` exits 1."""
         trouble = crash.store_trouble(error)
         if trouble is not None:
+            full = disk_full(trouble)
+            if full is not None:
+                self.notify(say(full), severity="error", markup=False)
+                return
             said = first_line(trouble)
             self.notify(t("app.store_busy", cause=said), severity="error", markup=False)
             return

@@ -31,6 +31,7 @@ from logeas_tui.core.store.connection import (
     cannot_open,
     close_store,
     default_location,
+    disk_full,
     open_store,
 )
 from logeas_tui.texts import Catalog
@@ -103,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {Catalog(language).say(exc)}", file=sys.stderr)
         return 1
     except DatabaseError as exc:
+        full = disk_full(exc)
+        if full is not None:
+            print(f"error: {Catalog(language).say(full)}", file=sys.stderr)
+            return 1
         print(f"error: the database refused the change: {exc}.", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `logeas list | head`: the reader left, stay quiet

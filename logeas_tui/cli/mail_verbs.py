@@ -20,6 +20,7 @@ from logeas_tui.core.services.mail_sync import run_once
 from logeas_tui.core.services.parse_ahead import parsed_chunks
 from logeas_tui.core.services.write_batch import WriteBatch
 from logeas_tui.core.store import outbox_queries
+from logeas_tui.core.store.connection import disk_full
 
 
 def sync(desk: Desk, once: bool, out: TextIO) -> int:
@@ -117,7 +118,8 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
                     with batch.mail(len(raw)):
                         result = ingest(desk, raw, rules, acknowledge=ack, parsed=parsed)
                 except (HelpdeskError, DatabaseError) as exc:  # this one is not stored; go on
-                    failed.append(f"{safe(str(path))}: {safe(first_line(exc))}")
+                    said = disk_full(exc) or exc
+                    failed.append(f"{safe(str(path))}: {safe(first_line(said))}")
                     continue
                 counts[result.outcome] += 1
                 total += 1

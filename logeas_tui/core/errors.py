@@ -29,6 +29,30 @@ class ConfigError(HelpdeskError):
     pass
 
 
+class DiskFull(HelpdeskError):
+    """The disk (or quota) holding the store is full: the transaction was undone whole."""
+
+
+# SQLite says this on SQLITE_FULL; PostgreSQL's disk-full SQLSTATE is 53100
+_FULL_TEXT = "database or disk is full"
+_FULL_SQLSTATE = "53100"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether `exc`, or an error it was raised while handling, is a full disk. SQLite rolls
+    back by itself on SQLITE_FULL, so peewee's own ROLLBACK then fails "cannot rollback - no
+    transaction is active": the real cause is in the chain, not in the last error."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        code = getattr(current, "sqlstate", None) or getattr(current, "pgcode", None)
+        if code == _FULL_SQLSTATE or _FULL_TEXT in str(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def first_line(exc: BaseException) -> str:
     """The first line of an exception's message (PostgreSQL adds DETAIL and HINT lines),
     without its final full stop, at most 200 characters."""

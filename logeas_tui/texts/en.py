@@ -26,6 +26,7 @@ TEXTS: dict[str, str] = {
     "sync.error": "Mail error:",
     "sync.last": "Mail synced at {time}",
     "sync.starting": "Mail: first sync…",
+    "store.disk_full": "The disk holding the store is full ({where}): nothing was written.",
     "app.store_busy": "The store is busy or unreachable — nothing was changed; try again. ({cause})",
     "app.crashed": "logeas stopped on an unexpected error ({cause}). The details are in {path}.",
     "sync.held_by": "Mail: synced by {name}'s copy on {host}",

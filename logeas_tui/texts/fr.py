@@ -26,6 +26,7 @@ TEXTS: dict[str, str] = {
     "sync.error": "Erreur courrier :",
     "sync.last": "Courrier synchronisé à {time}",
     "sync.starting": "Courrier : première synchronisation…",
+    "store.disk_full": "Le disque qui porte la base est plein ({where}) : rien n'a été écrit.",
     "app.store_busy": "La base est occupée ou injoignable — rien n'a été changé ; réessayez. ({cause})",
     "app.crashed": "logeas s'est arrêté sur une erreur inattendue ({cause}). Le détail est dans {path}.",
     "sync.held_by": "Courrier : synchronisé par la copie de {name} sur {host}",

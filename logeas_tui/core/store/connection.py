@@ -24,7 +24,8 @@ from peewee import (
 )
 
 from logeas_tui.core.config import private_folder
-from logeas_tui.core.errors import HelpdeskError, first_line
+from logeas_tui.core.errors import DiskFull, HelpdeskError, first_line, is_disk_full
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store import driver, migrations
 from logeas_tui.core.store.models import TABLES, MessageIndex, db
 
@@ -114,6 +115,13 @@ _opened: list[str] = []  # the location of the store the models are bound to
 def current_location() -> str:
     """Where the store `open_store` opened is (a path or a URL)."""
     return _opened[-1] if _opened else default_location()
+
+
+def disk_full(exc: BaseException) -> DiskFull | None:
+    """The one sentence for a store whose disk is full (SQLite or PostgreSQL), or None."""
+    if not is_disk_full(exc):
+        return None
+    return DiskFull(Sentence("store.disk_full", where=shown(current_location())))
 
 
 def open_store(location: str | None = None) -> Database:
