@@ -74,3 +74,40 @@ def test_import_on_a_full_disk_says_disk_full_and_the_mail_imports_later(
     again = cli("import", str(mail))
     assert again.code == 0, again.err
     assert "Big request" in cli("list").out
+
+
+def test_mails_stored_in_the_same_batch_before_the_disk_filled_stay_stored(
+    cli: Cli,  # noqa: F811  (the fixture imported above)
+    paths: tuple[Path, Path],  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many mails share one write transaction (services.write_batch): the one that fills the
+    disk is not imported, and the ones before it in that transaction are, as said."""
+    phone(cli, "--owner", "Nicolas")
+    files = []
+    for n in range(3):
+        small = tmp_path / f"small{n}.eml"
+        small.write_bytes(
+            f"From: a{n}@example.org\r\nTo: support@logeas.fr\r\nSubject: Small {n}\r\n"
+            f"Message-ID: <s{n}@example.org>\r\n\r\nBonjour\r\n".encode()
+        )
+        files.append(str(small))
+    big = tmp_path / "big.eml"
+    big.write_bytes(
+        b"From: b@example.org\r\nTo: support@logeas.fr\r\nSubject: Big\r\n"
+        b"Message-ID: <b@example.org>\r\n\r\n" + b"Bonjour, the printer is broken.\r\n" * 30_000
+    )
+    with sqlite3.connect(paths[0]) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = con.execute("PRAGMA page_count").fetchone()[0]
+    room = {**connection.PRAGMAS, "max_page_count": pages + 60}  # the small ones fit
+    monkeypatch.setattr(connection, "PRAGMAS", room)
+
+    run = cli("import", "--no-ack", *files, str(big))
+
+    assert run.code != 0
+    assert f"not imported: {big}: " in run.out and "disk holding the store is full" in run.out
+    monkeypatch.undo()
+    listed = cli("list").out
+    assert all(f"Small {n}" in listed for n in range(3)) and "Big" not in listed

@@ -28,7 +28,6 @@ from pathlib import Path
 from logeas_tui.core.config import private_folder
 from logeas_tui.core.errors import HelpdeskError, first_line
 from logeas_tui.core.store.connection import database_for, is_url, shown
-from logeas_tui.core.store.copy import copy_store
 
 # What a backup's report counts, as (name, SQL): the same query on the source and on the copy.
 COUNTS = {
@@ -140,6 +139,8 @@ def backup(
     started = time.monotonic()
     try:
         if is_url(location):
+            from logeas_tui.core.store.copy import copy_store  # a PostgreSQL store only
+
             copy_store(location, str(partial))  # it compares every count and raw mail
             counts = _checked_backup(partial)
         else:
@@ -241,6 +242,8 @@ def _restore_postgres(
             f"The store {shown(location)} is open by {others} other session(s): "
             "quit every app and command using it, then restore."
         )
+    from logeas_tui.core.store.copy import copy_store
+
     aside = source.with_name(f"replaced-{stamp(at)}.sqlite")
     copy_store(location, str(aside))
     copy_store(str(source), location, force=True)
