@@ -41,6 +41,7 @@ from logeas_tui.screens.dialogs import (
     DaysScreen,
 )
 from logeas_tui.screens.merge import MergeScreen
+from logeas_tui.widgets.background import off_loop
 from logeas_tui.widgets.literal import block, clean_line, literal
 
 Kept = dict[tuple[str, str], str]  # (action, ticket number) -> a text not sent yet
@@ -81,6 +82,11 @@ class Flow:
         self.screen.notify(say(err), severity="error", markup=False)
 
 
+# The tickets an action is running on in this app (its dialog open, or its write waiting for
+# the store): a second key on the same ticket meanwhile is said, not run twice.
+ACTING: set[str] = set()
+
+
 def refusal_for(action: str, row: TicketRow) -> Sentence | None:
     """Why the procedure forbids `action` on the ticket of `row` (None: it is allowed)."""
     return procedure.refusal(action, row.state, row.number, row.merged_into or "", row.marks)
@@ -101,14 +107,20 @@ async def run_action(
     if reason:
         screen.notify(say(reason), severity="warning", markup=False)
         return None
+    if row.number in ACTING:  # its dialog or its write is still under way: one at a time
+        screen.notify(t("act.busy", number=row.number), severity="warning", markup=False)
+        return None
     kept = {} if kept is None else kept
     result: ActionResult | None = None
+    ACTING.add(row.number)
     try:
         result = await flow(Flow(screen, desk, row, action, kept))
     except Conflict as err:
         changed_meanwhile(screen, row.number, err)
     except HelpdeskError as err:
         screen.notify(say(err), severity="error", markup=False)
+    finally:
+        ACTING.discard(row.number)
     if (action, row.number) in kept:  # written, not sent: said after why
         screen.notify(t("act.kept"), severity="warning", markup=False)
     if result is None:
@@ -132,9 +144,9 @@ async def answering(f: Flow, send: Callable[[int], ActionResult]) -> ActionResul
     and send ours only if the technician confirms (None when not); any other change meanwhile
     is the caller's refusal."""
     try:
-        return send(f.version)
+        return await off_loop(lambda: send(f.version))
     except Conflict:
-        theirs = live.answer_after(f.row.number, f.row.last_message)
+        theirs = await off_loop(lambda: live.answer_after(f.row.number, f.row.last_message))
         if theirs is None:
             raise
     number = f.row.number
@@ -149,13 +161,14 @@ async def answering(f: Flow, send: Callable[[int], ActionResult]) -> ActionResul
     question = t("dlg.answered.question", number=number, who=who)
     if not await f.ask(ConfirmScreen(question, extract)):
         return None
-    now = live.current_row(f.desk, number)
+    now = await off_loop(lambda: live.current_row(f.desk, number))
     if now is None:
         raise NotFound(Sentence("no_ticket", number=number))
     reason = refusal_for(f.action, now)
     if reason is not None:
         raise Refused(reason)
-    return send(now.version)
+    version = now.version
+    return await off_loop(lambda: send(version))
 
 
 async def sending(
@@ -165,7 +178,7 @@ async def sending(
     `answering`); if it does not go out (refused, not confirmed), keep `text` for the next
     try. (A field the service refused is the flow's to ask again.)"""
     try:
-        result = await answering(f, send) if answer else send(f.version)
+        result = await answering(f, send) if answer else await off_loop(lambda: send(f.version))
     except InvalidInput:
         raise
     except HelpdeskError:
@@ -193,14 +206,16 @@ async def merge_flow(f: Flow) -> ActionResult | None:
     target = await f.ask(MergeScreen(f.desk, f.row))
     if not target:
         return None
-    return merge.merge(f.desk, f.row.number, target, expected_version=f.version)
+    return await off_loop(
+        lambda: merge.merge(f.desk, f.row.number, target, expected_version=f.version)
+    )
 
 
 async def unmerge_flow(f: Flow) -> ActionResult | None:
     question = t("dlg.unmerge.question", number=f.row.number, target=f.row.merged_into or "?")
     if not await f.ask(ConfirmScreen(question, ticket_line(f.row))):
         return None
-    return merge.unmerge(f.desk, f.row.number)
+    return await off_loop(lambda: merge.unmerge(f.desk, f.row.number))
 
 
 async def reply_flow(f: Flow) -> ActionResult | None:
@@ -297,7 +312,9 @@ async def pending_flow(f: Flow) -> ActionResult | None:
     title = t("dlg.pending.title", number=f.row.number)
     while (days := await f.ask(DaysScreen(title, ticket_line(f.row)))) is not None:
         try:
-            return tickets.set_pending(f.desk, f.row.number, days, expected_version=f.version)
+            return await off_loop(
+                lambda: tickets.set_pending(f.desk, f.row.number, days, expected_version=f.version)
+            )
         except InvalidInput as err:
             f.refused_days(err)
     return None
@@ -316,7 +333,9 @@ async def transfer_flow(f: Flow) -> ActionResult | None:
     name = await _pick(f, "transfer", choices, detail=detail)
     if not name:
         return None
-    return handoff.transfer(f.desk, f.row.number, name, expected_version=f.version)
+    return await off_loop(
+        lambda: handoff.transfer(f.desk, f.row.number, name, expected_version=f.version)
+    )
 
 
 async def move_flow(f: Flow) -> ActionResult | None:
@@ -333,14 +352,20 @@ async def move_flow(f: Flow) -> ActionResult | None:
     name = await _pick(f, "move", choices, detail=detail, wide=True)
     if not name:
         return None
-    return handoff.move(f.desk, f.row.number, name, expected_version=f.version)
+    return await off_loop(
+        lambda: handoff.move(f.desk, f.row.number, name, expected_version=f.version)
+    )
 
 
 async def _closing(f: Flow, successful: bool) -> ActionResult | None:
     key = "dlg.close.question" if successful else "dlg.close_unsuccessful.question"
     if not await f.ask(ConfirmScreen(t(key, number=f.row.number), ticket_line(f.row))):
         return None
-    return tickets.close(f.desk, f.row.number, successful=successful, expected_version=f.version)
+    return await off_loop(
+        lambda: tickets.close(
+            f.desk, f.row.number, successful=successful, expected_version=f.version
+        )
+    )
 
 
 async def close_flow(f: Flow) -> ActionResult | None:
@@ -352,7 +377,7 @@ async def close_unsuccessful_flow(f: Flow) -> ActionResult | None:
 
 
 async def reopen_flow(f: Flow) -> ActionResult | None:
-    return tickets.reopen(f.desk, f.row.number, expected_version=f.version)
+    return await off_loop(lambda: tickets.reopen(f.desk, f.row.number, expected_version=f.version))
 
 
 async def note_flow(f: Flow) -> ActionResult | None:
@@ -371,11 +396,13 @@ async def note_flow(f: Flow) -> ActionResult | None:
 
 
 async def take_flow(f: Flow) -> ActionResult | None:
-    return tickets.take(f.desk, f.row.number, expected_version=f.version)
+    return await off_loop(lambda: tickets.take(f.desk, f.row.number, expected_version=f.version))
 
 
 async def accept_flow(f: Flow) -> ActionResult | None:
     """No dialog: the technician has read the mail, marked above it with this key."""
     from logeas_tui.core.services import senders  # loads the mail stack: not before it is used
 
-    return senders.accept_sender(f.desk, f.row.number, expected_version=f.version)
+    return await off_loop(
+        lambda: senders.accept_sender(f.desk, f.row.number, expected_version=f.version)
+    )

@@ -8,6 +8,8 @@ line is officially open."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +26,7 @@ from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
 from logeas_tui.i18n import say, t
 from logeas_tui.screens.dialogs import ConfirmScreen
+from logeas_tui.widgets.background import off_loop
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.literal import literal
 
@@ -62,6 +65,7 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
         super().__init__()
         self.desk = desk
         self.number: str | None = None
+        self.saving = False  # a save is waiting for the store
 
     def compose(self) -> ComposeResult:
         desk = self.desk
@@ -181,24 +185,27 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
         target.update(Text(message or ""))
         target.set_class(bool(message), "-shown")
 
-    def action_save(self) -> None:
-        if self.number is not None:
+    async def action_save(self) -> None:
+        if self.number is not None or self.saving:
             return
         for field in (*ERROR_FIELDS, None):
             self.show_error(field, None)
         owner = self.query_one("#owner", Select).value
         queue = self.query_one("#queue", Select).value
+        save = partial(  # the fields read now: what is typed while the store works is not
+            tickets.create_phone_ticket,
+            self.desk,
+            customer=self.query_one("#customer", Input).value,
+            customer_name=self.query_one("#name", Input).value,
+            queue=queue if isinstance(queue, str) else "",
+            subject=self.query_one("#subject", Input).value,
+            body=self.query_one("#body", TextArea).text,
+            close=self.query_one("#finished", Checkbox).value,
+            owner=owner if isinstance(owner, str) else None,
+        )
+        self.saving = True  # ctrl+s pressed again while the store works saves nothing twice
         try:
-            result = tickets.create_phone_ticket(
-                self.desk,
-                customer=self.query_one("#customer", Input).value,
-                customer_name=self.query_one("#name", Input).value,
-                queue=queue if isinstance(queue, str) else "",
-                subject=self.query_one("#subject", Input).value,
-                body=self.query_one("#body", TextArea).text,
-                close=self.query_one("#finished", Checkbox).value,
-                owner=owner if isinstance(owner, str) else None,
-            )
+            result = await off_loop(save)
         except InvalidInput as err:
             self.show_error(err.field, say(err))
             if err.field in ERROR_FIELDS:
@@ -207,6 +214,8 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
         except HelpdeskError as err:
             self.show_error(None, say(err))
             return
+        finally:
+            self.saving = False
         self.saved(result.number)
 
     def saved(self, number: str) -> None:

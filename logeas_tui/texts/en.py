@@ -170,6 +170,7 @@ TEXTS: dict[str, str] = {
     # a change refused because someone else changed the ticket meanwhile (`said`: who, how)
     "act.conflict": "{said} The screen now shows its new state.",
     "act.kept": "Your text was not sent; it is kept: the same key offers it again.",
+    "act.busy": "Ticket {number}: the previous action is still under way",
     "act.answered": "Ticket {number} was just answered by {who}: “{line}”",
     "dlg.answered.question": "{who} has just answered ticket {number}. Send your answer too?",
     # global keys

@@ -170,6 +170,7 @@ TEXTS: dict[str, str] = {
     # un changement refusé parce que quelqu'un d'autre a modifié le ticket (`said` : qui, quoi)
     "act.conflict": "{said} L'écran montre maintenant son nouvel état.",
     "act.kept": "Votre texte n'a pas été envoyé ; il est gardé : la même touche vous le redonne.",
+    "act.busy": "Ticket {number} : l’action précédente est encore en cours",
     "act.answered": "{who} vient de répondre au ticket {number} : « {line} »",
     "dlg.answered.question": (
         "{who} vient de répondre au ticket {number}. Envoyer aussi votre réponse ?"

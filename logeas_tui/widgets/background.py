@@ -4,6 +4,7 @@ its thread's task."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -19,3 +20,10 @@ def in_thread(work: Callable[[], T]) -> T:
     finally:
         if db.obj is not None and not db.is_closed():
             db.close()
+
+
+async def off_loop(work: Callable[[], T]) -> T:
+    """Run the store write (or read) `work` on a worker thread and wait for it without
+    holding the event loop: while it waits for the store's lock, keys, the banner and other
+    workers go on. Its errors are raised here, as if it had run in place."""
+    return await asyncio.to_thread(in_thread, work)

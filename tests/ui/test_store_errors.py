@@ -66,3 +66,45 @@ async def test_an_unexpected_error_ends_with_status_1_a_sentence_and_no_locals(
     reports = list(tmp_path.rglob("crash-*.txt"))
     assert len(reports) == 1 and "hunter2" not in reports[0].read_text()
     assert "RuntimeError: boom" in reports[0].read_text()
+
+
+async def test_the_screen_answers_keys_while_a_write_waits_for_the_store_and_the_write_then_lands(
+    app: LogeasApp, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A confirmed close waits for a lock another process holds: meanwhile the help opens on
+    its key (the event loop is free), and once the lock is released the close is done."""
+    from logeas_tui.core.store.models import Ticket, db
+    from logeas_tui.screens.help import HelpScreen
+
+    # the write must wait for us, not give up: a long busy timeout on the app's connections
+    longer = [(k, 600_000 if k == "busy_timeout" else v) for k, v in db.obj._pragmas]
+    monkeypatch.setattr(db.obj, "_pragmas", longer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.main_screen
+        assert main is not None and main.selected is not None
+        number = main.selected.number
+        await pilot.press("c")  # close: the confirmation opens
+        await settle(pilot)
+        other = sqlite3.connect(db_path, isolation_level=None)  # a long import, say
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("y")  # confirmed: the close now waits for the lock
+            await pilot.press("question_mark")
+            for _ in range(600):
+                await pilot.pause(0.05)
+                if isinstance(app.screen, HelpScreen):
+                    break
+            assert isinstance(app.screen, HelpScreen), "the key waited for the write"
+            state = other.execute("SELECT state FROM ticket WHERE number = ?", (number,))
+            assert state.fetchone()[0] != "closed successful"  # still waiting: not written
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await pilot.press("escape")
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if any(number in n and "closed" in n.lower() for n in notifications(app)):
+                break
+        assert not any("busy" in n for n in notifications(app))
+        assert Ticket.get(Ticket.number == number).state.startswith("closed")
