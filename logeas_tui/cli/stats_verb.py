@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from logeas_tui.cli.output import safe, write_json
 from logeas_tui.core.services import stats as stats_service
 from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.services.stats import duration
 
 COLUMNS = (
     "queue",
@@ -23,16 +24,6 @@ COLUMNS = (
     "median_first_answer_s",
     "median_close_s",
 )
-
-
-def duration(seconds: float | None) -> str:
-    """Working time as a person reads it: 20 min, 3 h 05, –."""
-    if seconds is None:
-        return "–"
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d}"
 
 
 def _values(row: stats_service.WeekRow) -> list[Any]:

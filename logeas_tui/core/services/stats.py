@@ -59,6 +59,16 @@ class Report:
     oldest: tuple[OldestOpen, ...]
 
 
+def duration(seconds: float | None) -> str:
+    """Working time as a person reads it: "20 min", "3 h 05", "–" for none."""
+    if seconds is None:
+        return "–"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d}"
+
+
 def _mondays(today: date, weeks: int) -> list[date]:
     this_monday = today - timedelta(days=today.weekday())
     return [this_monday - timedelta(weeks=weeks - 1 - i) for i in range(weeks + 1)]
