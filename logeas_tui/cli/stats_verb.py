@@ -73,7 +73,7 @@ def stats(desk: Desk, args: Namespace, out: TextIO) -> int:
 def _table(
     desk: Desk, report: stats_service.Report, rows: list[stats_service.WeekRow], out: TextIO
 ) -> None:
-    names = [safe(r.queue) or "all queues" for r in rows]
+    names = [safe(r.queue) or "all but held" for r in rows]
     width = max((len(n) for n in names), default=10)
     out.write(
         f"{'queue':<{width}}  {'week':<8}  {'new':>5} {'mail':>5} {'phone':>5} {'closed':>6}"

@@ -184,7 +184,7 @@ TEXTS: dict[str, str] = {
     "app.stats": "statistics",
     "cmd.stats": "Statistics",
     "cmd.stats_help": "Tickets per week, closings, reopenings and waits in opening hours (S)",
-    "stats.title": "Statistics — all queues, last {weeks} weeks (times in opening hours)",
+    "stats.title": "Statistics — all queues but held mail, last {weeks} weeks (times in opening hours)",
     "stats.loading": "Reading the statistics…",
     "stats.hint": "Esc close   ·   per queue: logeas stats [--queue Q] [--json|--csv]",
     "stats.created": "created",

@@ -186,7 +186,7 @@ TEXTS: dict[str, str] = {
     "app.stats": "statistiques",
     "cmd.stats": "Statistiques",
     "cmd.stats_help": "Tickets par semaine, clôtures, réouvertures et attentes en heures d'ouverture (S)",
-    "stats.title": "Statistiques — toutes les files, {weeks} dernières semaines (durées en heures d'ouverture)",
+    "stats.title": "Statistiques — toutes les files sauf le courrier retenu, {weeks} dernières semaines (durées en heures d'ouverture)",
     "stats.loading": "Lecture des statistiques…",
     "stats.hint": "Échap fermer   ·   par file : logeas stats [--queue F] [--json|--csv]",
     "stats.created": "créés",

@@ -139,3 +139,18 @@ def test_the_command_line_prints_the_same_figures(
     assert "LoGeAs,2026-W47,1,1,0,0,0,1,1200,1200" in lines
     text = _run(desk)
     assert "20 min" in text and "oldest open ticket" in text and week_of_work[0] in text
+
+
+def test_held_mail_has_its_own_row_but_is_not_the_supports_work(
+    desk: Desk, week_of_work: tuple[str, str]
+) -> None:
+    """A spam caught this morning shows in the Spam queue's row, not in the totals, nor among
+    the oldest open tickets."""
+    spam = stored_mail(
+        desk, sender="promo@pub.example", name="", subject="Gagnez", body="!", queue="Spam"
+    )
+    report = stats.report(desk, weeks=1)
+    assert [(r.queue, r.created) for r in report.rows] == [("LoGeAs", 1), ("Spam", 1)]
+    assert report.totals[0].created == 1
+    assert spam not in [o.number for o in report.oldest]
+    assert stats.report(desk, weeks=1, queue="Spam").totals[0].created == 1

@@ -23,7 +23,7 @@ from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import stats_queries
 from logeas_tui.core.store.models import MAIL_IN, PHONE, Queue
 
-ALL = ""  # the queue name of the rows summing every queue
+ALL = ""  # the queue name of the rows summing the support's queues (held mail apart)
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,8 @@ class OldestOpen:
 class Report:
     weeks: tuple[str, ...]  # oldest first
     rows: tuple[WeekRow, ...]  # per queue (queues by position), weeks oldest first
-    totals: tuple[WeekRow, ...]  # the whole support (or the one queue asked), per week
-    oldest: tuple[OldestOpen, ...]
+    totals: tuple[WeekRow, ...]  # the support's queues, held mail apart (or the one asked)
+    oldest: tuple[OldestOpen, ...]  # of the same queues as the totals
 
 
 def duration(seconds: float | None) -> str:
@@ -91,9 +91,13 @@ def _index(created: datetime, bounds: list[datetime]) -> int | None:
 
 
 def _medians(
-    pairs: Iterable[tuple[int, datetime, datetime]], bounds: list[datetime], conf: HoursConf
+    pairs: Iterable[tuple[int, datetime, datetime]],
+    bounds: list[datetime],
+    conf: HoursConf,
+    summed: set[int],
 ) -> dict[tuple[int | None, int], float]:
-    """Median working seconds per (queue id, week), and per (None, week) for every queue."""
+    """Median working seconds per (queue id, week), and per (None, week) over the queues
+    `summed`."""
     waits: dict[tuple[int | None, int], list[float]] = defaultdict(list)
     for queue, start, end in pairs:
         index = _index(start, bounds)
@@ -101,7 +105,8 @@ def _medians(
             continue
         seconds = working_seconds(start, end, conf)
         waits[(queue, index)].append(seconds)
-        waits[(None, index)].append(seconds)
+        if queue in summed:
+            waits[(None, index)].append(seconds)
     return {key: float(statistics.median(values)) for key, values in waits.items()}
 
 
@@ -112,7 +117,10 @@ def report(desk: Desk, *, weeks: int = 8, queue: str | None = None) -> Report:
     conf = desk.config.hours
     mondays = _mondays(desk.local_now().date(), weeks)
     bounds = _bounds(mondays, conf)
-    queues = {q.id: q.name for q in Queue.select().order_by(Queue.position, Queue.name)}
+    every = list(Queue.select().order_by(Queue.position, Queue.name))
+    queues = {q.id: q.name for q in every}
+    # the support's work: held mail (Spam, Virus, Mailing) is kept apart, as in the queue pane
+    work = {q.id for q in every if not q.held}
     if queue is not None:
         queues = {i: n for i, n in queues.items() if n == queue}
         if not queues:
@@ -122,11 +130,12 @@ def report(desk: Desk, *, weeks: int = 8, queue: str | None = None) -> Report:
     closed, reopened = stats_queries.closed_and_reopened(bounds)
     still = stats_queries.still_open(bounds)
     keep = set(queues)
+    summed = keep if queue is not None else keep & work
     answered = _medians(
-        (p for p in stats_queries.first_answers(bounds) if p[0] in keep), bounds, conf
+        (p for p in stats_queries.first_answers(bounds) if p[0] in keep), bounds, conf, summed
     )
     closing = _medians(
-        (p for p in stats_queries.first_closings(bounds) if p[0] in keep), bounds, conf
+        (p for p in stats_queries.first_closings(bounds) if p[0] in keep), bounds, conf, summed
     )
     names = [_week_name(m) for m in mondays[:-1]]
 
@@ -150,7 +159,7 @@ def report(desk: Desk, *, weeks: int = 8, queue: str | None = None) -> Report:
     rows = [row(n, [i], i, w) for i, n in queues.items() for w in range(weeks)]
     active = {r.queue for r in rows if r.created or r.closed or r.reopened or r.still_open}
     rows = [r for r in rows if r.queue in active]
-    ids = list(queues)
+    ids = [i for i in queues if i in summed]
     if queue is not None:  # the one queue's own medians
         totals = [row(queue, ids, ids[0], w) for w in range(weeks)]
     else:
@@ -158,7 +167,7 @@ def report(desk: Desk, *, weeks: int = 8, queue: str | None = None) -> Report:
     oldest = [
         OldestOpen(queues[q], number, at)
         for q, number, at in stats_queries.oldest_open()
-        if q in queues
+        if q in summed
     ]
     order = list(queues.values())
     oldest.sort(key=lambda o: order.index(o.queue))
