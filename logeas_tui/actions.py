@@ -81,6 +81,10 @@ REGISTRY: tuple[Action, ...] = (
         "sync_now", "s", OTHER, APP, show=False, palette=True, textual_action="sync_now",
         text="app.sync",
     ),
+    Action(
+        "stats", "S", OTHER, APP, show=False, palette=True, textual_action="stats",
+        text="app.stats",
+    ),
     # the main screen
     Action("search", "slash", NAVIGATION, textual_action="search"),
     Action("back", "escape", NAVIGATION, show=False, textual_action="back"),

@@ -29,6 +29,7 @@ from logeas_tui.messages import MailSynced, StoreChanged, SyncFailed, TicketChan
 from logeas_tui.screens.help import HelpScreen
 from logeas_tui.screens.main import MainScreen
 from logeas_tui.screens.phone import PhoneIntakeScreen
+from logeas_tui.screens.stats import StatsScreen
 from logeas_tui.texts import Catalog
 from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.keys import translate_bindings
@@ -47,6 +48,7 @@ class DeskCommands(Provider):
         commands: list[tuple[str, Callable[[], Any], str]] = [
             (t("cmd.phone"), app.action_phone, t("cmd.phone_help")),
             (t("cmd.sync"), app.action_sync_now, t("cmd.sync_help")),
+            (t("cmd.stats"), app.action_stats, t("cmd.stats_help")),
         ]
         main = app.main_screen
         row = main.selected if main else None
@@ -159,6 +161,9 @@ class LogeasApp(App[None]):
                 self.main_screen.post_message(TicketChanged(number))
 
         self.push_screen(PhoneIntakeScreen(self.desk), created)
+
+    def action_stats(self) -> None:
+        self.push_screen(StatsScreen(self.desk))
 
     def action_sync_now(self) -> None:
         if not self._mail_configured():

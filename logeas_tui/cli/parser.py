@@ -133,6 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
     verb("queues", _later("verbs", "queues"), "the queues, with ticket counts per state")
     verb("technicians", _later("verbs", "technicians"), "the technicians and their support level")
 
+    p = verb("stats", _later("stats_verb", "stats"), "tickets per queue and week, waits in hours")
+    p.add_argument("--weeks", type=_positive, default=8, metavar="N")
+    p.add_argument("--queue", metavar="Q")
+    p.add_argument("--csv", action="store_true", help="print CSV instead of text")
+
     p = verb("demo", _later("verbs", "demo"), "add realistic demo tickets to the database")
     p.add_argument("--tickets", type=_positive, required=True, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")

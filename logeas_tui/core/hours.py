@@ -16,7 +16,7 @@ import importlib.util
 import json
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -102,3 +102,29 @@ def next_opening(local: datetime, conf: HoursConf) -> datetime | None:
             if offset > 0 or start > clock:
                 return datetime.combine(day, start, conf.zone)
     return None
+
+
+def working_seconds(start: datetime, end: datetime, conf: HoursConf) -> float:
+    """Seconds of opening hours between two instants (aware, or naive UTC as stored): a mail
+    arriving Friday 17:50 answered Monday 09:10 waited 20 minutes, not 63 hours. Zero when
+    `end` is not after `start`."""
+    begin, finish = _local(start, conf), _local(end, conf)
+    if finish <= begin:
+        return 0.0
+    total = 0.0
+    day = begin.date()
+    while day <= finish.date():
+        for open_at, close_at in _intervals(day, conf):
+            lo = max(begin, datetime.combine(day, open_at, conf.zone))
+            hi = min(finish, datetime.combine(day, close_at, conf.zone))
+            if hi > lo:
+                total += (hi - lo).total_seconds()
+        day += timedelta(days=1)
+    return total
+
+
+def _local(instant: datetime, conf: HoursConf) -> datetime:
+    """An instant in the support's zone; a naive one is UTC, as the store keeps times."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(conf.zone)
