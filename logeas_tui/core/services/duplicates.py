@@ -37,9 +37,11 @@ _PREFIX = re.compile(
     r"^\s*(?:(?:re|fwd?|tr|aw|wg|r[ée]p?)\s*(?:\[\d+\])?\s*:|\[\s*ticket#[^\]]*\])\s*",
     re.IGNORECASE,
 )
-_STOP = frozenset(
-    ["the", "and", "for", "with", "from", "your", "you", "are", "not", "has", "have", "this", "that", "can", "our", "all", "any", "was", "les", "des", "une", "pour", "par", "sur", "dans", "avec", "est", "pas", "que", "qui", "sont", "vos", "nos", "mon", "mes", "ses", "aux", "bonjour", "merci", "hello", "question", "probleme"]
-)
+# common words that say nothing about what a request is about (English and French)
+_COMMON = """the and for with from your you are not has have this that can our all any was
+les des une pour par sur dans avec est pas que qui sont vos nos mon mes ses aux
+bonjour merci hello question probleme"""
+_STOP = frozenset(_COMMON.split())
 
 
 @dataclass(frozen=True)
