@@ -8,6 +8,7 @@ similar, each group newest first. Rules a technician can check by eye:
   and accents folded;
 - two subjects are similar when they are then equal, or share more than half of the longer
   one's significant words (3 letters or more, not a common word) and at least two;
+- a candidate shows the first line of its first message that is not a greeting ("Bonjour,");
 - a candidate is *strong* (the detail says "possible duplicate of N") when it is the same
   customer's and its subject is equal, or it was created within 2 days of this one.
 """
@@ -108,6 +109,16 @@ def customer_key(address: str, domain: str) -> str:
     return address
 
 
+def first_line(body: str) -> str:
+    """The first line of a message that says something: a greeting alone on its line
+    ("Bonjour,", "Hello Nicolas,") is skipped."""
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    for line in lines:
+        if not (line.endswith(",") and len(line.split()) <= 3):
+            return line
+    return lines[0] if lines else ""
+
+
 def _ticket(number: str) -> LiveTicket:
     number = str(number).strip()
     found = store.ticket_basics(number)
@@ -148,7 +159,7 @@ def candidates(desk: Desk, number: str, *, limit: int = LIMIT) -> list[Candidate
     ]
     chosen = [(t, True) for t in same] + [(t, False) for t in alike]
     chosen = chosen[:limit]
-    lines = store.first_lines([t.id for t, _ in chosen])
+    bodies = store.first_bodies([t.id for t, _ in chosen])
     return [
         Candidate(
             t.number,
@@ -157,7 +168,7 @@ def candidates(desk: Desk, number: str, *, limit: int = LIMIT) -> list[Candidate
             t.customer_name,
             t.state,
             t.created,
-            lines.get(t.id, ""),
+            first_line(bodies.get(t.id, "")),
             mine,
             mine and _is_strong(ticket, t),
         )

@@ -20,6 +20,7 @@ from logeas_tui.core.store.models import Message, Queue, Ticket
 
 DELETE_QUEUE = "Delete"
 RECENT_CAP = 2_000  # recent live tickets compared by subject, newest first
+HEAD = 2_000  # characters of a first message read for its first line
 
 
 @dataclass(frozen=True)
@@ -75,19 +76,19 @@ def live_since(since: datetime) -> list[LiveTicket]:
     return _tickets(_live().where(Ticket.created >= since).limit(RECENT_CAP))
 
 
-def first_lines(ticket_ids: list[int]) -> dict[int, str]:
-    """The first non-empty line of each ticket's first message (by the (ticket, date) index)."""
-    lines: dict[int, str] = {}
+def first_bodies(ticket_ids: list[int]) -> dict[int, str]:
+    """The start (2,000 characters) of each ticket's first message, by the (ticket, date)
+    index."""
+    bodies: dict[int, str] = {}
     for ticket_id in ticket_ids:
         first = (
-            Message.select(Message.body)
+            Message.select(fn.SUBSTR(Message.body, 1, HEAD).alias("head"))
             .where(Message.ticket == ticket_id)
             .order_by(Message.date, Message.id)
             .first()
         )
-        body = first.body if first else ""
-        lines[ticket_id] = next((line.strip() for line in body.splitlines() if line.strip()), "")
-    return lines
+        bodies[ticket_id] = (first.head or "") if first else ""
+    return bodies
 
 
 def ticket_basics(number: str) -> LiveTicket | None:
