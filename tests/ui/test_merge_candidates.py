@@ -1,6 +1,7 @@
 """The merge dialog lists the possible duplicates first: the customer's other tickets, then
 similar subjects, with their first lines; ↑↓ move, Enter merges into the highlighted one (both
-tickets shown side by side first); typing a number still works."""
+tickets shown side by side first); typing a number still works. The ticket detail says
+"Possible duplicate of N" when a candidate is strong."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ import asyncio
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
+from logeas_tui.app import LogeasApp
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
 from logeas_tui.screens.merge import MergeScreen
+from tests.ui.conftest import settle
 from tests.ui.harness import HOSTILE_SUBJECT, Harness, closed_ticket, mail_ticket
+from tests.ui.test_live import detail_text
 
 SIZE = (120, 40)
 
@@ -124,3 +128,21 @@ async def test_candidate_text_is_shown_as_typed(desk: Desk) -> None:
         (line,) = lines(screen)
         assert "[bold red]x[/]" in line and "[b]effacé[/b]" in line
         assert "\x1b" not in line
+
+
+async def test_the_detail_says_possible_duplicate_of_a_strong_candidate(desk: Desk) -> None:
+    first = mail_ticket(desk, subject="Licence expirée")
+    second = mail_ticket(desk, subject="RE: licence expiree")
+    alone = mail_ticket(desk, subject="Imprimante", sender="paul@ailleurs.example")
+    app = LogeasApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the oldest ticket of the review: the first one
+        await settle(pilot)
+        assert f"Ticket {first}" in str(app.screen.query_one("#detail").border_title)
+        assert f"Possible duplicate of {second}" in detail_text(app)
+        app.screen.query_one("#detail").blur()
+        await pilot.press("escape", "down", "down", "enter")  # the third: nobody else's
+        await settle(pilot)
+        assert alone in str(app.screen.query_one("#detail").border_title)
+        assert "Possible duplicate" not in detail_text(app)

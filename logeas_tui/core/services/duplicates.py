@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from logeas_tui.core import numbers
 from logeas_tui.core.errors import NotFound
+from logeas_tui.core.procedure import IN_PROGRESS
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.customers import phone_digits
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import duplicate_queries as store
 from logeas_tui.core.store.duplicate_queries import LiveTicket
-from logeas_tui.core.store.views import iso
+from logeas_tui.core.store.views import TicketView, iso
 
 LIMIT = 10
 RECENT = timedelta(days=30)
@@ -184,3 +185,11 @@ def strong_duplicate(desk: Desk, number: str) -> str | None:
     except NotFound:
         return None
     return next((t.number for t in _same_customer(desk, ticket) if _is_strong(ticket, t)), None)
+
+
+def marked(desk: Desk, view: TicketView | None) -> TicketView | None:
+    """`view` with its strong candidate named (`duplicate_of`) when it is still in progress:
+    the detail says "possible duplicate of N"."""
+    if view is None or view.row.state not in IN_PROGRESS:
+        return view
+    return replace(view, duplicate_of=strong_duplicate(desk, view.row.number))
