@@ -281,6 +281,8 @@ TEXTS: dict[str, str] = {
     "dup.strong": "likely duplicate",
     "dup.none": "No possible duplicate of ticket {number} was found.",
     "detail.possible_duplicate": "Possible duplicate of {number}",
+    "dlg.phone.open_ticket": "1 open ticket",
+    "dlg.phone.open_tickets": "{count} open tickets",
     "dlg.unmerge.question": "Take ticket {number} out of {target} and restore both?",
     # Compose and review
     "dlg.compose.to": "To:",

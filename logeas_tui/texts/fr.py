@@ -283,6 +283,8 @@ TEXTS: dict[str, str] = {
     "dup.strong": "doublon probable",
     "dup.none": "Aucun doublon possible du ticket {number} n'a été trouvé.",
     "detail.possible_duplicate": "Doublon possible de {number}",
+    "dlg.phone.open_ticket": "1 ticket en cours",
+    "dlg.phone.open_tickets": "{count} tickets en cours",
     "dlg.unmerge.question": "Sortir le ticket {number} de {target} et rétablir les deux ?",
     # Compose and review
     "dlg.compose.to": "À :",

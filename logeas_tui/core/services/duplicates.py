@@ -22,10 +22,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from logeas_tui.core import numbers
-from logeas_tui.core.errors import NotFound
+from logeas_tui.core.errors import InvalidInput, NotFound
 from logeas_tui.core.procedure import IN_PROGRESS
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services.customers import phone_digits
+from logeas_tui.core.services.customers import customer_address, phone_digits
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import duplicate_queries as store
 from logeas_tui.core.store.duplicate_queries import LiveTicket
@@ -128,16 +128,31 @@ def _ticket(number: str) -> LiveTicket:
     return found
 
 
-def _same_customer(desk: Desk, ticket: LiveTicket) -> list[LiveTicket]:
-    if not ticket.customer.strip():
+def _of_customer(desk: Desk, address: str) -> list[LiveTicket]:
+    """The live tickets of the customer `address` stands for, newest first."""
+    if not address.strip():
         return []
     domain = desk.config.domain.lower()
-    key = customer_key(ticket.customer, domain)
+    key = customer_key(address, domain)
     phone = key.endswith("@" + domain) and phone_digits(key.rpartition("@")[0]) is not None
     rows = store.live_of_customers(
-        sorted({key, ticket.customer.strip().lower()}), f"@{domain}" if phone else None
+        sorted({key, address.strip().lower()}), f"@{domain}" if phone else None
     )
-    return [t for t in rows if t.id != ticket.id and customer_key(t.customer, domain) == key]
+    return [t for t in rows if customer_key(t.customer, domain) == key]
+
+
+def _same_customer(desk: Desk, ticket: LiveTicket) -> list[LiveTicket]:
+    return [t for t in _of_customer(desk, ticket.customer) if t.id != ticket.id]
+
+
+def customer_tickets(desk: Desk, typed: str) -> list[LiveTicket]:
+    """The live tickets of the customer typed in the phone form (an address or a phone
+    number, as `customers.customer_address` reads it), newest first; none while it is not one."""
+    try:
+        address = customer_address(typed, desk.config.domain)
+    except InvalidInput:
+        return []
+    return _of_customer(desk, address)
 
 
 def _is_strong(ticket: LiveTicket, other: LiveTicket) -> bool:
