@@ -186,6 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("duplicate", metavar="DUP")
     p.add_argument("target", metavar="TARGET")
 
+    p = verb(
+        "duplicates",
+        _later("duplicates_verb", "duplicates"),
+        "the tickets N may be a duplicate of (the customer's, then similar subjects)",
+    )
+    p.add_argument("number", metavar="N")
+
     p = verb("unmerge", _later("verbs", "unmerge"), "undo the merge of a ticket")
     p.add_argument("number", metavar="N")
 

@@ -18,6 +18,7 @@ from textual.widgets import Input
 from logeas_tui import actions
 from logeas_tui.core import procedure
 from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.services import duplicates
 from logeas_tui.core.services import tickets as ticket_services
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
@@ -210,7 +211,8 @@ class MainScreen(Screen[None]):
     def open_ticket(self, number: str, again: bool = False) -> None:
         def read() -> TicketView | None:
             ticket_services.mark_seen(self.desk, number)
-            return queries.ticket_view(number, me=self.desk.who, now=self.desk.clock.now())
+            view = queries.ticket_view(number, me=self.desk.who, now=self.desk.clock.now())
+            return duplicates.marked(self.desk, view)
 
         self.post_message(self.TicketLoaded(in_thread(read), number, again))
 

@@ -2,34 +2,40 @@
 
 Fields come in speaking order (Tab follows it; Enter in a one-line field goes to the next one).
 ctrl+s saves through `tickets.create_phone_ticket`; an error appears under its own field and
-everything typed stays. The new ticket's number is then shown large, `y` copies it, Enter or
-Escape closes. The phone-line banner stays on the top line, so the technician sees whether the
-line is officially open."""
+everything typed stays. As the customer is typed, a line says how many tickets that customer
+has in progress and which (read by a worker once the typing pauses). The new ticket's number
+is then shown large, `y` copies it, Enter or Escape closes. The phone-line banner stays on the
+top line, so the technician sees whether the line is officially open."""
 
 from __future__ import annotations
 
+import time
 from functools import partial
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Digits, Input, Label, Select, Static, TextArea
+from textual.worker import get_current_worker
 
 from logeas_tui.core.errors import HelpdeskError, InvalidInput
-from logeas_tui.core.services import tickets
+from logeas_tui.core.services import duplicates, tickets
 from logeas_tui.core.services.customers import phone_digits
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
+from logeas_tui.core.store.duplicate_queries import LiveTicket
 from logeas_tui.i18n import say, t
 from logeas_tui.screens.dialogs import ConfirmScreen
-from logeas_tui.widgets.background import off_loop
+from logeas_tui.widgets.background import in_thread, off_loop
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.literal import literal
 
+LOOK_UP_PAUSE = 0.25  # seconds of no typing before the customer's tickets are looked up
 # Fields whose errors are shown beside them (InvalidInput.field of create_phone_ticket).
 ERROR_FIELDS = ("customer", "name", "queue", "subject", "body", "owner")
 
@@ -47,6 +53,20 @@ def customer_hint(typed: str, domain: str) -> Text:
     hint = Text("→ ", style="dim")
     hint.append(f"{digits}@{domain}", style="bold")
     return hint
+
+
+def open_tickets(found: list[LiveTicket]) -> Text:
+    """ "2 open tickets — 2026112410000019 Licence expirée · 2026…" (newest first, three)."""
+    count = len(found)
+    text = Text(t("dlg.phone.open_ticket" if count == 1 else "dlg.phone.open_tickets", count=count))
+    for n, ticket in enumerate(found[:3]):
+        text.append(" — " if n == 0 else " · ")
+        text.append(ticket.number, style="bold")
+        text.append(" ")
+        text.append_text(literal(ticket.subject))
+    if count > 3:
+        text.append(" …")
+    return text
 
 
 class PhoneIntakeScreen(ModalScreen[str | None]):
@@ -81,7 +101,9 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
         with VerticalScroll(id="form"):
             yield Static(Text(t("dlg.phone.title")), id="phone-title")
             yield text_row(
-                "customer", Static(customer_hint("", desk.config.domain), id="customer-hint")
+                "customer",
+                Static(customer_hint("", desk.config.domain), id="customer-hint"),
+                Static(id="customer-tickets", classes="hint"),
             )
             yield text_row("name")
             yield field_row(
@@ -137,6 +159,7 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#done").display = False
+        self.query_one("#customer-tickets").display = False
         self.query_one("#customer", Input).focus()
 
     # Live feedback ---------------------------------------------------------------------------
@@ -147,6 +170,33 @@ class PhoneIntakeScreen(ModalScreen[str | None]):
         self.query_one("#customer-hint", Static).update(
             customer_hint(event.value, self.desk.config.domain), layout=False
         )
+        self.look_up_customer(event.value)
+
+    class CustomerTickets(Message):
+        """Private: the live tickets of the customer typed (read by a worker thread)."""
+
+        def __init__(self, typed: str, found: list[LiveTicket]) -> None:
+            super().__init__()
+            self.typed = typed
+            self.found = found
+
+    @work(thread=True, group="phone-customer", exclusive=True, exit_on_error=False)
+    def look_up_customer(self, typed: str) -> None:
+        """The customer's open tickets, once the typing pauses."""
+        time.sleep(LOOK_UP_PAUSE)
+        if get_current_worker().is_cancelled:
+            return
+        found = in_thread(lambda: duplicates.customer_tickets(self.desk, typed))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.CustomerTickets(typed, found))
+
+    def on_phone_intake_screen_customer_tickets(self, message: CustomerTickets) -> None:
+        """Say how many open tickets the customer has, and which (newest first)."""
+        if message.typed != self.query_one("#customer", Input).value:
+            return  # typed on meanwhile: a newer look-up is coming
+        line = self.query_one("#customer-tickets", Static)
+        line.display = bool(message.found)
+        line.update(open_tickets(message.found))
 
     @on(Input.Changed)
     @on(Select.Changed)

@@ -294,6 +294,17 @@ TEXTS: dict[str, str] = {
     "dlg.merge.target": "Existing ticket (stays open)",
     "dlg.merge.target_empty": "The existing ticket will show here.",
     "dlg.merge.hint": "Enter: merge · Esc: cancel · a merge can be undone (u)",
+    # the merge dialog's candidates, `logeas duplicates`, the detail's mark (services.duplicates)
+    "dlg.merge.candidates": "Possible duplicates (↑↓ choose, Enter merges into it) — or type a number:",
+    "dlg.merge.looking": "Looking for possible duplicates…",
+    "dlg.merge.no_candidates": "No likely duplicate found: type the number.",
+    "dup.same_customer": "same customer",
+    "dup.similar": "similar subject",
+    "dup.strong": "likely duplicate",
+    "dup.none": "No possible duplicate of ticket {number} was found.",
+    "detail.possible_duplicate": "Possible duplicate of {number}",
+    "dlg.phone.open_ticket": "1 open ticket",
+    "dlg.phone.open_tickets": "{count} open tickets",
     "dlg.unmerge.question": "Take ticket {number} out of {target} and restore both?",
     # Compose and review
     "dlg.compose.to": "To:",

@@ -296,6 +296,17 @@ TEXTS: dict[str, str] = {
     "dlg.merge.target": "Ticket existant (reste ouvert)",
     "dlg.merge.target_empty": "Le ticket existant s'affichera ici.",
     "dlg.merge.hint": "Entrée : fusionner · Échap : annuler · la fusion peut être annulée (u)",
+    # the merge dialog's candidates, `logeas duplicates`, the detail's mark (services.duplicates)
+    "dlg.merge.candidates": "Doublons possibles (↑↓ choisir, Entrée fusionne dedans) — ou tapez un numéro :",
+    "dlg.merge.looking": "Recherche des doublons possibles…",
+    "dlg.merge.no_candidates": "Aucun doublon probable : tapez le numéro.",
+    "dup.same_customer": "même client",
+    "dup.similar": "sujet semblable",
+    "dup.strong": "doublon probable",
+    "dup.none": "Aucun doublon possible du ticket {number} n'a été trouvé.",
+    "detail.possible_duplicate": "Doublon possible de {number}",
+    "dlg.phone.open_ticket": "1 ticket en cours",
+    "dlg.phone.open_tickets": "{count} tickets en cours",
     "dlg.unmerge.question": "Sortir le ticket {number} de {target} et rétablir les deux ?",
     # Compose and review
     "dlg.compose.to": "À :",

@@ -203,6 +203,10 @@ class TicketDetail(VerticalScroll, can_focus=True):
             extra.append(Text(t("detail.merged_into", number=row.merged_into), style="bold"))
         if view.merged_here:
             extra.append(Text(t("detail.merged_here", numbers=", ".join(view.merged_here))))
+        if view.duplicate_of:
+            extra.append(
+                Text(t("detail.possible_duplicate", number=view.duplicate_of), style="bold yellow")
+            )
         return Group(title, grid, *extra, Text(""))
 
     def _message(self, message: MessageView) -> RenderableType:

@@ -26,6 +26,10 @@ def flow(
     async def run_before(pilot: Pilot) -> None:
         app.start(action, number)
         await pilot.pause()
+        for worker in list(app.workers):  # the merge dialog's list of possible duplicates
+            if worker.group == "merge-candidates":
+                await worker.wait()
+        await pilot.pause()
         await pilot.press(*keys)
         await still(pilot)
 
@@ -83,7 +87,9 @@ def test_phone_ticket_saved(desk: Desk, snap_compare: SnapCompare) -> None:
 
 
 def test_merge_shows_both_tickets(desk: Desk, snap_compare: SnapCompare) -> None:
-    """Merge dialog with the target number typed and "Check both tickets, then press Enter";
+    """Merge dialog listing 2026112410000019 as a possible duplicate (same customer, likely
+    duplicate, with "l'impression échoue depuis ce matin."), the target number typed and
+    "Check both tickets, then press Enter";
     left the duplicate 2026112410000028 whose subject shows literally as
     "[bold red]x[/] ␛[31mrouge␛[0m"; right the existing ticket 2026112410000019
     "Impossible d'imprimer les bordereaux"; number, state, customer, subject, queue each."""
@@ -94,7 +100,8 @@ def test_merge_shows_both_tickets(desk: Desk, snap_compare: SnapCompare) -> None
 
 
 def test_merge_wrong_check_digit(desk: Desk, snap_compare: SnapCompare) -> None:
-    """Merge dialog with 2026112410000012 typed: "2026112410000012 has a wrong check digit:
+    """Merge dialog listing 2026112410000019 (same customer), 2026112410000012 typed:
+    "2026112410000012 has a wrong check digit:
     it was probably mistyped."; the right-hand side still says the existing ticket will show
     there."""
     printer(desk)

@@ -161,6 +161,7 @@ class TicketView:
     messages: tuple[MessageView, ...]
     history: tuple[HistoryView, ...]
     merged_here: tuple[str, ...]  # numbers of tickets merged into this one
+    duplicate_of: str | None = None  # a strong candidate (services.duplicates), when looked for
 
     def to_json(self) -> dict[str, Any]:
         data = self.row.to_json()
