@@ -3,6 +3,9 @@ tickets, acknowledgements and replies reach a real SMTP server."""
 
 from __future__ import annotations
 
+import socket
+from dataclasses import replace
+
 import pytest
 
 from logeas_tui.core import numbers
@@ -160,3 +163,15 @@ def test_smtp_down_keeps_replies_then_sends_each_exactly_once(desk, dovecot, smt
     assert sorted(m["To"] for m in received(smtp_server)) == sorted(
         f"client{n}@client.example" for n in range(3)
     )
+
+
+def test_an_imap_server_that_cannot_be_reached_is_named_with_its_port(desk, dovecot, smtp_server):
+    """The IMAP error names host:port, as the SMTP one does."""
+    desk, _ = mail_desk(desk, dovecot, smtp_server)
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert desk.config.imap is not None
+    closed = replace(desk.config.imap, port=port)
+    report = run_once(replace(desk, config=replace(desk.config, imap=closed)))
+    assert f"IMAP server 127.0.0.1:{port}: " in (report.error or ""), report.error

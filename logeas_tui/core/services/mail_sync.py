@@ -110,7 +110,7 @@ def fetch_new(
                 f"({len(report.results)} mails stored); the next round goes on"
             )
         else:
-            report.error = _describe(exc)
+            report.error = f"IMAP server {conf.host}:{conf.port}: {_describe(exc)}"
     finally:
         deadline.cancel()
     return report
