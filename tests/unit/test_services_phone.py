@@ -160,3 +160,11 @@ def test_a_refused_call_does_not_use_up_a_number(desk: Desk) -> None:
     refused(desk, queue="LoGeAsSauv")
     refused(desk, owner="Personne")
     assert call(desk)[10:15] == "00001"
+
+
+def test_the_phone_form_offers_no_queue_where_a_call_does_not_belong(desk):
+    from logeas_tui.core.services.tickets import intake_queues
+
+    offered = intake_queues()
+    assert "LoGeAs" in offered and "Secrétariat" in offered
+    assert not {"Delete", "Spam", "Virus", "Mailing"} & set(offered)

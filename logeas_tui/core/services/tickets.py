@@ -20,6 +20,7 @@ from logeas_tui.core.services.common import (
 )
 from logeas_tui.core.services.customers import customer_address
 from logeas_tui.core.services.desk import ActionResult, Desk
+from logeas_tui.core.services.handoff import DELETE_QUEUE
 from logeas_tui.core.store.counters import next_number
 from logeas_tui.core.store.models import NOTE, PHONE, Queue, Seen, Technician, Ticket
 from logeas_tui.core.store.rows import ticket_row
@@ -205,5 +206,7 @@ def mark_seen(desk: Desk, number: str) -> None:
 
 
 def intake_queues() -> list[str]:
-    """The queues a new ticket can be put in: the active ones, in the procedure's order."""
-    return [q.name for q in Queue.select(Queue.name).where(Queue.valid).order_by(Queue.position)]
+    """The queues a phone call can be put in, in the procedure's order: the active ones but
+    Delete and the held mail (Spam, Virus, Mailing), where no call belongs."""
+    query = Queue.select(Queue.name).where(Queue.valid & ~Queue.held & (Queue.name != DELETE_QUEUE))
+    return [q.name for q in query.order_by(Queue.position)]
