@@ -67,12 +67,6 @@ def already_stored(sha: str) -> bool:
     return bool(Message.select().where(Message.raw_sha256 == sha).exists())
 
 
-def parse_unless_stored(raw: bytes) -> ParsedMail | None:
-    """The parse `ingest` needs, done before its write transaction (None: the same bytes are
-    stored already, nothing to parse)."""
-    return None if already_stored(hashlib.sha256(raw).hexdigest()) else parse_message(raw)
-
-
 def stored_before(parsed: ParsedMail, sha: str) -> tuple[bool, Message | None]:
     """(same bytes stored?, the first stored mail with the same Message-ID), one query."""
     match = Message.raw_sha256 == sha
