@@ -108,3 +108,43 @@ async def test_the_screen_answers_keys_while_a_write_waits_for_the_store_and_the
                 break
         assert not any("busy" in n for n in notifications(app))
         assert Ticket.get(Ticket.number == number).state.startswith("closed")
+
+
+async def test_a_note_on_a_full_disk_is_a_notice_saying_so_and_nothing_is_written(
+    app: LogeasApp, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills while the app runs: saving a note says "the disk … is full" in one
+    notice (not "cannot rollback"), the app goes on, and the ticket is as it was."""
+    from textual.widgets import TextArea
+
+    from logeas_tui.core.store.models import Message, Ticket, db
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.main_screen
+        assert main is not None and main.selected is not None
+        number = main.selected.number
+        ticket = Ticket.get(Ticket.number == number)
+        before = Message.select().where(Message.ticket == ticket).count()
+        with sqlite3.connect(db_path) as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            pages = con.execute("PRAGMA page_count").fetchone()[0]
+        # from now on, every new connection (each write runs on its own) cannot grow the file
+        full = [*db.obj._pragmas, ("max_page_count", pages)]
+        monkeypatch.setattr(db.obj, "_pragmas", full)
+        await pilot.press("n")
+        await settle(pilot)
+        editor = app.screen.query_one(TextArea)
+        editor.load_text("Le client rappelle : toujours en panne.\n" * 20_000)  # a paste, say
+        await pilot.press("ctrl+s")
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if any("disk" in n for n in notifications(app)):
+                break
+        said = notifications(app)
+        assert any("The disk holding the store is full" in n for n in said), said
+        assert any(str(db_path) in n for n in said), said
+        assert not any("rollback" in n for n in said), said
+        assert app.is_running and app.return_code is None
+    monkeypatch.undo()
+    assert Message.select().where(Message.ticket == ticket).count() == before

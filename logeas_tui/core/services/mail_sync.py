@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from logeas_tui.core.config import ServerConf
-from logeas_tui.core.errors import HelpdeskError
+from logeas_tui.core.errors import DiskFull, HelpdeskError
 from logeas_tui.core.mail.imap_connect import Deadline, connection_lost
 from logeas_tui.core.mail.imap_fetch import Folder, imap_settings
 from logeas_tui.core.mail.route import Rule, load_rules
@@ -36,6 +36,7 @@ from logeas_tui.core.services.outbox import send_due
 from logeas_tui.core.services.parse_ahead import parsed_chunks
 from logeas_tui.core.services.write_batch import WriteBatch
 from logeas_tui.core.store import outbox_queries
+from logeas_tui.core.store.connection import disk_full
 from logeas_tui.core.store.models import SyncState
 
 CHUNK = 200
@@ -99,6 +100,9 @@ def fetch_new(
                     if mail_lease.take(desk) is not None:
                         break
     except Exception as exc:  # what was stored before the fault stays counted
+        full = disk_full(exc)
+        if full is not None:  # not the server's fault: the whole round stops (run_once)
+            raise full from exc
         if deadline.passed:
             report.error = (
                 f"{conf.host} did not finish within {ROUND_SECONDS:.0f} s "
@@ -153,6 +157,7 @@ def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) 
     errors: list[str] = []
     new = followups = ignored = unparsed = sent = failed = 0
     held_by = mail_lease.take(desk) if conf.imap is not None or conf.smtp is not None else None
+    full = False
     if conf.imap is not None and held_by is None:
         try:
             rules = load_rules(conf.data_dir / "routing.toml")
@@ -162,11 +167,15 @@ def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) 
             unparsed = sum(1 for r in fetched.results if not r.parsed_ok)
             if fetched.error:
                 errors.append(f"IMAP: {fetched.error}")
+        except DiskFull as exc:  # the mails stay on the server, unflagged, for the next round
+            errors.append(str(exc))
+            full = True
         except Exception as exc:  # a server or network fault must not stop the worker
             errors.append(f"IMAP: {_describe(exc)}")
-    if conf.smtp is not None and held_by is None:
+    if conf.smtp is not None and held_by is None and not full:
         held_by = mail_lease.take(desk)  # renewed after a long fetch (or lost meanwhile)
-    if conf.smtp is not None and held_by is None:
+    # on a full disk nothing is sent: a mail sent could not be marked sent, and would go twice
+    if conf.smtp is not None and held_by is None and not full:
         try:
             report = send_due(desk, conf.smtp, force=force_send)
             sent, failed = report.sent, report.failed
