@@ -29,7 +29,6 @@ from logeas_tui.messages import MailSynced, StoreChanged, SyncFailed, TicketChan
 from logeas_tui.screens.help import HelpScreen
 from logeas_tui.screens.main import MainScreen
 from logeas_tui.screens.phone import PhoneIntakeScreen
-from logeas_tui.screens.stats import StatsScreen
 from logeas_tui.texts import Catalog
 from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.keys import translate_bindings
@@ -163,6 +162,8 @@ class LogeasApp(App[None]):
         self.push_screen(PhoneIntakeScreen(self.desk), created)
 
     def action_stats(self) -> None:
+        from logeas_tui.screens.stats import StatsScreen  # its plot library: 20 ms, on `S` only
+
         self.push_screen(StatsScreen(self.desk))
 
     def action_sync_now(self) -> None:

@@ -22,7 +22,8 @@ SCRIPT = textwrap.dedent(
     queues = Queue.select().count()
     loaded = sorted(m for m in ("psycopg", "logeas_tui.cli.verbs", "logeas_tui.core.store.copy",
                                 "playhouse.migrate", "imap_tools", "yagmail", "holidays",
-                                "email_validator", "logeas_tui.core.services.inbound") if m in sys.modules)
+                                "email_validator", "logeas_tui.core.services.inbound", "plotext")
+              if m in sys.modules)
     print(json.dumps({"loaded": loaded, "queues": queues}))
     """
 )
