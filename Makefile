@@ -62,8 +62,13 @@ bench-deps: ## install mbsync (Debian isync), the IMAP speed reference, when mis
 	    (apt-get update -q >/dev/null && apt-get install -y -q isync >/dev/null); \
 	else echo "missing: mbsync — run 'sudo apt-get install isync' (its figure will be skipped)"; fi
 
-bench: $(STAMP) system-deps bench-deps ## run the benchmarks, printing figures
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+BENCH_LOG ?= $(or $(TMPDIR),/tmp)/logeas-bench.log
+
+bench: $(STAMP) system-deps bench-deps ## run the benchmarks, printing figures, then the table of targets
+	@: > $(BENCH_LOG)
+	@for b in benchmarks/bench_*.py; do echo "== $$b" | tee -a $(BENCH_LOG); \
+	  bash -o pipefail -c '$(BIN)/python -u "$$0" 2>&1 | tee -a $(BENCH_LOG)' $$b || exit 1; done
+	@$(BIN)/python benchmarks/table.py $(BENCH_LOG)
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
