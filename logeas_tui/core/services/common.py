@@ -9,7 +9,7 @@ from typing import Any
 
 from logeas_tui.core import numbers, procedure
 from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
-from logeas_tui.core.mail.compose import build_message
+from logeas_tui.core.mail.compose import compose
 from logeas_tui.core.procedure import MERGED, STATES
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.desk import Desk
@@ -201,7 +201,7 @@ def send_to_customer(
     if parent and parent.message_id:
         references = (*references, parent.message_id)
     subject = numbers.with_hook(subject or ticket.subject, ticket.number)
-    message, message_id = build_message(
+    raw, message_id = compose(
         from_addr=desk.config.address,
         to=ticket.customer,
         subject=subject,
@@ -231,7 +231,7 @@ def send_to_customer(
         message=stored.id,
         recipient=ticket.customer,
         subject=subject,
-        raw=message.as_bytes(),
+        raw=raw,
         automatic=automatic,
         created=desk.now(),
     )
