@@ -337,8 +337,8 @@ def message_hits(text: str, before: int | None, limit: int) -> list[tuple[int, i
     """(message id, ticket id) of the newest `limit` messages holding every word of `text`,
     below message id `before`, newest first: read from the index in that order, so a word
     found in nearly every message costs what a rare one costs."""
-    below = before if before is not None else 2**62
     if isinstance(db.obj, SqliteDatabase):
+        below = before if before is not None else 2**62
         sql = (
             "SELECT m.id, m.ticket_id FROM messageindex JOIN message m ON m.id = messageindex.rowid"
             " WHERE messageindex MATCH ? AND messageindex.rowid < ?"
@@ -346,7 +346,7 @@ def message_hits(text: str, before: int | None, limit: int) -> list[tuple[int, i
         )
         params: tuple[Any, ...] = (_fts5_query(text), below, limit)
         return [(m, t) for m, t in db.execute_sql(sql, params).fetchall()]
-    hits = _postgres_newest("message", "id, ticket_id", _tsquery(text), below, limit)
+    hits = _postgres_newest("message", "id, ticket_id", _tsquery(text), before, limit)
     return [(m, t) for m, t in hits]
 
 
@@ -364,47 +364,57 @@ def _through_index(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The rows of `sql` read through the GIN index combined with the range of ids. Left to
     itself PostgreSQL walks the range instead, reading every row's words (it costs a match
     at a fraction of what it takes): 25 ms instead of 7 over 36,000 messages. So index scans
-    (not bitmap ones) are off for this one statement."""
-    with db.atomic():
-        db.execute_sql("SET LOCAL enable_indexscan = off")
-        rows = _unprepared(sql, params)
-        db.execute_sql("SET LOCAL enable_indexscan = on")  # (the rest of an outer transaction)
-    return rows
+    (not bitmap ones) are off for this one statement, sent with it in one round trip (the
+    statements of one query string are one transaction; the setting is put back for the rest
+    of an outer one)."""
+    import psycopg  # (here: opening a SQLite store never loads it)
+
+    with __exception_wrapper__:
+        cursor = psycopg.ClientCursor(db.connection())  # (binds on this side: one string)
+        cursor.execute(
+            f"SET LOCAL enable_indexscan = off; {sql}; SET LOCAL enable_indexscan TO DEFAULT",
+            params,
+        )
+        cursor.nextset()
+        return list(cursor.fetchall())
 
 
-_PG_WINDOW = 2  # × `limit`: the newest rows read one by one before asking the GIN index
+_PG_WINDOW = 0.5  # × `limit`: the newest rows read one by one first, to learn the word's rate
 _PG_INDEX_SPEED = 8  # the GIN index lists a word's rows about 8 times as fast as rows are read
 
 
 def _postgres_newest(
-    table: str, columns: str, query: str, below: int, limit: int
+    table: str, columns: str, query: str, below: int | None, limit: int
 ) -> list[tuple[Any, ...]]:
     """`columns` of the newest `limit` rows of `table` below id `below` whose words match
     `query`, newest first. GIN gives its hits in no order, and the whole list of a word's rows
     (85,000 messages for one at 100,000 tickets) before any is read. So the newest rows are
     read a range of ids at a time, newest range first:
 
-    - the first, `limit` × 2 rows, one by one, checking their stored words: enough for a word
-      in half of the rows or more;
+    - the first, `limit` / 2 rows, one by one, checking their stored words, gives the rate of
+      rows holding the words;
     - each next range should hold twice the hits still wanted at the rate met so far (all the
-      older rows when none was met), read one by one again while that is cheaper than having
-      the index list all the word's rows, else through the index combined with the range
-      (`_through_index`): each range reads from the table about the hits it needs."""
-    last = db.execute_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-    top = min(last, below)
+      older rows when none was met). It is read one by one again, newest first, stopping at
+      `limit` hits, while that is cheaper than having the index list all the word's rows (a
+      word in a row out of three or more), else through the index combined with the range
+      (`_through_index`). So each range reads from the table about the hits it needs."""
+    if below is None:
+        below = db.execute_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+    top = below
     matches = f"{PG_WORDS} @@ to_tsquery('{PG_CONFIG}', %(query)s)"
     in_range = "id >= %(lowest)s AND id < %(top)s"
-    one_by_one = (  # (OFFSET 0: the match stays outside, so no index is asked)
+    one_by_one = (  # (OFFSET 0: the match stays outside, so no index is asked; the ids are
+        # walked backwards, stopping at `limit` hits)
         f"SELECT {columns} FROM (SELECT {columns}, {PG_WORDS} FROM {table}"
-        f" WHERE {in_range} OFFSET 0) newest WHERE {matches} ORDER BY id DESC LIMIT %(limit)s"
+        f" WHERE {in_range} ORDER BY id DESC OFFSET 0) newest WHERE {matches}"
+        " ORDER BY id DESC LIMIT %(limit)s"
     )
-    indexed = (  # (materialized: the sort must not be done by walking the ids)
-        f"WITH hits AS MATERIALIZED (SELECT {columns} FROM {table}"
-        f" WHERE {matches} AND {in_range})"
-        f" SELECT {columns} FROM hits ORDER BY id DESC LIMIT %(limit)s"
+    indexed = (
+        f"SELECT {columns} FROM {table} WHERE {matches} AND {in_range}"
+        " ORDER BY id DESC LIMIT %(limit)s"
     )
     rows: list[tuple[Any, ...]] = []
-    read, window, by_index = 0, limit * _PG_WINDOW, False
+    read, window, by_index = 0, max(1, int(limit * _PG_WINDOW)), False
     while len(rows) < limit and top > 0:
         lowest = max(0, top - window)
         wanted = {"query": query, "lowest": lowest, "top": top, "limit": limit - len(rows)}
@@ -412,7 +422,7 @@ def _postgres_newest(
         read, top = read + top - lowest, lowest
         rate = len(rows) / read
         window = max(limit, (limit - len(rows)) * 2 * read // max(len(rows), 1))
-        by_index = window * (1 - rate) > rate * last / _PG_INDEX_SPEED
+        by_index = window * (1 - rate) > rate * below / _PG_INDEX_SPEED
     return rows
 
 
@@ -422,4 +432,4 @@ def ticket_hits(text: str, limit: int) -> list[int]:
     if isinstance(db.obj, SqliteDatabase):
         sql = "SELECT rowid FROM ticketindex WHERE ticketindex MATCH ? ORDER BY rowid DESC LIMIT ?"
         return [row[0] for row in db.execute_sql(sql, (_fts5_query(text), limit)).fetchall()]
-    return [row[0] for row in _postgres_newest("ticket", "id", _tsquery(text), 2**62, limit)]
+    return [row[0] for row in _postgres_newest("ticket", "id", _tsquery(text), None, limit)]
