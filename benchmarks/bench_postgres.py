@@ -51,6 +51,11 @@ REPEAT = 7  # runs of each read (the first warms the caches); median and worst o
 TARGET_READ_MS = 100  # a read the UI waits for (a page, a count, a search, a ticket)
 
 
+def store_path(count: int) -> Path:
+    """The demo store kept in /tmp, shared with bench_search.py (built by whichever runs first)."""
+    return Path(f"/tmp/logeas-bench-postgres-{count}.sqlite")
+
+
 def build(path: Path, count: int) -> None:
     """The demo store, built once and kept (like bench_ui's)."""
     open_store(str(path))
@@ -182,7 +187,7 @@ def main() -> None:
         print(f"skipped: PostgreSQL cannot run here ({exc})")
         return
     try:
-        path = args.db or Path(f"/tmp/logeas-bench-postgres-{args.tickets}.sqlite")
+        path = args.db or store_path(args.tickets)
         build(path, args.tickets)
         url = server.new_database(template=None)
 

@@ -131,3 +131,34 @@ def test_what_a_user_types_is_searched_for_never_parsed(desk: Desk, typed: str) 
     if any(c.isalnum() for c in typed):
         assert number in hits, typed
     Ticket.delete().execute()
+
+
+def test_oe_and_ae_are_found_written_either_way_on_both_engines(desk: Desk) -> None:
+    """`œ` and `æ` match `oe` and `ae` in what is stored and in what is typed, in messages and
+    in a ticket's own words (its customer's name, its subject), whole or while typed."""
+    oeuvre = phone(desk, "Une œuvre d'art bloque l'imprimante")
+    soeur = phone(desk, "Ma soeur a appelé pour Noël")
+    aequo = phone(desk, "Classés ex æquo au concours")
+    from tests.factories import stored_mail
+
+    laetitia = stored_mail(
+        desk, sender="l.coeur@client.example", name="Lætitia Cœur", subject="Curriculum",
+        body="Bonjour",
+    )  # fmt: skip
+    for text, number in (
+        ("oeuvre ", oeuvre),
+        ("Œuvre ", oeuvre),
+        ("oeuv", oeuvre),
+        ("sœur ", soeur),
+        ("SŒUR ", soeur),
+        ("sœ", soeur),
+        ("ex aequo ", aequo),
+        ("ex æquo ", aequo),
+        ("laetitia ", laetitia),
+        ("cœur ", laetitia),
+        ("coeur ", laetitia),
+        ("l.cœur@client.example", laetitia),
+    ):
+        assert found(desk, text) == [number], text
+    assert found(desk, "so") == [soeur]  # a prefix typed up to the ligature's first letter
+    assert found(desk, "oeuvres ") == []  # folded, not stemmed: a whole word stays whole

@@ -8,23 +8,29 @@ holds only its terms. Triggers on `message` keep it up to date, so every writer 
 a merge, the purge's foreign-key cascade, the demo's raw `executemany` — is indexed without
 writing the index itself. Schema v3 (`migrations`) creates it all.
 
-PostgreSQL: a GIN index over a `tsvector` expression of the same columns, with a text search
-configuration `logeas` = the `simple` dictionary behind `unaccent` (schema v3 as well), over the
-text split at ASCII punctuation as SQLite's tokenizer splits it (v5). Simple, not French
-stemming: both engines must find the same tickets for the same words (a team moves a store from
-one to the other with `migrate-store`), and SQLite's tokenizer does not stem. unaccent also
-folds œ and æ. At most the first 200,000 characters of a message are indexed
-there (a tsvector, positions kept for `bilan:2025`, is limited to 1 MB).
+PostgreSQL: a stored `tsvector` column (`search_words`, generated from the same columns, schema
+v8; an expression index before) under a GIN index, with a text search configuration `logeas` =
+the `simple` dictionary behind `unaccent` (schema v3), over the text split at ASCII punctuation
+as SQLite's tokenizer splits it (v5). Simple, not French stemming: both engines must find the
+same tickets for the same words (a team moves a store from one to the other with
+`migrate-store`), and SQLite's tokenizer does not stem. At most the first 200,000 characters of
+a message are indexed there (a tsvector, positions kept for `bilan:2025`, is limited to 1 MB).
+
+œ and æ: `soeur` finds `sœur` and `sœur` finds `soeur` on both engines. PostgreSQL's unaccent
+folds them in the index and in the words searched. SQLite's tokenizer keeps a ligature as a
+letter of its own, and a custom tokenizer cannot be written from Python, so there the words
+searched are spelled both ways instead (`_spellings`): no index to rebuild on upgrade.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from peewee import Database, SqliteDatabase, fn
+from peewee import Database, SqliteDatabase, __exception_wrapper__, fn  # type: ignore[attr-defined]
 
 from logeas_tui.core.store.models import Message, MessageIndex, Ticket, db
 from logeas_tui.core.store.tx import writing
@@ -177,7 +183,6 @@ def built_after(database: Database) -> Iterator[None]:
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 PG_CONFIG = "logeas"
-PG_INDEX = "message_fulltext"
 # ASCII punctuation ends a word for SQLite's tokenizer (only letters and digits make words),
 # while PostgreSQL's parser builds hosts, paths, addresses and versions of it: the menu path
 # `Compta.Cloture.Valider` would be one term that `cloture` does not find. So on PostgreSQL it
@@ -196,16 +201,23 @@ def _pg_document(text: str) -> str:
 
 
 PG_DOCUMENT = _pg_document(_PG_TEXT)
-PG_TICKET_INDEX = "ticket_fulltext"
 PG_TICKET_DOCUMENT = _pg_document(
     " || ' ' || ".join(f"coalesce({column}, '')" for column in TICKET_COLUMNS)
 )
-_PG_WORDS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword"
+# Schema v8: each row's tsvector is stored, computed when the row is written, under a GIN index.
+# With an expression index (v3–v7) every hit read from the table was parsed again to check it
+# (a phrase such as a domain always is), and a plan walking the ids computed it row by row.
+PG_WORDS = "search_words"
+PG_INDEX = "message_words"
+PG_TICKET_INDEX = "ticket_words"
+_PG_INDEXED = (("message", PG_DOCUMENT, PG_INDEX), ("ticket", PG_TICKET_DOCUMENT, PG_TICKET_INDEX))
+_PG_EXPRESSION_INDEXES = ("message_fulltext", "ticket_fulltext")  # schema v3 to v7
+_PG_TOKENS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword"
 
 
 def create_postgres(database: Database) -> None:
     """The unaccent extension (trusted: a database owner may create it), the configuration,
-    and the expression index the search uses."""
+    and the indexed words the search uses."""
     database.execute_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
     known = database.execute_sql(
         "SELECT 1 FROM pg_ts_config WHERE cfgname = %s", (PG_CONFIG,)
@@ -214,24 +226,30 @@ def create_postgres(database: Database) -> None:
         database.execute_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = simple)")
         database.execute_sql(
             f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} "
-            f"ALTER MAPPING FOR {_PG_WORDS} WITH unaccent, simple"
+            f"ALTER MAPPING FOR {_PG_TOKENS} WITH unaccent, simple"
         )
     _create_postgres_index(database)
 
 
 def rebuild_postgres_index(database: Database) -> None:
-    """After PG_DOCUMENT changed: the index over the old expression would never be used."""
-    database.execute_sql(f"DROP INDEX IF EXISTS {PG_INDEX}")
+    """From an index over an older expression, which the search would never use, to today's
+    stored words (schema v5, and v8 for a store that got v5's expression index)."""
+    for index in _PG_EXPRESSION_INDEXES:
+        database.execute_sql(f"DROP INDEX IF EXISTS {index}")
     _create_postgres_index(database)
+    # the planner needs the new column's statistics (how frequent each word is) at once
+    database.execute_sql("ANALYZE " + ", ".join(table for table, *_ in _PG_INDEXED))
 
 
 def _create_postgres_index(database: Database) -> None:
-    database.execute_sql(
-        f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON message USING gin (({PG_DOCUMENT}))"
-    )
-    database.execute_sql(
-        f"CREATE INDEX IF NOT EXISTS {PG_TICKET_INDEX} ON ticket USING gin (({PG_TICKET_DOCUMENT}))"
-    )
+    for table, document, index in _PG_INDEXED:
+        database.execute_sql(
+            f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {PG_WORDS} tsvector "
+            f"GENERATED ALWAYS AS ({document}) STORED"
+        )
+        database.execute_sql(
+            f"CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin ({PG_WORDS})"
+        )
 
 
 def _words(text: str) -> list[tuple[str, bool]]:
@@ -255,12 +273,42 @@ def _words(text: str) -> list[tuple[str, bool]]:
 PHONE_TYPED = re.compile(r"\+?\d{2}(?:[ .\-]?\d{2}){3,6}")
 
 
+# what SQLite's unicode61 tokenizer makes words of: letters, digits, private use characters
+_TOKEN_CATEGORIES = frozenset(("Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Co"))
+_LIGATURE = re.compile("(oe|ae|œ|æ)", re.IGNORECASE)
+_BOTH_WAYS = {"oe": ("oe", "œ"), "œ": ("oe", "œ"), "ae": ("ae", "æ"), "æ": ("ae", "æ")}
+_MOST_LIGATURES = 3  # spelled both ways in a word (2³ spellings); any further one as typed
+
+
+def _spellings(word: str, prefix: bool) -> list[str]:
+    """`word` with each `oe`/`œ` and `ae`/`æ` in it spelled both ways, for SQLite's index
+    that keeps the ligature as a letter (`soeur` finds `sœur`, `œuvre` finds `oeuvre`); a
+    prefix ending in `o` or `a` goes on with `œ` or `æ` as well (`so` finds `sœur`)."""
+    pieces = _LIGATURE.split(word)  # odd ones: a ligature or its two letters
+    spellings = [""]
+    for n, piece in enumerate(pieces):
+        both = _BOTH_WAYS[piece.lower()] if n % 2 and n // 2 < _MOST_LIGATURES else (piece,)
+        spellings = [s + way for s in spellings for way in both]
+    if prefix and word[-1:].lower() in ("o", "a"):
+        ligature = "œ" if word[-1:].lower() == "o" else "æ"
+        spellings += [s + ligature for s in _spellings(word[:-1], False)]
+    return spellings
+
+
 def _fts5_query(text: str) -> str:
-    """Each word as a quoted FTS5 string, so quotes, AND, parentheses, "col:" are searched for."""
-    return " ".join(
-        '"' + word.replace('"', '""') + '"' + ("*" if prefix else "")
-        for word, prefix in _words(text)
-    )
+    """Each word as a quoted FTS5 string, so quotes, AND, parentheses, "col:" are searched for
+    (with a ligature, each of its spellings: `("soeur" OR "sœur")`)."""
+    terms = []
+    for word, prefix in _words(text):
+        if not any(unicodedata.category(c) in _TOKEN_CATEGORIES for c in word):
+            continue  # not a word for the tokenizer: as an empty string, it would make the
+            # explicit AND below match nothing
+        quoted = [
+            '"' + spelling.replace('"', '""') + '"' + ("*" if prefix else "")
+            for spelling in _spellings(word, prefix)
+        ]
+        terms.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
+    return " AND ".join(terms) or '""'  # (AND: FTS5 implies it between strings only)
 
 
 def _tsquery(text: str) -> str:
@@ -289,8 +337,8 @@ def message_hits(text: str, before: int | None, limit: int) -> list[tuple[int, i
     """(message id, ticket id) of the newest `limit` messages holding every word of `text`,
     below message id `before`, newest first: read from the index in that order, so a word
     found in nearly every message costs what a rare one costs."""
-    below = before if before is not None else 2**62
     if isinstance(db.obj, SqliteDatabase):
+        below = before if before is not None else 2**62
         sql = (
             "SELECT m.id, m.ticket_id FROM messageindex JOIN message m ON m.id = messageindex.rowid"
             " WHERE messageindex MATCH ? AND messageindex.rowid < ?"
@@ -298,32 +346,84 @@ def message_hits(text: str, before: int | None, limit: int) -> list[tuple[int, i
         )
         params: tuple[Any, ...] = (_fts5_query(text), below, limit)
         return [(m, t) for m, t in db.execute_sql(sql, params).fetchall()]
-    return _postgres_message_hits(_tsquery(text), below, limit)
+    hits = _postgres_newest("message", "id, ticket_id", _tsquery(text), before, limit)
+    return [(m, t) for m, t in hits]
 
 
-_PG_WINDOW = 20_000  # the newest messages searched first on PostgreSQL, then 4, 16… times more
+def _unprepared(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows of `sql`, planned for these very words each time. psycopg prepares a statement
+    run five times, and PostgreSQL then plans it once for any words, not knowing whether they
+    are rare or everywhere: that generic plan took 2.6 ms where the words' own took 0.1."""
+    with __exception_wrapper__:
+        cursor = db.cursor()
+        cursor.execute(sql, params, prepare=False)
+        return list(cursor.fetchall())
 
 
-def _postgres_message_hits(query: str, below: int, limit: int) -> list[tuple[int, int]]:
-    """GIN gives its hits in no order, so each must be read from the table before the newest
-    are known: a word in nearly every message read them all. So the newest messages are
-    searched first (the GIN index and a range of ids, combined by PostgreSQL), a window four
-    times wider each time it holds fewer than `limit` hits, down to the first message."""
-    top = db.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM message").fetchone()[0]
-    top = min(top, below)
-    window = _PG_WINDOW
-    sql = (
-        "WITH hits AS MATERIALIZED (SELECT id, ticket_id FROM message"
-        f" WHERE {PG_DOCUMENT} @@ to_tsquery('{PG_CONFIG}', %s) AND id >= %s AND id < %s)"
-        " SELECT id, ticket_id FROM hits ORDER BY id DESC LIMIT %s"
-    )  # (materialized: left to itself, the planner may walk the primary key backwards
-    # computing each message's tsvector)
-    while True:
+def _through_index(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows of `sql` read through the GIN index combined with the range of ids. Left to
+    itself PostgreSQL walks the range instead, reading every row's words (it costs a match
+    at a fraction of what it takes): 25 ms instead of 7 over 36,000 messages. So index scans
+    (not bitmap ones) are off for this one statement, sent with it in one round trip (the
+    statements of one query string are one transaction; the setting is put back for the rest
+    of an outer one)."""
+    import psycopg  # (here: opening a SQLite store never loads it)
+
+    with __exception_wrapper__:
+        cursor = psycopg.ClientCursor(db.connection())  # (binds on this side: one string)
+        cursor.execute(
+            f"SET LOCAL enable_indexscan = off; {sql}; SET LOCAL enable_indexscan TO DEFAULT",
+            params,
+        )
+        cursor.nextset()
+        return list(cursor.fetchall())
+
+
+_PG_WINDOW = 0.5  # × `limit`: the newest rows read one by one first, to learn the word's rate
+_PG_INDEX_SPEED = 8  # the GIN index lists a word's rows about 8 times as fast as rows are read
+
+
+def _postgres_newest(
+    table: str, columns: str, query: str, below: int | None, limit: int
+) -> list[tuple[Any, ...]]:
+    """`columns` of the newest `limit` rows of `table` below id `below` whose words match
+    `query`, newest first. GIN gives its hits in no order, and the whole list of a word's rows
+    (85,000 messages for one at 100,000 tickets) before any is read. So the newest rows are
+    read a range of ids at a time, newest range first:
+
+    - the first, `limit` / 2 rows, one by one, checking their stored words, gives the rate of
+      rows holding the words;
+    - each next range should hold twice the hits still wanted at the rate met so far (all the
+      older rows when none was met). It is read one by one again, newest first, stopping at
+      `limit` hits, while that is cheaper than having the index list all the word's rows (a
+      word in a row out of three or more), else through the index combined with the range
+      (`_through_index`). So each range reads from the table about the hits it needs."""
+    if below is None:
+        below = db.execute_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+    top = below
+    matches = f"{PG_WORDS} @@ to_tsquery('{PG_CONFIG}', %(query)s)"
+    in_range = "id >= %(lowest)s AND id < %(top)s"
+    one_by_one = (  # (OFFSET 0: the match stays outside, so no index is asked; the ids are
+        # walked backwards, stopping at `limit` hits)
+        f"SELECT {columns} FROM (SELECT {columns}, {PG_WORDS} FROM {table}"
+        f" WHERE {in_range} ORDER BY id DESC OFFSET 0) newest WHERE {matches}"
+        " ORDER BY id DESC LIMIT %(limit)s"
+    )
+    indexed = (
+        f"SELECT {columns} FROM {table} WHERE {matches} AND {in_range}"
+        " ORDER BY id DESC LIMIT %(limit)s"
+    )
+    rows: list[tuple[Any, ...]] = []
+    read, window, by_index = 0, max(1, int(limit * _PG_WINDOW)), False
+    while len(rows) < limit and top > 0:
         lowest = max(0, top - window)
-        rows = db.execute_sql(sql, (query, lowest, top, limit)).fetchall()
-        if len(rows) >= limit or lowest == 0:
-            return [(m, t) for m, t in rows]
-        window *= 4
+        wanted = {"query": query, "lowest": lowest, "top": top, "limit": limit - len(rows)}
+        rows += _through_index(indexed, wanted) if by_index else _unprepared(one_by_one, wanted)
+        read, top = read + top - lowest, lowest
+        rate = len(rows) / read
+        window = max(limit, (limit - len(rows)) * 2 * read // max(len(rows), 1))
+        by_index = window * (1 - rate) > rate * below / _PG_INDEX_SPEED
+    return rows
 
 
 def ticket_hits(text: str, limit: int) -> list[int]:
@@ -331,12 +431,5 @@ def ticket_hits(text: str, limit: int) -> list[int]:
     word of `text`, newest first."""
     if isinstance(db.obj, SqliteDatabase):
         sql = "SELECT rowid FROM ticketindex WHERE ticketindex MATCH ? ORDER BY rowid DESC LIMIT ?"
-        params: tuple[Any, ...] = (_fts5_query(text), limit)
-    else:
-        sql = (
-            "WITH hits AS MATERIALIZED (SELECT id FROM ticket"
-            f" WHERE {PG_TICKET_DOCUMENT} @@ to_tsquery('{PG_CONFIG}', %s))"
-            " SELECT id FROM hits ORDER BY id DESC LIMIT %s"
-        )
-        params = (_tsquery(text), limit)
-    return [row[0] for row in db.execute_sql(sql, params).fetchall()]
+        return [row[0] for row in db.execute_sql(sql, (_fts5_query(text), limit)).fetchall()]
+    return [row[0] for row in _postgres_newest("ticket", "id", _tsquery(text), None, limit)]
