@@ -148,9 +148,8 @@ def backup(location: str, path: Path, at: datetime, progress: Progress = QUIET) 
         if is_url(location):
             from logeas_tui.core.store.copy import copy_store  # a PostgreSQL store only
 
-            copy_store(
-                location, str(partial), progress=progress
-            )  # it compares every count and raw mail
+            # it compares every count and raw mail
+            copy_store(location, str(partial), progress=progress)
             counts = _checked_backup(partial)
         else:
             counts = _copy_sqlite(_sqlite_path(location), partial, progress)
