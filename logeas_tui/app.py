@@ -19,13 +19,14 @@ from textual.worker import get_current_worker
 
 from logeas_tui import actions, crash
 from logeas_tui.core.errors import HelpdeskError, first_line
+from logeas_tui.core.progress import Throttled
 from logeas_tui.core.services import live, mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.daily_backup import backup_if_due
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.connection import disk_full
 from logeas_tui.i18n import say, t
-from logeas_tui.messages import MailSynced, StoreChanged, SyncFailed, TicketChanged
+from logeas_tui.messages import MailProgress, MailSynced, StoreChanged, SyncFailed, TicketChanged
 from logeas_tui.screens.help import HelpScreen
 from logeas_tui.screens.main import MainScreen
 from logeas_tui.screens.phone import PhoneIntakeScreen
@@ -36,6 +37,7 @@ from logeas_tui.widgets.keys import translate_bindings
 DEFAULT_POLL_SECONDS = 60
 PURGE_EVERY_SECONDS = 600
 LOOK_EVERY_SECONDS = 1.0  # another technician's change shows within about this (plus a read)
+PROGRESS_EVERY_SECONDS = 0.1  # a long sync's count in the banner changes at most this often
 
 
 class DeskCommands(Provider):
@@ -228,7 +230,7 @@ class LogeasApp(App[None]):
             self.main_screen.show_mail_not_configured()
 
     @work(thread=True, group="mail", exit_on_error=False)
-    def _mail_loop(self, run_once: Callable[[Desk], Any]) -> None:
+    def _mail_loop(self, run_once: Callable[..., Any]) -> None:
         """Sync, report, sleep until the poll delay passes or `s` wakes it; until exit."""
         worker = get_current_worker()
         imap = self.desk.config.imap
@@ -249,10 +251,18 @@ class LogeasApp(App[None]):
                     return False
             return True
 
+        def counted(_what: str, done: int, total: int | None) -> None:
+            """A round that fetches more than one chunk shows its count in the banner."""
+            from logeas_tui.core.services import mail_sync  # loaded: it is running
+
+            if total is not None and total > mail_sync.CHUNK:
+                screen.post_message(MailProgress(done, total))
+
         while not stopped():
             holding = True
+            progress = Throttled(counted, PROGRESS_EVERY_SECONDS)
             try:
-                report = in_thread(lambda: run_once(self.desk))
+                report = in_thread(partial(run_once, self.desk, progress=progress))
             except Exception as exc:  # the worker must outlive any fault of a round
                 screen.post_message(SyncFailed(f"{type(exc).__name__}: {exc}"))
             else:

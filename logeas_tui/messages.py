@@ -60,6 +60,19 @@ class MailSynced(Message):
         return isinstance(message, (MailSynced, SyncFailed))
 
 
+class MailProgress(Message):
+    """The mail worker's round has stored `done` of the `total` new mails it found (a long
+    sync); a later count, or the round's end, replaces it in the queue."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, (MailProgress, MailSynced, SyncFailed))
+
+
 class SyncFailed(Message):
     """The mail worker could not run a round (or mail is not set up)."""
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from logeas_tui.cli.output import safe
+from logeas_tui.cli.progress import progress_on
 from logeas_tui.core.config import write_private
 from logeas_tui.core.errors import HelpdeskError, NotFound
 from logeas_tui.core.mail.mbox import mbox_entry
@@ -28,24 +29,10 @@ def _counted(counts: dict[str, int]) -> str:
     )
 
 
-def _progress(out: TextIO) -> backups.Progress | None:
-    """A page counter on a terminal, nothing otherwise."""
-    if not out.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        out.write(f"\r{done * 100 // max(total, 1):3d} % of {total:,} pages")
-        out.flush()
-
-    return show
-
-
 def backup(args: Namespace, out: TextIO) -> int:
     location = args.db or default_location()
-    progress = _progress(sys.stderr)
-    report = backups.backup(location, Path(args.path), datetime.now(UTC), progress)
-    if progress:
-        sys.stderr.write("\n")
+    with progress_on(sys.stderr) as progress:
+        report = backups.backup(location, Path(args.path), datetime.now(UTC), progress)
     out.write(
         f"Backed up {report.source} into {report.target} ({report.size / 1e6:,.1f} MB, "
         f"{report.seconds:.1f} s): {_counted(report.counts)}; its integrity check passed.\n"

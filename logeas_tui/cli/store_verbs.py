@@ -4,10 +4,12 @@ text stream to print on, and return the exit status."""
 
 from __future__ import annotations
 
+import sys
 from argparse import Namespace
 from typing import TextIO
 
 from logeas_tui.cli.output import write_json
+from logeas_tui.cli.progress import progress_on
 from logeas_tui.core.store.copy import CopyReport, copy_store
 
 # What a table's rows are called in the report, in the order it names them.
@@ -57,7 +59,8 @@ def describe(report: CopyReport) -> str:
 
 
 def migrate_store(args: Namespace, out: TextIO) -> int:
-    report = copy_store(args.source, args.target, force=args.force)
+    with progress_on(sys.stderr) as progress:
+        report = copy_store(args.source, args.target, force=args.force, progress=progress)
     if getattr(args, "json", False):
         write_json(
             {

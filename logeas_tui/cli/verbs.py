@@ -320,9 +320,11 @@ def purge(desk: Desk, args: Namespace, out: TextIO) -> int:
 
 def demo(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui import demo as demo_data
+    from logeas_tui.cli.progress import progress_on
 
     started = time.perf_counter()
-    count = demo_data.generate(desk, args.tickets, seed=args.seed)
+    with progress_on(sys.stderr) as progress:
+        count = demo_data.generate(desk, args.tickets, seed=args.seed, progress=progress)
     elapsed = time.perf_counter() - started
     if _wants_json(args):
         write_json({"tickets": count, "seconds": round(elapsed, 2)}, out)

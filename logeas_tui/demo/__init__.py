@@ -28,6 +28,7 @@ from typing import Any
 from peewee import Model
 
 from logeas_tui.core.errors import HelpdeskError
+from logeas_tui.core.progress import QUIET, Progress
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store import fulltext
@@ -70,8 +71,9 @@ def ensure_technicians() -> None:
         Technician.insert(name=name, email=email, level=level).on_conflict_ignore().execute()
 
 
-def generate(desk: Desk, tickets: int, seed: int = 1) -> int:
-    """Append `tickets` demo tickets with their messages, history and seen marks."""
+def generate(desk: Desk, tickets: int, seed: int = 1, progress: Progress = QUIET) -> int:
+    """Append `tickets` demo tickets with their messages, history and seen marks;
+    `progress` counts the tickets written."""
     if tickets <= 0:
         return 0
     if not Queue.select().exists():
@@ -79,9 +81,11 @@ def generate(desk: Desk, tickets: int, seed: int = 1) -> int:
     with writing():
         ensure_technicians()
         gen = Generator(desk, seed)
+        progress.begin("tickets", tickets)
         with fulltext.bulk_append() as index_appended:
             for part in _parts(gen, tickets):
                 _write(part)
+                progress.advance(len(part.tickets))
                 index_appended()  # while the next part is drawn
         move_sequences(db.obj, [Ticket, Message])  # their ids were given explicitly
     return tickets

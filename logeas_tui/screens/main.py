@@ -28,6 +28,7 @@ from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_na
 from logeas_tui.core.store.views import QueueView, TicketRow, TicketView
 from logeas_tui.i18n import say, t
 from logeas_tui.messages import (
+    MailProgress,
     MailSynced,
     StoreChanged,
     SyncFailed,
@@ -297,6 +298,7 @@ class MainScreen(Screen[None]):
         status.last_sync = report.at
         status.error = report.error
         status.held_by = report.held_by
+        status.fetching = None
         status.waiting = report.outbox_waiting
         if report.new_tickets or report.followups:
             self.notify(
@@ -308,6 +310,11 @@ class MainScreen(Screen[None]):
         """The mail round failed as a whole."""
         status = self.query_one("#sync", SyncStatus)
         status.error = message.error
+        status.fetching = None
+
+    def on_mail_progress(self, message: MailProgress) -> None:
+        """A long sync goes on: the banner counts the mails stored."""
+        self.query_one("#sync", SyncStatus).fetching = (message.done, message.total)
 
     # -- keys ----------------------------------------------------------------------------
 

@@ -33,6 +33,9 @@ TEXTS: dict[str, str] = {
     "sync.held_by_host": "Mail: synced by a copy on {host}",
     "sync.waiting": "{count} to send",
     "sync.now": "Mail sync requested",
+    # progress of a long sync: "Mail: 340 / 2,000" (`,` groups thousands with commas, `_` with
+    # no-break spaces)
+    "progress.mail": "Mail: {done:,} / {total:,}",
     "backup.made": "Today's backup of the store is made: {path}",
     # panes
     "pane.queues": "Queues",

@@ -33,6 +33,9 @@ TEXTS: dict[str, str] = {
     "sync.held_by_host": "Courrier : synchronisé par une copie sur {host}",
     "sync.waiting": "{count} à envoyer",
     "sync.now": "Synchronisation du courrier demandée",
+    # avancement d'une longue synchronisation : « Courrier : 340 / 2 000 » (`_` groupe les
+    # milliers par des espaces insécables, `,` par des virgules)
+    "progress.mail": "Courrier : {done:_} / {total:_}",
     "backup.made": "La sauvegarde du jour est faite : {path}",
     # panes
     "pane.queues": "Files",

@@ -1,5 +1,6 @@
-"""Mail sync status at the right of the banner: last sync (or the other copy of the app that
-syncs for the team), error, mail waiting in the outbox."""
+"""Mail sync status at the right of the banner: how far a long sync got ("Mail: 340 / 2,000"),
+the last sync (or the other copy of the app that syncs for the team), error, mail waiting in
+the outbox."""
 
 from __future__ import annotations
 
@@ -35,18 +36,25 @@ class SyncStatus(Widget):
     error: reactive[str | None] = reactive(None, layout=True)
     waiting: reactive[int] = reactive(0, layout=True)
     held_by: reactive[str | None] = reactive(None, layout=True)  # another copy syncs
+    fetching: reactive[tuple[int, int] | None] = reactive(None, layout=True)  # (done, total)
 
     def __init__(self, zone: ZoneInfo, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.zone = zone
 
-    def watch_error(self, error: str | None) -> None:
-        self.set_class(bool(error), "-error")
+    def watch_error(self) -> None:
+        self.set_class(bool(self.error) and self.fetching is None, "-error")
+
+    def watch_fetching(self) -> None:
+        self.watch_error()  # a sync going on is news newer than the last round's error
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         if not self.configured:
             text.append(t("sync.not_configured"), style="dim")
+        elif self.fetching is not None:
+            done, total = self.fetching
+            text.append(_grouped(t("progress.mail", done=done, total=total)))
         elif self.error:
             text.append(t("sync.error") + " ", style="bold")
             text.append_text(literal(self.error))
@@ -63,3 +71,9 @@ class SyncStatus(Widget):
             text.append(" · ")
             text.append(t("sync.waiting", count=self.waiting), style="bold")
         return text
+
+
+def _grouped(text: str) -> str:
+    """A text whose counts were grouped by thousands with `_` (the text's format says so:
+    "{total:_}"), with no-break spaces there instead, as French writes "2 000"."""
+    return text.replace("_", "\u00a0")

@@ -22,6 +22,7 @@ from logeas_tui.core.errors import DiskFull, HelpdeskError
 from logeas_tui.core.mail.imap_connect import Deadline, connection_lost
 from logeas_tui.core.mail.imap_fetch import Folder, imap_settings
 from logeas_tui.core.mail.route import Rule, load_rules
+from logeas_tui.core.progress import QUIET, Progress
 from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
@@ -60,13 +61,19 @@ def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 
 
 def fetch_new(
-    desk: Desk, conf: ServerConf, rules: Sequence[Rule], *, acknowledge: bool = True
+    desk: Desk,
+    conf: ServerConf,
+    rules: Sequence[Rule],
+    *,
+    acknowledge: bool = True,
+    progress: Progress = QUIET,
 ) -> FetchReport:
     """Store the mail above the last stored UID, a chunk at a time. The round lasts at most
     ROUND_SECONDS; each chunk is parsed (by a worker process, see services.parse_ahead) before
     its write transaction, the mails are stored in short batches of savepoints (see
     services.write_batch), and the lease is renewed after each chunk (lost: another copy goes
-    on from the last stored UID)."""
+    on from the last stored UID). `progress` counts the mails stored of those the server has
+    above that UID."""
     report = FetchReport()
     account = f"{conf.user or ''}@{conf.host}:{conf.port}"
     deadline = Deadline(ROUND_SECONDS).start()
@@ -83,6 +90,7 @@ def fetch_new(
             if last + 1 >= status.uidnext and state is not None:
                 return report
             uids = folder.uids_after(last)
+            progress.begin("mails", len(uids))
             mails = (mail for chunk in _chunks(uids, CHUNK) for mail in folder.fetch_raw(chunk))
             with WriteBatch() as batch, closing(parsed_chunks(mails, CHUNK)) as chunks:
                 for chunk in chunks:
@@ -96,6 +104,7 @@ def fetch_new(
                         results.append(result)
                     batch.commit()  # stored for good before the server is told
                     report.results.extend(results)
+                    progress.advance(len(results))
                     folder.mark_seen([uid for uid, _, _ in chunk])
                     if mail_lease.take(desk) is not None:
                         break
@@ -151,8 +160,15 @@ def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if not isinstance(exc, HelpdeskError) else text
 
 
-def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) -> SyncReport:
-    """Never raises for a mail-server problem: the error is in the report."""
+def run_once(
+    desk: Desk,
+    *,
+    force_send: bool = False,
+    acknowledge: bool = True,
+    progress: Progress = QUIET,
+) -> SyncReport:
+    """Never raises for a mail-server problem: the error is in the report. `progress` counts
+    the new mails fetched (see `fetch_new`)."""
     conf = desk.config
     errors: list[str] = []
     new = followups = ignored = unparsed = sent = failed = 0
@@ -161,7 +177,7 @@ def run_once(desk: Desk, *, force_send: bool = False, acknowledge: bool = True) 
     if conf.imap is not None and held_by is None:
         try:
             rules = load_rules(conf.data_dir / "routing.toml")
-            fetched = fetch_new(desk, conf.imap, rules, acknowledge=acknowledge)
+            fetched = fetch_new(desk, conf.imap, rules, acknowledge=acknowledge, progress=progress)
             new, followups = fetched.count(NEW_TICKET), fetched.count(FOLLOWUP)
             ignored = fetched.count(IGNORED)
             unparsed = sum(1 for r in fetched.results if not r.parsed_ok)

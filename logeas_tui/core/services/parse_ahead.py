@@ -9,12 +9,15 @@ chunk (fewer than POOL_FROM mails, the only one) is parsed here: a worker is not
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
+from multiprocessing import resource_tracker
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -58,6 +61,20 @@ def _joined(chunk: list[tuple[K, bytes]], parsed: list[ParsedMail | None]) -> li
     ]
 
 
+def _start_tracker() -> None:
+    """multiprocessing's resource tracker, started on first use, is handed `sys.stderr`'s file
+    descriptor. A running Textual app has replaced sys.stderr by a capture whose fileno is -1,
+    and the start fails ("bad value(s) in fds_to_keep": the app's first sync of 50 mails or
+    more stored none): the tracker is started on the process's own stderr instead."""
+    try:
+        captured = sys.stderr.fileno() < 0
+    except (AttributeError, OSError, ValueError):
+        captured = False  # no stderr at all: the tracker starts without one
+    if captured:
+        with contextlib.redirect_stderr(sys.__stderr__):
+            resource_tracker.ensure_running()
+
+
 def parsed_chunks(
     items: Iterable[tuple[K, bytes]], size: int = CHUNK
 ) -> Generator[list[Parsed[K]], None, None]:
@@ -75,6 +92,7 @@ def parsed_chunks(
     # Not forked: a forked worker would share this process's store connection (a PostgreSQL
     # socket it closes on exit); a fork server starts clean workers.
     context = multiprocessing.get_context("forkserver")
+    _start_tracker()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: list[tuple[list[tuple[K, bytes]], Future[list[ParsedMail | None]]]] = []
         chunk = first

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from logeas_tui.core.config import private_folder
 from logeas_tui.core.errors import HelpdeskError, first_line
+from logeas_tui.core.progress import QUIET, Progress
 from logeas_tui.core.store.connection import database_for, is_url, shown
 
 # What a backup's report counts, as (name, SQL): the same query on the source and on the copy.
@@ -39,8 +40,6 @@ COUNTS = {
 PAGES_PER_STEP = 1024  # pages copied per backup step (4 MB with 4 KB pages)
 WAL_FILES = ("-wal", "-shm")
 _DMS_BYTE = 128  # the wal-index byte every open connection holds a shared lock on (SQLite)
-
-Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,22 @@ def _private_file(path: Path) -> None:
     path.chmod(0o600)
 
 
-def _copy_sqlite(source: Path, target: Path, progress: Progress | None) -> dict[str, int]:
+def _pages_copied(progress: Progress) -> Callable[[int, int, int], None]:
+    """sqlite3's backup callback (status, pages left, pages in all) as progress in pages."""
+    copied: int | None = None
+
+    def step(_status: int, left: int, total: int) -> None:
+        nonlocal copied
+        if copied is None:
+            progress.begin("pages", total)
+            copied = 0
+        progress.advance(total - left - copied)
+        copied = total - left
+
+    return step
+
+
+def _copy_sqlite(source: Path, target: Path, progress: Progress) -> dict[str, int]:
     """Copy the SQLite file `source` into the new file `target` as one snapshot, check the
     copy and return its counts (equal to the source's in that snapshot)."""
     src = sqlite3.connect(source, isolation_level=None, timeout=10)
@@ -106,13 +120,7 @@ def _copy_sqlite(source: Path, target: Path, progress: Progress | None) -> dict[
         _private_file(target)
         dst = sqlite3.connect(target, isolation_level=None)
         try:
-            src.backup(
-                dst,
-                pages=PAGES_PER_STEP,
-                progress=(lambda _s, left, total: progress(total - left, total))
-                if progress
-                else None,
-            )
+            src.backup(dst, pages=PAGES_PER_STEP, progress=_pages_copied(progress))
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             checked = dst.execute("PRAGMA integrity_check").fetchone()[0]
             if checked != "ok":
@@ -128,11 +136,10 @@ def _copy_sqlite(source: Path, target: Path, progress: Progress | None) -> dict[
     return counts
 
 
-def backup(
-    location: str, path: Path, at: datetime, progress: Progress | None = None
-) -> BackupReport:
+def backup(location: str, path: Path, at: datetime, progress: Progress = QUIET) -> BackupReport:
     """Back up the store at `location` (a SQLite file or a PostgreSQL URL) into `path` (a new
-    file, or a folder to write a dated file into). Nothing is left behind on failure."""
+    file, or a folder to write a dated file into). Nothing is left behind on failure.
+    `progress` counts the pages copied (a PostgreSQL store's rows, table by table)."""
     target = target_for(path, at)
     private_folder(target.parent)
     partial = target.with_name(f".{target.name}.partial")
@@ -141,7 +148,8 @@ def backup(
         if is_url(location):
             from logeas_tui.core.store.copy import copy_store  # a PostgreSQL store only
 
-            copy_store(location, str(partial))  # it compares every count and raw mail
+            # it compares every count and raw mail
+            copy_store(location, str(partial), progress=progress)
             counts = _checked_backup(partial)
         else:
             counts = _copy_sqlite(_sqlite_path(location), partial, progress)
@@ -204,7 +212,7 @@ def restore(source: Path, location: str, at: datetime) -> RestoreReport:
     private_folder(target.parent)
     partial = target.with_name(f".{target.name}.restoring")
     partial.unlink(missing_ok=True)
-    _copy_sqlite(source, partial, None)
+    _copy_sqlite(source, partial, QUIET)
     aside = None
     if target.exists():
         aside = target.with_name(f"{target.name}.replaced-{stamp(at)}")

@@ -33,6 +33,7 @@ from peewee import BlobField, Database, DatabaseError, Field, Model, SqliteDatab
 from peewee import __exception_wrapper__ as driver_errors  # type: ignore[attr-defined]
 
 from logeas_tui.core.errors import HelpdeskError, first_line
+from logeas_tui.core.progress import QUIET, Progress
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.connection import (
@@ -77,21 +78,26 @@ class CopyReport:
     seconds: float
 
 
-def copy_store(source: str, target: str, *, force: bool = False) -> CopyReport:
+def copy_store(
+    source: str, target: str, *, force: bool = False, progress: Progress = QUIET
+) -> CopyReport:
     """Copy the store at `source` (a path or a postgresql:// URL) into `target`, which must be
-    empty (no queue, ticket or message) unless `force`: then whatever it held is replaced."""
+    empty (no queue, ticket or message) unless `force`: then whatever it held is replaced.
+    `progress` counts the rows copied, table by table."""
     if _same_place(source, target):
         raise HelpdeskError(Sentence("same_store", where=shown(source)))
     started = time.perf_counter()
     source_db = _open(source)
     try:
-        rows, digests = _into(source_db, target, force)
+        rows, digests = _into(source_db, target, force, progress)
     finally:
         source_db.close()
     return CopyReport(shown(source), shown(target), rows, digests, time.perf_counter() - started)
 
 
-def _into(source: Database, target: str, force: bool) -> tuple[dict[str, int], dict[str, int]]:
+def _into(
+    source: Database, target: str, force: bool, progress: Progress
+) -> tuple[dict[str, int], dict[str, int]]:
     """The copy into the store at `target`; a file that was not there before is removed
     again if the copy fails (the target is otherwise left as it was: one transaction)."""
     new_file = None if is_url(target) else Path(target).expanduser()
@@ -100,7 +106,7 @@ def _into(source: Database, target: str, force: bool) -> tuple[dict[str, int], d
     try:
         target_db = _open(target)
         try:
-            return _copy(source, target_db, shown(target), force)
+            return _copy(source, target_db, shown(target), force, progress)
         except DatabaseError as exc:
             raise HelpdeskError(
                 Sentence("copy_failed", where=shown(target), cause=first_line(exc))
@@ -139,7 +145,7 @@ def _server_and_name(url: str) -> tuple[str, int, str]:
 
 
 def _copy(
-    source: Database, target: Database, where: str, force: bool
+    source: Database, target: Database, where: str, force: bool, progress: Progress
 ) -> tuple[dict[str, int], dict[str, int]]:
     with target.bind_ctx([*TABLES, MessageIndex]), _writing(target), _snapshot(source):
         held = {model: model.select().count(target) for model in (Ticket, Message, Queue)}
@@ -157,7 +163,8 @@ def _copy(
             for model in reversed(TABLES):
                 model.delete().execute(target)
             for model in TABLES:
-                _copy_table(model, source, target)
+                progress.begin(model._meta.table_name, model.select().count(source))
+                _copy_table(model, source, target, progress)
         move_sequences(target, TABLES)
         _analyze(target)
         rows = _compare_counts(source, target, where)
@@ -264,7 +271,7 @@ def _page_end(model: type[Model], size: Any, after: Any, database: Database) -> 
     return end
 
 
-def _copy_table(model: type[Model], source: Database, target: Database) -> None:
+def _copy_table(model: type[Model], source: Database, target: Database, progress: Progress) -> None:
     fields = list(model._meta.sorted_fields)
     write = _writer(model, fields, target)
     # A ticket may be merged into a younger one: merged_into is set once all tickets are in.
@@ -275,6 +282,7 @@ def _copy_table(model: type[Model], source: Database, target: Database) -> None:
             merges += [(row[0], row[merged_at]) for row in page if row[merged_at] is not None]
             page = [(*row[:merged_at], None, *row[merged_at + 1 :]) for row in page]
         write(page)
+        progress.advance(len(page))
     for ticket_id, into in merges:
         Ticket.update(merged_into=into).where(Ticket.id == ticket_id).execute(target)
 
