@@ -26,7 +26,7 @@ from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.search import limit as search_limit
 from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_names
 from logeas_tui.core.store.views import QueueView, TicketRow, TicketView
-from logeas_tui.i18n import say, t
+from logeas_tui.i18n import say, t, texts
 from logeas_tui.messages import (
     MailSynced,
     StoreChanged,
@@ -299,9 +299,10 @@ class MainScreen(Screen[None]):
         status.held_by = report.held_by
         status.waiting = report.outbox_waiting
         if report.new_tickets or report.followups:
-            self.notify(
-                t("sync.arrived", new=report.new_tickets, followups=report.followups), timeout=4
+            counts = texts().counted(
+                ("count.new_ticket", report.new_tickets), ("count.followup", report.followups)
             )
+            self.notify(t("sync.arrived", counts=counts), timeout=4)
             self.post_message(TicketChanged(None))
 
     def on_sync_failed(self, message: SyncFailed) -> None:
