@@ -172,7 +172,7 @@ class MainScreen(Screen[None]):
         if count is not None and self.search and count > search_limit():
             title += Content(" · " + t("list.more_than", count=search_limit()))
         elif count is not None:
-            title += Content(" · " + t("list.count", count=count))
+            title += Content(" · " + texts().plural("count.ticket", count))
         self.ticket_list.border_title = title
 
     def on_queue_list_chosen(self, message: QueueList.Chosen) -> None:
