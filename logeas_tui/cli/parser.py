@@ -84,13 +84,18 @@ def parse(argv: Sequence[str] | None, texts: Catalog) -> argparse.Namespace:
 
 
 def _state(texts: Catalog, text: str) -> str:
+    """A stored state, named as stored or by its long or short name in `texts`' language."""
     word = " ".join(text.lower().replace("-", " ").replace("_", " ").split())
-    word = {"pending": PENDING}.get(word, word)
-    if word not in STATES:
+    names = {"pending": PENDING}
+    for state in STATES:
+        names |= {state: state, texts.state(state).lower(): state}
+        names.setdefault(texts.state(state, short=True).lower(), state)
+    if word not in names:
+        states = ", ".join(texts.state(state) for state in STATES)
         raise argparse.ArgumentTypeError(
-            texts.t("cli.help.unknown_state", text=texts.quoted(text), states=", ".join(STATES))
+            texts.t("cli.help.unknown_state", text=texts.quoted(text), states=states)
         )
-    return word
+    return names[word]
 
 
 def _positive(texts: Catalog, text: str) -> int:
@@ -187,7 +192,10 @@ def build_parser(texts: Catalog | None = None) -> argparse.ArgumentParser:
     p = verb("list", _later("verbs", "list_tickets"))
     p.add_argument("--queue", metavar="Q")
     p.add_argument(
-        "--state", type=state, metavar="S", help=t("cli.arg.state", states=", ".join(STATES))
+        "--state",
+        type=state,
+        metavar="S",
+        help=t("cli.arg.state", states=", ".join(texts.state(state) for state in STATES)),
     )
     p.add_argument("--search", metavar="TEXT", help=t("cli.arg.search"))
     p.add_argument(

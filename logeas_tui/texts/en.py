@@ -463,6 +463,20 @@ TEXTS: dict[str, str] = {
     "target_changed": "Ticket {number} changed after the merge; its state was kept.",
     "no_mailbox": "{customer} has no mailbox: nothing was mailed. Call the customer back.",
     "delete_grace": "Ticket {number} will be destroyed in {hours} h unless moved out of Delete.",
+    # core/services/wording.py: the details of history lines, stored in the desk's language
+    "wording.phone": "phone call from {customer} in {queue}",
+    "wording.phone_owner": "phone call from {customer} in {queue}, owner {owner}",
+    "wording.mail": "mail from {sender} in {queue}",
+    "wording.mail_unparsed": "mail from {sender} in {queue} (could not be parsed; raw bytes kept)",
+    "wording.reused_id": "<{id}> was already used by a mail of ticket {number}",
+    "wording.accepted": "accepted as the customer's mail: {senders}",
+    "wording.reminder_in.one": "reminder in {count} day",
+    "wording.reminder_in.other": "reminder in {count} days",
+    "wording.with_level": "{name} (level {level})",
+    "wording.state_kept": "state kept: {state}",
+    "wording.merged_into.one": "merged into {target} ({count} message moved)",
+    "wording.merged_into.other": "merged into {target} ({count} messages moved)",
+    "wording.merged_here": "{number} merged into this ticket",
     # store.copy: `logeas migrate-store`
     "same_store": "{where} is both the source and the target: give another target.",
     "store_not_empty": (

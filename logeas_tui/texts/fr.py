@@ -478,6 +478,22 @@ TEXTS: dict[str, str] = {
     "target_changed": "Le ticket {number} a changé après la fusion : son état a été gardé.",
     "no_mailbox": "{customer} n'a pas de boîte mail : rien n'a été envoyé. Rappelez le client.",
     "delete_grace": "Le ticket {number} sera détruit dans {hours} h s'il ne sort pas de Delete.",
+    # core/services/wording.py : les détails des lignes d'historique, gardés dans la langue du support
+    "wording.phone": "appel de {customer} dans {queue}",
+    "wording.phone_owner": "appel de {customer} dans {queue}, propriétaire {owner}",
+    "wording.mail": "courriel de {sender} dans {queue}",
+    "wording.mail_unparsed": (
+        "courriel de {sender} dans {queue} (analyse impossible ; octets bruts gardés)"
+    ),
+    "wording.reused_id": "<{id}> était déjà pris par un courriel du ticket {number}",
+    "wording.accepted": "accepté comme courriel du client : {senders}",
+    "wording.reminder_in.one": "rappel dans {count} jour",
+    "wording.reminder_in.other": "rappel dans {count} jours",
+    "wording.with_level": "{name} (niveau {level})",
+    "wording.state_kept": "état gardé : {state}",
+    "wording.merged_into.one": "fusionné dans {target} ({count} message déplacé)",
+    "wording.merged_into.other": "fusionné dans {target} ({count} messages déplacés)",
+    "wording.merged_here": "{number} fusionné dans ce ticket",
     # store.copy : `logeas migrate-store`
     "same_store": "{where} est à la fois la source et la cible : donnez une autre cible.",
     "store_not_empty": (
