@@ -7,14 +7,15 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from logeas_tui import actions, crash
@@ -77,6 +78,19 @@ class DeskCommands(Provider):
                 yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
 
 
+# Textual's own palette commands, by their English help text -> catalogue key (`cmd.sys.<key>`
+# is the title, `cmd.sys.<key>_help` the help); one it adds later shows in English.
+SYSTEM_COMMANDS = {
+    "Change the current theme": "theme",
+    "Quit the application as soon as possible": "quit",
+    "Hide the keys and widget help panel": "hide_keys",
+    "Show help for the focused widget and a summary of available keys": "show_keys",
+    "Minimize the widget and restore to normal size": "minimize",
+    "Maximize the focused widget": "maximize",
+    "Save an SVG 'screenshot' of the current screen": "screenshot",
+}
+
+
 class LogeasApp(App[None]):
     """`LogeasApp(desk).run()` — the CLI opens the store and builds the desk first."""
 
@@ -116,6 +130,22 @@ class LogeasApp(App[None]):
         self._wake.set()
         if self._watch is not None:
             self._watch.close()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands (theme, quit, keys…) with their titles in the app's language."""
+        for command in super().get_system_commands(screen):
+            key = SYSTEM_COMMANDS.get(command.help)
+            if key is None:
+                yield command
+            else:
+                title, help_text = t(f"cmd.sys.{key}"), t(f"cmd.sys.{key}_help")
+                yield SystemCommand(title, help_text, command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        """The palette, its prompt in the app's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            palette = CommandPalette(placeholder=t("cmd.placeholder"), id="--command-palette")
+            self.push_screen(palette)
 
     # -- errors --------------------------------------------------------------------------
 

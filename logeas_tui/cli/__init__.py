@@ -20,11 +20,12 @@ from logeas_tui.core.store import driver  # noqa: F401
 # isort: split
 from peewee import DatabaseError
 
-from logeas_tui.cli.parser import Tool, Verb, build_parser
+from logeas_tui.cli.parser import Tool, Verb, parse
 from logeas_tui.core import config as config_mod
 from logeas_tui.core.clock import Clock, FixedClock, SystemClock
 from logeas_tui.core.config import Config
 from logeas_tui.core.errors import ConfigError, HelpdeskError
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store.connection import (
@@ -45,9 +46,7 @@ def make_clock(config: Config) -> Clock:
     try:
         at = datetime.fromisoformat(value)
     except ValueError:
-        raise ConfigError(
-            f"LOGEAS_NOW={value!r} is not an ISO date-time such as 2026-11-24T10:30."
-        ) from None
+        raise ConfigError(Sentence("cli.bad_now", value=repr(value))) from None
     return FixedClock(at if at.tzinfo else at.replace(tzinfo=config.hours.zone))
 
 
@@ -55,7 +54,7 @@ def _config(args: argparse.Namespace, create: bool = True) -> Config:
     path = getattr(args, "config", None)
     config = config_mod.load(Path(path).expanduser() if path else None, create=create)
     for warning in config.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(Catalog(config.language).t("cli.warning", said=warning), file=sys.stderr)
     return config
 
 
@@ -80,15 +79,28 @@ def run_app(desk: Desk) -> int:
     return app.return_code or 0  # 1 after a crash (`logeas_tui.crash`)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def configured_language(argv: Sequence[str] | None) -> str:
+    """The language of the config the command line names (or the default one), read before
+    parsing so that `--help` and argparse's errors speak it; English when it cannot be read
+    (the verb then says why, once parsed)."""
+    peek = argparse.ArgumentParser(add_help=False)
+    peek.add_argument("--config")
+    known, _ = peek.parse_known_args(argv)
     try:
-        args = parser.parse_args(argv)
+        path = Path(known.config).expanduser() if known.config else None
+        return config_mod.load(path, create=False).language
+    except (HelpdeskError, OSError, ValueError):
+        return "en"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    language = configured_language(argv)
+    try:
+        args = parse(argv, Catalog(language))
     except SystemExit as exc:  # --help, --version (0) or a mistyped command line (2)
         return exc.code if isinstance(exc.code, int) else 2
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
-    language = "en"
     try:
         tool: Tool | None = getattr(args, "tool", None)
         if tool is not None:  # no store of its own to open, and the config only for its language
@@ -101,25 +113,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(desk)
         return func(desk, args, sys.stdout)
     except HelpdeskError as exc:
-        print(f"error: {Catalog(language).say(exc)}", file=sys.stderr)
+        _error(language, Catalog(language).say(exc))
         return 1
     except DatabaseError as exc:
         full = disk_full(exc)
-        if full is not None:
-            print(f"error: {Catalog(language).say(full)}", file=sys.stderr)
-            return 1
-        print(f"error: the database refused the change: {exc}.", file=sys.stderr)
+        said = Catalog(language).t("cli.db_refused", cause=exc) if full is None else full
+        _error(language, Catalog(language).say(said))
         return 1
     except BrokenPipeError:  # `logeas list | head`: the reader left, stay quiet
         _silence_stdout()
         return 1
     except OSError as exc:
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        _error(language, f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         return 1
     except KeyboardInterrupt:
         return 130
     finally:
         close_store()
+
+
+def _error(language: str, said: str) -> None:
+    print(Catalog(language).t("cli.error", said=said), file=sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -12,7 +12,7 @@ from peewee import DatabaseError
 
 from logeas_tui.cli.output import safe, write_json
 from logeas_tui.cli.progress import progress_on
-from logeas_tui.core.errors import HelpdeskError, first_line
+from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.mail.mbox import looks_like_mail, split_mbox
 from logeas_tui.core.mail.route import load_rules
 from logeas_tui.core.progress import QUIET, Progress
@@ -24,6 +24,7 @@ from logeas_tui.core.services.parse_ahead import parsed_chunks
 from logeas_tui.core.services.write_batch import WriteBatch
 from logeas_tui.core.store import outbox_queries
 from logeas_tui.core.store.connection import disk_full
+from logeas_tui.texts import Catalog
 
 
 def sync(desk: Desk, once: bool, out: TextIO) -> int:
@@ -40,28 +41,37 @@ def _sleep(seconds: float) -> bool:
 
 
 def _sync(desk: Desk, once: bool, out: TextIO) -> int:
+    texts = Catalog(desk.config.language)
     while True:
         with progress_on(sys.stderr) as progress:
             report = run_once(desk, force_send=True, progress=progress)
         if desk.config.imap is None and desk.config.smtp is None:
-            out.write("No [imap] or [smtp] section in the config: nothing to sync.\n")
+            out.write(texts.t("cli.sync.unconfigured") + "\n")
         if report.held_by:
             name, host = copy_parts(report.held_by)
-            whose = f"{name}'s copy on {host}" if name else f"a copy on {host}"
-            out.write(f"Mail is synced by {safe(whose)}: nothing fetched or sent here.\n")
-        out.write(
-            f"{report.new_tickets} new tickets, {report.followups} follow-ups, "
-            f"{report.ignored} ignored, {report.sent} mails sent, "
-            f"{report.outbox_waiting} waiting in the outbox\n"
-        )
-        if report.unparsed or report.send_failed or report.purged:
-            out.write(
-                f"{report.unparsed} stored unparsed (raw bytes kept), "
-                f"{report.send_failed} not sent (retried later), "
-                f"{report.purged} destroyed from Delete\n"
+            held = (
+                texts.t("cli.sync.held_by", name=safe(name), host=safe(host))
+                if name
+                else texts.t("cli.sync.held_by_host", host=safe(host))
             )
+            out.write(held + "\n")
+        said = texts.counted(
+            ("count.new_ticket", report.new_tickets),
+            ("count.followup", report.followups),
+            ("count.ignored", report.ignored),
+            ("count.sent", report.sent),
+            ("count.waiting", report.outbox_waiting),
+        )
+        out.write(said + "\n")
+        if report.unparsed or report.send_failed or report.purged:
+            said = texts.counted(
+                ("count.unparsed", report.unparsed),
+                ("count.not_sent", report.send_failed),
+                ("count.purged", report.purged),
+            )
+            out.write(said + "\n")
         if report.error:
-            out.write(f"error: {safe(report.error)}\n")
+            out.write(texts.t("cli.error", said=safe(texts.say(report.error))) + "\n")
         if once:
             return 1 if report.error else 0
         poll = desk.config.imap.poll_seconds if desk.config.imap else 60
@@ -143,6 +153,7 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
 def _import(
     desk: Desk, paths: Sequence[str], ack: bool, said: list[str], progress: Progress
 ) -> int:
+    texts = Catalog(desk.config.language)
     rules = load_rules(desk.config.data_dir / "routing.toml")
     counts = {NEW_TICKET: 0, FOLLOWUP: 0, COPY: 0, DUPLICATE: 0, IGNORED: 0}
     unparsed = total = 0
@@ -157,30 +168,43 @@ def _import(
                     with batch.mail(len(raw)):
                         result = ingest(desk, raw, rules, acknowledge=ack, parsed=parsed)
                 except (HelpdeskError, DatabaseError) as exc:  # this one is not stored; go on
-                    refused = disk_full(exc) or exc
-                    failed.append(f"{safe(str(path))}: {safe(first_line(refused))}")
+                    why = texts.say(disk_full(exc) or exc).strip().splitlines() or [repr(exc)]
+                    failed.append(f"{safe(str(path))}: {safe(why[0].rstrip('.')[:200])}")
                     continue
                 counts[result.outcome] += 1
                 total += 1
                 if not result.parsed_ok:
                     unparsed += 1
-                    said.append(f"stored but not parsed cleanly: {path}")
+                    said.append(texts.t("cli.import.unparsed", path=safe(str(path))))
             batch.commit()  # the next chunk's parse is awaited outside the write lock
             progress.advance(len(chunk))
     elapsed = time.perf_counter() - started
     rate = total / elapsed if elapsed > 0 else 0.0
-    said.append(
-        f"{total} messages: {counts[NEW_TICKET]} new tickets, {counts[FOLLOWUP]} follow-ups, "
-        f"{counts[COPY]} other copies of a stored Message-ID, {counts[DUPLICATE]} already stored, {counts[IGNORED]} ignored; "
-        f"{total - unparsed} parsed cleanly, {unparsed} stored unparsed "
-        f"({elapsed:.2f} s, {rate:.0f} mails/s)"
+    outcomes = texts.counted(
+        ("count.new_ticket", counts[NEW_TICKET]),
+        ("count.followup", counts[FOLLOWUP]),
+        ("count.copy", counts[COPY]),
+        ("count.duplicate", counts[DUPLICATE]),
+        ("count.ignored", counts[IGNORED]),
     )
-    said.extend(f"skipped, not a mail: {name}" for name in skipped)
+    summary = texts.t(
+        "cli.import.summary",
+        messages=texts.plural("count.message", total),
+        outcomes=outcomes,
+        parsed=texts.plural("count.parsed", total - unparsed),
+        unparsed=texts.plural("count.unparsed", unparsed),
+        seconds=f"{elapsed:.2f}",
+        rate=f"{rate:.0f}",
+    )
+    said.append(summary)
+    for name in skipped:
+        said.append(texts.t("cli.import.skipped", path=name))
     if skipped:
-        said.append(f"{len(skipped)} files skipped: they do not start as a mail does.")
-    said.extend(f"not imported: {line}" for line in failed)
+        said.append(texts.plural("cli.import.skipped_count", len(skipped)))
+    for line in failed:
+        said.append(texts.t("cli.import.failed", line=line))
     if failed:
-        said.append(f"{len(failed)} could not be imported (listed above); the others were.")
+        said.append(texts.plural("cli.import.failed_count", len(failed)))
     return 1 if failed else 0
 
 
@@ -189,12 +213,17 @@ def outbox(desk: Desk, as_json: bool, out: TextIO) -> int:
     if as_json:
         write_json([o.to_json() for o in items], out)
         return 0
+    texts = Catalog(desk.config.language)
     if not items:
-        out.write("The outbox is empty: all mail is sent.\n")
+        out.write(texts.t("cli.outbox.empty") + "\n")
     for o in items:
-        error = f" — last error: {safe(o.last_error)}" if o.last_error else ""
-        out.write(
-            f"{o.ticket or '-'}  to {safe(o.recipient)}  {safe(o.subject)!r}  attempts {o.attempts}"
-            f"{error}\n"
+        error = texts.t("cli.outbox.error", error=safe(o.last_error)) if o.last_error else ""
+        row = texts.t(
+            "cli.outbox.row",
+            ticket=o.ticket or "-",
+            recipient=safe(o.recipient),
+            subject=texts.quoted(safe(o.subject)),
+            attempts=o.attempts,
         )
+        out.write(row + error + "\n")
     return 0

@@ -11,6 +11,7 @@ from logeas_tui.cli.output import safe, write_json
 from logeas_tui.core.services import stats as stats_service
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.stats import duration
+from logeas_tui.texts import Catalog
 
 COLUMNS = (
     "queue",
@@ -24,6 +25,12 @@ COLUMNS = (
     "median_first_answer_s",
     "median_close_s",
 )
+
+
+# the text table's headings (catalogue `cli.stats.col.<name>`) and their least widths
+HEADINGS = {"queue": 5, "week": 8, "new": 5, "mail": 5, "phone": 5, "closed": 6}
+HEADINGS |= {"reopened": 6, "open": 5, "answer": 10, "close": 10}
+FIGURES = ("new", "mail", "phone", "closed", "reopened", "open")
 
 
 def _values(row: stats_service.WeekRow) -> list[Any]:
@@ -73,20 +80,27 @@ def stats(desk: Desk, args: Namespace, out: TextIO) -> int:
 def _table(
     desk: Desk, report: stats_service.Report, rows: list[stats_service.WeekRow], out: TextIO
 ) -> None:
-    names = [safe(r.queue) or "all but held" for r in rows]
-    width = max((len(n) for n in names), default=10)
+    texts = Catalog(desk.config.language)
+    names = [safe(r.queue) or texts.t("cli.stats.all") for r in rows]
+    head = {c: texts.t(f"cli.stats.col.{c}") for c in HEADINGS}
+    width = max((len(n) for n in [head["queue"], *names]), default=10)
+    # each column as wide as its heading, at least as wide as the figures it shows
+    w = {c: max(len(head[c]), least) for c, least in HEADINGS.items()}
     out.write(
-        f"{'queue':<{width}}  {'week':<8}  {'new':>5} {'mail':>5} {'phone':>5} {'closed':>6}"
-        f" {'reopen':>6} {'open':>5}  {'1st answer':>10}  {'to close':>10}\n"
+        f"{head['queue']:<{width}}  {head['week']:<{w['week']}}  "
+        + " ".join(f"{head[c]:>{w[c]}}" for c in FIGURES)
+        + f"  {head['answer']:>{w['answer']}}  {head['close']:>{w['close']}}\n"
     )
     for name, r in zip(names, rows, strict=True):
+        figures = (r.created, r.by_mail, r.by_phone, r.closed, r.reopened, r.still_open)
         out.write(
-            f"{name:<{width}}  {r.week:<8}  {r.created:>5} {r.by_mail:>5} {r.by_phone:>5}"
-            f" {r.closed:>6} {r.reopened:>6} {r.still_open:>5}"
-            f"  {duration(r.median_first_answer):>10}  {duration(r.median_close):>10}\n"
+            f"{name:<{width}}  {r.week:<{w['week']}}  "
+            + " ".join(f"{n:>{w[c]}}" for c, n in zip(FIGURES, figures, strict=True))
+            + f"  {duration(r.median_first_answer):>{w['answer']}}"
+            f"  {duration(r.median_close):>{w['close']}}\n"
         )
     if report.oldest:
-        out.write("\noldest open ticket per queue\n")
+        out.write("\n" + texts.t("cli.stats.oldest") + "\n")
         zone = desk.config.hours.zone
         for o in report.oldest:
             local = o.created.replace(tzinfo=UTC).astimezone(zone)

@@ -20,6 +20,7 @@ from logeas_tui.cli.output import json_text, safe, write_json
 from logeas_tui.core import numbers
 from logeas_tui.core.clock import as_utc
 from logeas_tui.core.errors import InvalidInput, NotFound
+from logeas_tui.core.procedure import STATES
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services import answers, handoff, senders, tickets
 from logeas_tui.core.services import merge as merge_service
@@ -43,6 +44,10 @@ def _local(desk: Desk, value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> s
     return as_utc(value).astimezone(desk.config.hours.zone).strftime(fmt)
 
 
+def _texts(desk: Desk) -> Catalog:
+    return Catalog(desk.config.language)
+
+
 def _view(desk: Desk, number: str) -> TicketView:
     view = queries.ticket_view(number.strip(), me=desk.who, now=desk.clock.now())
     if view is None:
@@ -53,7 +58,8 @@ def _view(desk: Desk, number: str) -> TicketView:
 def _done(desk: Desk, result: ActionResult, args: Namespace, out: TextIO) -> int:
     """What every changing verb prints: the notice on stderr, the ticket on stdout."""
     if result.notice:
-        print(f"note: {Catalog(desk.config.language).say(result.notice)}", file=sys.stderr)
+        texts = _texts(desk)
+        print(texts.t("cli.note", said=texts.say(result.notice)), file=sys.stderr)
     if _wants_json(args):
         write_json(_view(desk, result.number).to_json(), out)
     else:
@@ -67,9 +73,10 @@ def _body(path: str) -> str:
     try:
         return Path(path).expanduser().read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not UTF-8 text.", "body") from None
+        raise InvalidInput(Sentence("cli.not_utf8", path=path), "body") from None
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc.strerror or exc}.", "body") from None
+        cause = exc.strerror or exc
+        raise InvalidInput(Sentence("cli.cannot_read", path=path, cause=cause), "body") from None
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -80,12 +87,18 @@ def queues(desk: Desk, args: Namespace, out: TextIO) -> int:
     if _wants_json(args):
         write_json([q.to_json() for q in items], out)
         return 0
+    texts = _texts(desk)
     width = max((len(q.name) for q in items), default=10)
+    kinds = {kind: texts.t(f"cli.queue.{kind}") for kind in ("obsolete", "held", "active")}
+    kind_width = max(len(kind) for kind in kinds.values())
     for q in items:
-        kind = "obsolete" if not q.valid else "held" if q.held else "active"
-        counts = "  ".join(f"{state} {n}" for state, n in q.counts.items() if n)
-        due = f"  ({q.pending_due} reminders due)" if q.pending_due else ""
-        out.write(f"{q.name:<{width}}  {kind:<8}  {counts or 'empty'}{due}\n")
+        kind = kinds["obsolete" if not q.valid else "held" if q.held else "active"]
+        counts = "  ".join(f"{texts.state(state)} {n}" for state, n in q.counts.items() if n)
+        due = f"  ({texts.plural('count.reminder_due', q.pending_due)})" if q.pending_due else ""
+        out.write(
+            f"{q.name:<{width}}  {kind:<{kind_width}}  {counts or texts.t('cli.queue.empty')}"
+            f"{due}\n"
+        )
     return 0
 
 
@@ -95,8 +108,9 @@ def technicians(desk: Desk, args: Namespace, out: TextIO) -> int:
         write_json([t.to_json() for t in items], out)
         return 0
     width = max((len(t.name) for t in items), default=10)
+    texts = _texts(desk)
     for t in items:
-        out.write(f"{t.name:<{width}}  level {t.level}  {t.email}\n")
+        out.write(f"{t.name:<{width}}  {texts.t('dlg.phone.level', level=t.level)}  {t.email}\n")
     return 0
 
 
@@ -118,7 +132,7 @@ def _rows(desk: Desk, filt: queries.TicketFilter, limit: int | None) -> Iterator
 def list_tickets(desk: Desk, args: Namespace, out: TextIO) -> int:
     if args.queue and args.queue not in {q.name for q in queries.queues(desk.clock.now())}:
         known = ", ".join(q.name for q in queries.queues(desk.clock.now()))
-        raise NotFound(f"There is no queue {args.queue!r} (queues: {known}).")
+        raise NotFound(Sentence("cli.unknown_queue", name=args.queue, known=known))
     filt = queries.TicketFilter(
         queue=args.queue, state=args.state, search=args.search or None, review=args.review
     )
@@ -129,9 +143,13 @@ def list_tickets(desk: Desk, args: Namespace, out: TextIO) -> int:
             out.write(("\n" if n == 0 else ",\n") + json_text(row.to_json(), indent=None))
         out.write("\n]\n")
         return 0
+    texts = _texts(desk)
+    states = {state: texts.state(state) for state in STATES}
+    width = max(len(name) for name in states.values())
     for row in rows:
         out.write(
-            f"{row.number}  {_local(desk, row.created, '%Y-%m-%d')}  {row.state:<19}  "
+            f"{row.number}  {_local(desk, row.created, '%Y-%m-%d')}  "
+            f"{states.get(row.state, row.state):<{width}}  "
             f"{safe(row.queue):<20}  {safe(row.customer)}  {safe(row.subject)}\n"
         )
     return 0
@@ -143,44 +161,63 @@ def show(desk: Desk, args: Namespace, out: TextIO) -> int:
         write_json(view.to_json(), out)
         return 0
     r = view.row
+    texts = _texts(desk)
     customer = (
         f"{safe(r.customer_name)} <{safe(r.customer)}>" if r.customer_name else safe(r.customer)
     )
+    labels = {f: texts.t(f"field.{f}") for f in ("queue", "state", "owner", "customer")}
+    labels |= {"created": texts.t("field.created"), "updated": texts.t("field.updated")}
+    width = max(len(label) for label in labels.values()) + 2
+    state = texts.state(r.state)
+    if r.pending_until:
+        state += " " + texts.t("cli.show.until", date=_local(desk, r.pending_until))
+    if r.merged_into:
+        state += " " + texts.t("cli.show.into", number=r.merged_into)
     lines = [
-        f"Ticket {r.number}  {safe(r.subject)}",
-        f"Queue     {safe(r.queue)}",
-        f"State     {r.state}"
-        + (f" until {_local(desk, r.pending_until)}" if r.pending_until else "")
-        + (f" into {r.merged_into}" if r.merged_into else ""),
-        f"Owner     {safe(r.owner) or '-'}",
-        f"Customer  {customer}",
-        f"Created   {_local(desk, r.created)}    Updated {_local(desk, r.updated)}",
+        f"{texts.t('pane.detail_of', number=r.number)}  {safe(r.subject)}",
+        f"{labels['queue']:<{width}}{safe(r.queue)}",
+        f"{labels['state']:<{width}}{state}",
+        f"{labels['owner']:<{width}}{safe(r.owner) or '-'}",
+        f"{labels['customer']:<{width}}{customer}",
+        f"{labels['created']:<{width}}{_local(desk, r.created)}    "
+        f"{labels['updated']} {_local(desk, r.updated)}",
     ]
     if view.merged_here:
-        lines.append(f"Merged here  {', '.join(view.merged_here)}")
+        lines.append(texts.t("detail.merged_here", numbers=", ".join(view.merged_here)))
     for k, m in enumerate(view.messages, 1):
+        kind = texts.t(f"kind.{m.kind.replace('-', '_')}")
         lines += [
             "",
-            f"── {k}. {m.kind}  {_local(desk, m.date)}  from {safe(m.from_addr)}"
-            + (f"  to {safe(m.to_addr)}" if m.to_addr else "")
-            + (f"  (merged from {m.merged_from})" if m.merged_from else ""),
+            f"── {k}. {kind}  {_local(desk, m.date)}  {texts.t('detail.from')} {safe(m.from_addr)}"
+            + (f"  {texts.t('detail.to')} {safe(m.to_addr)}" if m.to_addr else "")
+            + (f"  {texts.t('detail.merged_from', number=m.merged_from)}" if m.merged_from else ""),
         ]
         if m.unknown_sender:
-            lines.append(
-                "From an unknown sender (neither the customer nor anyone who wrote on this "
-                f"ticket): `logeas accept {r.number}` accepts it as the customer's mail."
-            )
+            lines.append(texts.t("cli.show.unknown_sender", number=r.number))
         if m.subject:
-            lines.append(f"Subject: {safe(m.subject)}")
+            lines.append(f"{texts.t('detail.subject')} {safe(m.subject)}")
         for a in m.attachments:
-            lines.append(f"Attachment: {safe(a.filename)} ({safe(a.content_type)}, {a.size} B)")
+            said = texts.t(
+                "cli.show.attachment",
+                name=safe(a.filename),
+                type=safe(a.content_type),
+                size=a.size,
+            )
+            lines.append(f"{texts.t('detail.attachment')} {said}")
         if m.parse_problem:
-            lines.append(f"Could not be parsed: {safe(m.parse_problem)}")
+            lines.append(f"{texts.t('detail.parse_problem')} {safe(m.parse_problem)}")
         lines += ["", safe(m.body, multiline=True).rstrip("\n")]
-    lines += ["", "History"]
+    lines += ["", texts.t("detail.history")]
     for h in view.history:
-        change = f"{h.old} → {h.new}".strip() if h.old or h.new else ""
-        parts = [_local(desk, h.at), h.who, h.action, change, h.detail]
+        old, new = (texts.state(v) if v in STATES else v for v in (h.old, h.new))
+        change = f"{old} → {new}".strip() if h.old or h.new else ""
+        parts = [
+            _local(desk, h.at),
+            h.who,
+            texts.texts.get(f"history.{h.action}", h.action),
+            change,
+            h.detail,
+        ]
         lines.append("  " + "  ".join(safe(p) for p in parts if p))
     out.write("\n".join(lines) + "\n")
     return 0
@@ -190,10 +227,10 @@ def raw(desk: Desk, args: Namespace, out: TextIO) -> int:
     row = _view(desk, args.number).row
     data = queries.raw_message(row.number, args.message)
     if data is None:
-        which = f"received mail number {args.message}" if args.message else "received mail"
         raise NotFound(
-            f"Ticket {row.number} has no {which} with its original bytes "
-            "(phone calls, notes and demo mail older than 90 days have none)."
+            Sentence("cli.no_raw_k", number=row.number, k=args.message)
+            if args.message
+            else Sentence("cli.no_raw", number=row.number)
         )
     out.flush()
     buffer = getattr(out, "buffer", None)
@@ -297,7 +334,9 @@ def accept(desk: Desk, args: Namespace, out: TextIO) -> int:
     if args.message is not None:
         shown = _view(desk, args.number).messages
         if args.message > len(shown):
-            raise NotFound(f"Ticket {args.number} has {len(shown)} messages, not {args.message}.")
+            raise NotFound(
+                Sentence("cli.no_message_k", number=args.number, count=len(shown), k=args.message)
+            )
         message = shown[args.message - 1].id
     return _change(desk, args, out, senders.accept_sender, args.number, message)
 
@@ -310,11 +349,10 @@ def purge(desk: Desk, args: Namespace, out: TextIO) -> int:
         write_json(destroyed, out)
     else:
         out.writelines(f"{number}\n" for number in destroyed)
-        print(
-            f"note: {len(destroyed)} tickets destroyed from Delete "
-            f"(grace {desk.config.delete_grace_hours} h).",
-            file=sys.stderr,
-        )
+        texts = _texts(desk)
+        hours = desk.config.delete_grace_hours
+        said = texts.plural("cli.purged", len(destroyed), hours=hours)
+        print(texts.t("cli.note", said=said), file=sys.stderr)
     return 0
 
 
@@ -329,7 +367,7 @@ def demo(desk: Desk, args: Namespace, out: TextIO) -> int:
     if _wants_json(args):
         write_json({"tickets": count, "seconds": round(elapsed, 2)}, out)
     else:
-        out.write(f"{count} demo tickets added in {elapsed:.1f} s.\n")
+        out.write(_texts(desk).plural("cli.demo", count, seconds=f"{elapsed:.1f}") + "\n")
     return 0
 
 

@@ -387,7 +387,10 @@ class Generator:
                 "created",
                 new=story.state,
                 detail=wording.created_by_phone(
-                    cust.address, arrived_in, None if finished else tech.name
+                    self.desk.config.language,
+                    cust.address,
+                    arrived_in,
+                    None if finished else tech.name,
                 ),
             )
             story.version = 1
@@ -399,7 +402,7 @@ class Generator:
                 cust.address,
                 "created",
                 new=NEW,
-                detail=wording.created_by_mail(cust.address, arrived_in),
+                detail=wording.created_by_mail(self.desk.config.language, cust.address, arrived_in),
             )
             story.version = 1
             if queue.acknowledge and not cust.phone and self.rnd() < ACK_SHARE:
@@ -472,9 +475,9 @@ class Generator:
                 story.event(
                     owner.name,
                     "transfer",
-                    wording.with_level(owner.name, owner.level),
-                    wording.with_level(new_owner.name, new_owner.level),
-                    detail=wording.state_kept(story.state),
+                    wording.with_level(self.desk.config.language, owner.name, owner.level),
+                    wording.with_level(self.desk.config.language, new_owner.name, new_owner.level),
+                    detail=wording.state_kept(self.desk.config.language, story.state),
                 )
                 story.owner = new_owner
             if story.state != OPEN:
@@ -482,7 +485,12 @@ class Generator:
                 story.set_state(OPEN, story.worker().name)
         elif state == PENDING:
             days = self.between(2, 21)
-            story.answer(self.pick(asks), "ask info", PENDING, wording.reminder_in(days))
+            story.answer(
+                self.pick(asks),
+                "ask info",
+                PENDING,
+                wording.reminder_in(self.desk.config.language, days),
+            )
             story.pending_until = story.t + timedelta(days=days)
         elif answered and story.messages < 4 and self.rnd() < 0.85:
             answers = (topic.answers_fr if fr else topic.answers_en) or (
@@ -519,7 +527,7 @@ class Generator:
             "merged",
             story.state,
             MERGED,
-            wording.merged_into(row[T_NUMBER], len(moved)),
+            wording.merged_into(self.desk.config.language, row[T_NUMBER], len(moved)),
             json.dumps(data),
         )
         story.event(
@@ -527,7 +535,7 @@ class Generator:
             "merge",
             row[T_STATE],
             row[T_STATE],
-            wording.merged_here(story.number),
+            wording.merged_here(self.desk.config.language, story.number),
             ticket=row[0],
         )
         story.version -= 1  # that last event is the target's

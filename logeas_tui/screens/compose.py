@@ -89,7 +89,9 @@ class ReviewScreen(Dialog[str]):
                 yield Button(Text(self.send_label), variant="primary", id="send")
                 yield Button(Text(t("dlg.review.edit")), id="edit")
                 yield Button(Text(t("dlg.review.cancel")), id="cancel")
-            yield plain(t("dlg.review.hint"), "hint")
+            # the hint names the send button as it reads ("continue" in the ask flow)
+            send = self.send_label[:1].lower() + self.send_label[1:]
+            yield plain(t("dlg.review.hint", send=send), "hint")
 
     def on_mount(self) -> None:
         self.query_one("#send", Button).focus()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,24 +19,29 @@ from logeas_tui.i18n import t
 from logeas_tui.screens.dialogs import Dialog, plain
 
 
-def help_text(bindings: Sequence[tuple[str, str, str]], groups: Sequence[str] = GROUPS) -> Text:
-    """The bindings of `groups`, grouped and aligned (keys left, descriptions right)."""
+def help_text(
+    bindings: Sequence[tuple[str, str, str]], groups: Sequence[str] = GROUPS
+) -> RenderableType:
+    """The bindings of `groups`, grouped and aligned: keys left, descriptions right, a long
+    description wrapping under its own column (a grid per group, not padded text)."""
     grouped: dict[str, list[tuple[str, str]]] = {group: [] for group in GROUPS}
     for key, action, description in bindings:
         grouped[group_of(action)].append((key, description))
-    width = max((len(key) for key, _, _ in bindings), default=4) + 2
-    text = Text()
+    width = max((len(key) for key, _, _ in bindings), default=4)
+    parts: list[RenderableType] = []
     for group in groups:
         if not grouped[group]:
             continue
-        if text:
-            text.append("\n")
-        text.append(t(f"dlg.help.{group}") + "\n", style="bold underline")
+        if parts:
+            parts.append(Text())
+        parts.append(Text(t(f"dlg.help.{group}"), style="bold underline"))
+        grid = Table.grid(padding=(0, 2, 0, 0))
+        grid.add_column(width=width + 2, no_wrap=True)  # two spaces of indent, then the key
+        grid.add_column(ratio=1)
         for key, description in grouped[group]:
-            text.append(f"  {key:<{width}}", style="bold")
-            text.append(description + "\n")
-    text.rstrip()
-    return text
+            grid.add_row(Text(f"  {key}", style="bold"), Text(description))
+        parts.append(grid)
+    return Group(*parts)
 
 
 class HelpScreen(Dialog[None]):

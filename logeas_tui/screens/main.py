@@ -26,7 +26,7 @@ from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.search import limit as search_limit
 from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_names
 from logeas_tui.core.store.views import QueueView, TicketRow, TicketView
-from logeas_tui.i18n import say, t
+from logeas_tui.i18n import say, t, texts
 from logeas_tui.messages import (
     MailProgress,
     MailSynced,
@@ -173,7 +173,7 @@ class MainScreen(Screen[None]):
         if count is not None and self.search and count > search_limit():
             title += Content(" · " + t("list.more_than", count=search_limit()))
         elif count is not None:
-            title += Content(" · " + t("list.count", count=count))
+            title += Content(" · " + texts().plural("count.ticket", count))
         self.ticket_list.border_title = title
 
     def on_queue_list_chosen(self, message: QueueList.Chosen) -> None:
@@ -301,9 +301,10 @@ class MainScreen(Screen[None]):
         status.fetching = None
         status.waiting = report.outbox_waiting
         if report.new_tickets or report.followups:
-            self.notify(
-                t("sync.arrived", new=report.new_tickets, followups=report.followups), timeout=4
+            counts = texts().counted(
+                ("count.new_ticket", report.new_tickets), ("count.followup", report.followups)
             )
+            self.notify(t("sync.arrived", counts=counts), timeout=4)
             self.post_message(TicketChanged(None))
 
     def on_sync_failed(self, message: SyncFailed) -> None:

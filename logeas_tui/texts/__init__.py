@@ -35,6 +35,20 @@ class Catalog:
             return key
         return text.format(**values) if values else text
 
+    def plural(self, key: str, count: int, **values: object) -> str:
+        """`key.one` or `key.other` as `count` asks in this language (French says 0 and 1 in
+        the singular, English 1 only), with `{count}` and the other fields filled."""
+        one = count in (0, 1) if self.language == "fr" else count == 1
+        return self.t(f"{key}.{'one' if one else 'other'}", count=count, **values)
+
+    def counted(self, *counts: tuple[str, int], sep: str = ", ") -> str:
+        """Several `plural` counts in a row: `counted(("count.new_ticket", 1), ...)`."""
+        return sep.join(self.plural(key, count) for key, count in counts)
+
+    def quoted(self, text: object) -> str:
+        """`text` between this language's quotation marks (“…” in English, « … » in French)."""
+        return self.t("quote", text=text)
+
     def state(self, state: str, *, short: bool = False) -> str:
         """A state's name (the stored value, e.g. "pending reminder") in this language."""
         return self.t(f"state.short.{state}" if short else f"state.{state}")

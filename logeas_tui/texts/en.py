@@ -57,7 +57,10 @@ TEXTS: dict[str, str] = {
     "list.search": "search “{text}”",
     "list.with_closed": "closed tickets included",
     "list.more_than": "more than {count} tickets, the newest",
-    "list.count": "{count} ticket(s)",
+    # a ticket's age in the list: minutes, hours, days
+    "age.minutes": "{count}m",
+    "age.hours": "{count}h",
+    "age.days": "{count}d",
     "filter.placeholder": "Search the tickets (Enter: filter, Escape: clear)",
     "col.number": "Number",
     "col.age": "Age",
@@ -206,6 +209,21 @@ TEXTS: dict[str, str] = {
     "stats.col.open": "Still open",
     "stats.col.answer": "1st answer",
     "stats.col.close": "To close",
+    "cmd.placeholder": "Search for commands…",
+    "cmd.sys.theme": "Theme",
+    "cmd.sys.theme_help": "Change the colours of the app",
+    "cmd.sys.quit": "Quit",
+    "cmd.sys.quit_help": "Quit the app",
+    "cmd.sys.hide_keys": "Keys",
+    "cmd.sys.hide_keys_help": "Hide the keys panel",
+    "cmd.sys.show_keys": "Keys",
+    "cmd.sys.show_keys_help": "Show the keys of the focused pane in a side panel",
+    "cmd.sys.minimize": "Minimize",
+    "cmd.sys.minimize_help": "Give the pane its normal size back",
+    "cmd.sys.maximize": "Maximize",
+    "cmd.sys.maximize_help": "Show the focused pane on the whole screen",
+    "cmd.sys.screenshot": "Screenshot",
+    "cmd.sys.screenshot_help": "Save an SVG picture of the screen",
     "cmd.action_help": "On ticket {number}",
     "cmd.merge": "Merge {number} into…",
     "cmd.unmerge": "Unmerge {number}",
@@ -238,7 +256,7 @@ TEXTS: dict[str, str] = {
     "act.note.long": "internal note (not sent)",
     "act.take.long": "take the ticket (I become its owner)",
     "act.accept.long": "accept a mail from an unknown sender as the customer's",
-    "sync.arrived": "Mail: {new} new ticket(s), {followups} customer repl(ies)",
+    "sync.arrived": "Mail: {counts}",
     # == States (the values stored are core/procedure.py's) ======================================
     # long names: the ticket's detail, the dialogs and the core's sentences
     "state.new": "new",
@@ -332,7 +350,7 @@ TEXTS: dict[str, str] = {
     "dlg.review.send": "Send",
     "dlg.review.edit": "Edit",
     "dlg.review.cancel": "Cancel",
-    "dlg.review.hint": "s or Enter: send · e: edit · c or Esc: cancel",
+    "dlg.review.hint": "s or Enter: {send} · e: edit · c or Esc: cancel",
     "dlg.reply.title": "Reply to ticket {number}",
     "dlg.reply.send": "Send and close",
     "dlg.note.title": "Internal note on ticket {number}",
@@ -408,12 +426,12 @@ TEXTS: dict[str, str] = {
         "Ticket {number} was merged into {target}: work on {target}, or unmerge it first."
     ),
     "removed": "Ticket {number} was removed.",
-    "no_technician": "No technician is called {name!r} (known: {known}).",
-    "no_canned": "There is no canned answer {name!r} (known: {known}).",
-    "no_doc": "There is no documentation reference {ref!r} (known: {known}).",
-    "no_template": "Template {name!r} is missing from {folder}.",
-    "no_queue": "There is no queue {name!r} (active queues: {known}).",
-    "obsolete_queue": "Queue {name!r} is obsolete: it accepts no new or moved ticket.",
+    "no_technician": "No technician is called “{name}” (known: {known}).",
+    "no_canned": "There is no canned answer “{name}” (known: {known}).",
+    "no_doc": "There is no documentation reference “{ref}” (known: {known}).",
+    "no_template": "Template “{name}” is missing from {folder}.",
+    "no_queue": "There is no queue “{name}” (active queues: {known}).",
+    "obsolete_queue": "Queue “{name}” is obsolete: it accepts no new or moved ticket.",
     "no_subject": "Give the ticket a subject: what is the call about?",
     "owner_needed": (
         "The intervention is not finished: choose an owner who will carry on, or mark it "
@@ -438,9 +456,9 @@ TEXTS: dict[str, str] = {
     "already_in_queue": "Ticket {number} is already in {queue}.",
     "customer_missing": "Enter the customer's e-mail address or phone number.",
     "customer_neither": (
-        "{text!r} is neither an e-mail address nor a phone number (e.g. 01 23 45 67 89)."
+        "“{text}” is neither an e-mail address nor a phone number (e.g. 01 23 45 67 89)."
     ),
-    "customer_bad_email": "{text!r} is not a valid e-mail address: {why}",
+    "customer_bad_email": "“{text}” is not a valid e-mail address: {why}",
     "merge_self": "A ticket cannot be merged into itself: choose another target.",
     "not_merged": "Ticket {number} is {state}, not merged: nothing to unmerge.",
     "no_merge_record": "Ticket {number} has no record of its merge; it cannot be undone.",
@@ -448,6 +466,20 @@ TEXTS: dict[str, str] = {
     "target_changed": "Ticket {number} changed after the merge; its state was kept.",
     "no_mailbox": "{customer} has no mailbox: nothing was mailed. Call the customer back.",
     "delete_grace": "Ticket {number} will be destroyed in {hours} h unless moved out of Delete.",
+    # core/services/wording.py: the details of history lines, stored in the desk's language
+    "wording.phone": "phone call from {customer} in {queue}",
+    "wording.phone_owner": "phone call from {customer} in {queue}, owner {owner}",
+    "wording.mail": "mail from {sender} in {queue}",
+    "wording.mail_unparsed": "mail from {sender} in {queue} (could not be parsed; raw bytes kept)",
+    "wording.reused_id": "<{id}> was already used by a mail of ticket {number}",
+    "wording.accepted": "accepted as the customer's mail: {senders}",
+    "wording.reminder_in.one": "reminder in {count} day",
+    "wording.reminder_in.other": "reminder in {count} days",
+    "wording.with_level": "{name} (level {level})",
+    "wording.state_kept": "state kept: {state}",
+    "wording.merged_into.one": "merged into {target} ({count} message moved)",
+    "wording.merged_into.other": "merged into {target} ({count} messages moved)",
+    "wording.merged_here": "{number} merged into this ticket",
     # store.copy: `logeas migrate-store`
     "same_store": "{where} is both the source and the target: give another target.",
     "store_not_empty": (
@@ -457,7 +489,7 @@ TEXTS: dict[str, str] = {
     "copy_failed": "The copy to {where} failed, so nothing was kept: {cause}.",
     "copy_mismatch": "The copy to {where} differs from the source ({detail}): nothing was kept.",
     # numbers.explain_invalid: a ticket number typed by hand
-    "number_not_digits": "{text!r} is not a ticket number: use digits only.",
+    "number_not_digits": "“{text}” is not a ticket number: use digits only.",
     "number_length": "A ticket number has 16 digits; {number} has {count}.",
     "number_check_digit": "{number} has a wrong check digit: it was probably mistyped.",
     # cli.serve_verb / cli.serve_gate: `logeas serve`
@@ -475,4 +507,238 @@ TEXTS: dict[str, str] = {
         "under [serve] in the settings file, or serve on 127.0.0.1."
     ),
     "serve_cannot_listen": "Cannot listen on {host} port {port}: {cause}.",
+    # == The command line (cli/): summaries, errors and `--help` ================================
+    "quote": "“{text}”",
+    # counts, said with `Catalog.plural` (`.one` for 1 in English; 0 and 1 in French)
+    "count.new_ticket.one": "{count} new ticket",
+    "count.new_ticket.other": "{count} new tickets",
+    "count.followup.one": "{count} customer reply",
+    "count.followup.other": "{count} customer replies",
+    "count.ignored.one": "{count} ignored",
+    "count.ignored.other": "{count} ignored",
+    "count.sent.one": "{count} mail sent",
+    "count.sent.other": "{count} mails sent",
+    "count.waiting.one": "{count} waiting in the outbox",
+    "count.waiting.other": "{count} waiting in the outbox",
+    "count.unparsed.one": "{count} stored unparsed (raw bytes kept)",
+    "count.unparsed.other": "{count} stored unparsed (raw bytes kept)",
+    "count.not_sent.one": "{count} not sent (retried later)",
+    "count.not_sent.other": "{count} not sent (retried later)",
+    "count.purged.one": "{count} destroyed from Delete",
+    "count.purged.other": "{count} destroyed from Delete",
+    "count.message.one": "{count} message",
+    "count.message.other": "{count} messages",
+    "count.copy.one": "{count} other copy of a stored Message-ID",
+    "count.copy.other": "{count} other copies of a stored Message-ID",
+    "count.duplicate.one": "{count} already stored",
+    "count.duplicate.other": "{count} already stored",
+    "count.parsed.one": "{count} parsed cleanly",
+    "count.parsed.other": "{count} parsed cleanly",
+    "count.ticket.one": "{count} ticket",
+    "count.ticket.other": "{count} tickets",
+    "count.raw_mail.one": "{count} with its mail bytes",
+    "count.raw_mail.other": "{count} with their mail bytes",
+    "count.queued.one": "{count} mail waiting to be sent",
+    "count.queued.other": "{count} mails waiting to be sent",
+    "count.mail.one": "{count} mail",
+    "count.mail.other": "{count} mails",
+    "count.phone.one": "{count} phone call",
+    "count.phone.other": "{count} phone calls",
+    "count.note.one": "{count} note",
+    "count.note.other": "{count} notes",
+    "count.mail_in.one": "{count} received mail",
+    "count.mail_in.other": "{count} received mails",
+    "count.mail_out.one": "{count} sent mail",
+    "count.mail_out.other": "{count} sent mails",
+    "count.reminder_due.one": "{count} reminder due",
+    "count.reminder_due.other": "{count} reminders due",
+    "cli.error": "error: {said}",
+    "cli.warning": "warning: {said}",
+    "cli.note": "note: {said}",
+    "cli.db_refused": "The database refused the change: {cause}.",
+    "cli.bad_now": "LOGEAS_NOW={value} is not an ISO date-time such as 2026-11-24T10:30.",
+    "cli.not_utf8": "{path} is not UTF-8 text.",
+    "cli.cannot_read": "Cannot read {path}: {cause}.",
+    "cli.queue.active": "active",
+    "cli.queue.held": "held",
+    "cli.queue.obsolete": "obsolete",
+    "cli.queue.empty": "empty",
+    "cli.unknown_queue": "There is no queue “{name}” (queues: {known}).",
+    "cli.show.until": "until {date}",
+    "cli.show.into": "into {number}",
+    "cli.show.unknown_sender": (
+        "From an unknown sender (neither the customer nor anyone who wrote on this ticket): "
+        "`logeas accept {number}` accepts it as the customer's mail."
+    ),
+    "cli.show.attachment": "{name} ({type}, {size} B)",
+    "cli.no_raw": (
+        "Ticket {number} has no received mail with its original bytes (phone calls, notes "
+        "and demo mail older than 90 days have none)."
+    ),
+    "cli.no_raw_k": (
+        "Ticket {number} has no received mail number {k} with its original bytes (phone "
+        "calls, notes and demo mail older than 90 days have none)."
+    ),
+    "cli.no_message_k": "Ticket {number} has {count} messages, not {k}.",
+    "cli.purged.one": "{count} ticket destroyed from Delete (grace {hours} h).",
+    "cli.purged.other": "{count} tickets destroyed from Delete (grace {hours} h).",
+    "cli.demo.one": "{count} demo ticket added in {seconds} s.",
+    "cli.demo.other": "{count} demo tickets added in {seconds} s.",
+    "cli.sync.unconfigured": "No [imap] or [smtp] section in the config: nothing to sync.",
+    "cli.sync.held_by": "Mail is synced by {name}'s copy on {host}: nothing fetched or sent here.",
+    "cli.sync.held_by_host": "Mail is synced by a copy on {host}: nothing fetched or sent here.",
+    "cli.import.unparsed": "stored but not parsed cleanly: {path}",
+    "cli.import.summary": "{messages}: {outcomes}; {parsed}, {unparsed} ({seconds} s, {rate} mails/s)",
+    "cli.import.skipped": "skipped, not a mail: {path}",
+    "cli.import.skipped_count.one": "{count} file skipped: it does not start as a mail does.",
+    "cli.import.skipped_count.other": "{count} files skipped: they do not start as a mail does.",
+    "cli.import.failed": "not imported: {line}",
+    "cli.import.failed_count.one": "{count} could not be imported (listed above); the others were.",
+    "cli.import.failed_count.other": (
+        "{count} could not be imported (listed above); the others were."
+    ),
+    "cli.outbox.empty": "The outbox is empty: all mail is sent.",
+    "cli.outbox.row": "{ticket}  to {recipient}  {subject}  attempts {attempts}",
+    "cli.outbox.error": " — last error: {error}",
+    "cli.backup.done": (
+        "Backed up {source} into {target} ({size} MB, {seconds} s): {counts}; its integrity "
+        "check passed."
+    ),
+    "cli.restore.done": "Restored {source} as {target}: {counts}.",
+    "cli.restore.done_aside": (
+        "Restored {source} as {target}: {counts}; the store it replaced is kept as {aside}."
+    ),
+    "cli.export.no_bytes": "Ticket {number} holds no mail bytes to export.",
+    "cli.export.exists": "{path} already exists: give a new file name.",
+    "cli.export.done": "Wrote {mails} of ticket {number} to {path} ({received} received, {sent} sent).",
+    "cli.export.done_left": (
+        "Wrote {mails} of ticket {number} to {path} ({received} received, {sent} sent); "
+        "without mail bytes, not in it: {left}."
+    ),
+    "cli.stats.all": "all but held",
+    "cli.stats.col.queue": "queue",
+    "cli.stats.col.week": "week",
+    "cli.stats.col.new": "new",
+    "cli.stats.col.mail": "mail",
+    "cli.stats.col.phone": "phone",
+    "cli.stats.col.closed": "closed",
+    "cli.stats.col.reopened": "reopen",
+    "cli.stats.col.open": "open",
+    "cli.stats.col.answer": "1st answer",
+    "cli.stats.col.close": "to close",
+    "cli.stats.oldest": "oldest open ticket per queue",
+    # argparse's own texts (cli/parser.py hands them over through argparse's gettext)
+    "argparse.usage": "usage: ",
+    "argparse.positional": "positional arguments",
+    "argparse.options": "options",
+    "argparse.help": "show this help message and exit",
+    "argparse.error": "%(prog)s: error: %(message)s\n",
+    "argparse.argument": "argument %(argument_name)s: %(message)s",
+    "argparse.required": "the following arguments are required: %s",
+    "argparse.unrecognized": "unrecognized arguments: %s",
+    "argparse.one_of": "one of the arguments %s is required",
+    "argparse.not_allowed": "not allowed with argument %s",
+    "argparse.expected_one": "expected one argument",
+    "argparse.invalid_choice": "invalid choice: %(value)r (choose from %(choices)s)",
+    "argparse.invalid_value": "invalid %(type)s value: %(value)r",
+    "argparse.ambiguous": "ambiguous option: %(option)s could match %(matches)s",
+    # `logeas --help`
+    "cli.help.description": (
+        "Logeas Informatique's helpdesk. Without a verb, start the full-screen app."
+    ),
+    "cli.help.epilog": (
+        "environment:\n"
+        "  LOGEAS_DB       database file (or postgresql:// URL); --db wins over it\n"
+        "  LOGEAS_CONFIG   settings file; --config wins over it\n"
+        "  LOGEAS_NOW      freeze the clock at this ISO date-time, e.g. 2026-11-24T10:30\n"
+        "                  (no offset = the configured time zone); for demos and tests\n"
+        "\n"
+        "Errors print one sentence on stderr and exit with status 1 (2 for a mistyped command "
+        "line).\n"
+    ),
+    "cli.help.version": "show the version and exit",
+    "cli.help.common": "common options (before or after the verb)",
+    "cli.help.db": "database file or postgresql:// URL (env LOGEAS_DB)",
+    "cli.help.config": "settings file (env LOGEAS_CONFIG)",
+    "cli.help.json": "print JSON instead of text",
+    "cli.help.if_version": (
+        "refuse if the ticket is no longer at version V (see `show --json`): someone else "
+        "changed it since you read it"
+    ),
+    "cli.help.unknown_state": "unknown state {text} (states: {states})",
+    "cli.help.not_whole": "{text} is not a whole number",
+    "cli.help.not_positive": "{text} must be 1 or more",
+    "cli.help.not_port": "{text} is not a port (1 to 65535)",
+    "cli.verb.queues": "the queues, with ticket counts per state",
+    "cli.verb.technicians": "the technicians and their support level",
+    "cli.verb.stats": "tickets per queue and week, waits in hours",
+    "cli.verb.demo": "add realistic demo tickets to the database",
+    "cli.verb.list": "tickets, oldest first",
+    "cli.verb.show": "one ticket with its messages and history",
+    "cli.verb.raw": "the original bytes of a received mail",
+    "cli.verb.phone": "record a phone call as a new ticket",
+    "cli.verb.merge": "merge a duplicate into an existing ticket (→ open)",
+    "cli.verb.duplicates": (
+        "the tickets N may be a duplicate of (the customer's, then similar subjects)"
+    ),
+    "cli.verb.unmerge": "undo the merge of a ticket",
+    "cli.verb.reply": "answer the customer and close the ticket",
+    "cli.verb.ask": "ask the customer for information (→ closed, or pending)",
+    "cli.verb.pending": "set a pending reminder in X days",
+    "cli.verb.transfer": "hand over to a technician of another support level (state kept)",
+    "cli.verb.move": "move to another queue (state kept)",
+    "cli.verb.close": "close the ticket (successful unless told)",
+    "cli.verb.reopen": "reopen a closed or pending ticket",
+    "cli.verb.note": "add an internal note",
+    "cli.verb.take": "become the ticket's owner",
+    "cli.verb.assign": "give the ticket to a technician",
+    "cli.verb.accept": (
+        "accept the ticket's mail from an unknown sender as the customer's (does what their "
+        "reply does: closed or pending → open)"
+    ),
+    "cli.verb.purge": "destroy the Delete queue's tickets whose grace delay is over",
+    "cli.verb.sync": "fetch mail and send the outbox now",
+    "cli.verb.import": "store mail files (.eml, Maildir, mbox) as tickets",
+    "cli.verb.outbox": "mail waiting to be sent",
+    "cli.verb.serve": "serve the app to a browser (same config and store)",
+    "cli.verb.export": "write one ticket's mails (their bytes) to an mbox",
+    "cli.verb.backup": (
+        "copy the store of --db, while apps use it, into a new file and check the copy"
+    ),
+    "cli.verb.restore": (
+        "put a backup in place of the store of --db (refused while it is open; the replaced "
+        "store is kept aside)"
+    ),
+    "cli.verb.migrate-store": (
+        "copy a whole store into another (SQLite <-> PostgreSQL) and check the copy; --db is "
+        "not used"
+    ),
+    "cli.arg.csv": "print CSV instead of text",
+    "cli.arg.state": "one of: {states}",
+    "cli.arg.search": "full-text search in subjects and mails",
+    "cli.arg.review": "my daily review: new tickets, unseen customer mail, reminders due",
+    "cli.arg.limit": "at most N tickets (default all)",
+    "cli.arg.raw_message": "the K-th received mail of the ticket (default the first)",
+    "cli.arg.customer": "e-mail address, or phone number (becomes <digits>@<support domain>)",
+    "cli.arg.body": "outline of the intervention",
+    "cli.arg.name": "the customer's name",
+    "cli.arg.close": "the intervention is finished",
+    "cli.arg.owner": "who carries on with the remaining actions",
+    "cli.arg.answer_file": "the answer's text ('-' = stdin)",
+    "cli.arg.canned": "a canned answer from data/canned/",
+    "cli.arg.doc": "a documentation reference from data/docs.toml",
+    "cli.arg.question_file": "the question ('-' = stdin)",
+    "cli.arg.pending_days": "stay pending and remind me in X days instead of closing",
+    "cli.arg.note_file": "the note's text ('-' = stdin)",
+    "cli.arg.accept_message": (
+        "only the K-th message as `show` numbers them (default every one marked)"
+    ),
+    "cli.arg.once": "one round, then exit (default: loop)",
+    "cli.arg.no_ack": "send no acknowledgement",
+    "cli.arg.host": "address to listen on (default {host}; another needs [serve] password)",
+    "cli.arg.mbox": "a new mbox file (mboxrd)",
+    "cli.arg.backup_path": "a new file, or a folder to write a dated one into",
+    "cli.arg.from": "the store to copy (brought to the current schema first, as opening it would)",
+    "cli.arg.to": "an empty PostgreSQL database, or a new file",
+    "cli.arg.force": "replace what the target holds (default: refuse)",
 }

@@ -57,7 +57,10 @@ TEXTS: dict[str, str] = {
     "list.search": "recherche « {text} »",
     "list.with_closed": "tickets fermés inclus",
     "list.more_than": "plus de {count} tickets, les plus récents",
-    "list.count": "{count} ticket(s)",
+    # a ticket's age in the list: minutes, hours, days
+    "age.minutes": "{count}m",
+    "age.hours": "{count}h",
+    "age.days": "{count}j",
     "filter.placeholder": "Rechercher dans les tickets (Entrée : filtrer, Échap : effacer)",
     "col.number": "Numéro",
     "col.age": "Âge",
@@ -208,6 +211,21 @@ TEXTS: dict[str, str] = {
     "stats.col.open": "Encore ouverts",
     "stats.col.answer": "1re réponse",
     "stats.col.close": "Clôture",
+    "cmd.placeholder": "Chercher une commande…",
+    "cmd.sys.theme": "Thème",
+    "cmd.sys.theme_help": "Changer les couleurs de l'application",
+    "cmd.sys.quit": "Quitter",
+    "cmd.sys.quit_help": "Quitter l'application",
+    "cmd.sys.hide_keys": "Touches",
+    "cmd.sys.hide_keys_help": "Masquer le panneau des touches",
+    "cmd.sys.show_keys": "Touches",
+    "cmd.sys.show_keys_help": "Afficher les touches du panneau actif dans un panneau latéral",
+    "cmd.sys.minimize": "Réduire",
+    "cmd.sys.minimize_help": "Rendre au panneau sa taille normale",
+    "cmd.sys.maximize": "Agrandir",
+    "cmd.sys.maximize_help": "Afficher le panneau actif sur tout l'écran",
+    "cmd.sys.screenshot": "Capture d'écran",
+    "cmd.sys.screenshot_help": "Enregistrer une image SVG de l'écran",
     "cmd.action_help": "Sur le ticket {number}",
     "cmd.merge": "Fusionner {number} dans…",
     "cmd.unmerge": "Défusionner {number}",
@@ -240,7 +258,7 @@ TEXTS: dict[str, str] = {
     "act.note.long": "note interne (non envoyée)",
     "act.take.long": "prendre le ticket (j'en deviens propriétaire)",
     "act.accept.long": "accepter le courriel d'un expéditeur inconnu comme celui du client",
-    "sync.arrived": "Courrier : {new} nouveau(x) ticket(s), {followups} réponse(s) de clients",
+    "sync.arrived": "Courrier : {counts}",
     # == States (the values stored are core/procedure.py's) ======================================
     # long names: the ticket's detail, the dialogs and the core's sentences
     "state.new": "nouveau",
@@ -336,7 +354,7 @@ TEXTS: dict[str, str] = {
     "dlg.review.send": "Envoyer",
     "dlg.review.edit": "Modifier",
     "dlg.review.cancel": "Annuler",
-    "dlg.review.hint": "s ou Entrée : envoyer · e : modifier · c ou Échap : annuler",
+    "dlg.review.hint": "s ou Entrée : {send} · e : modifier · c ou Échap : annuler",
     "dlg.reply.title": "Réponse au ticket {number}",
     "dlg.reply.send": "Envoyer et fermer",
     "dlg.note.title": "Note interne sur le ticket {number}",
@@ -418,13 +436,13 @@ TEXTS: dict[str, str] = {
         "ou défusionnez-le d'abord."
     ),
     "removed": "Le ticket {number} a été supprimé.",
-    "no_technician": "Aucun technicien ne s'appelle {name!r} (connus : {known}).",
-    "no_canned": "Il n'y a pas de réponse type {name!r} (connues : {known}).",
-    "no_doc": "Il n'y a pas de référence de documentation {ref!r} (connues : {known}).",
-    "no_template": "Le modèle {name!r} manque dans {folder}.",
-    "no_queue": "Il n'y a pas de file {name!r} (files actives : {known}).",
+    "no_technician": "Aucun technicien ne s'appelle « {name} » (connus : {known}).",
+    "no_canned": "Il n'y a pas de réponse type « {name} » (connues : {known}).",
+    "no_doc": "Il n'y a pas de référence de documentation « {ref} » (connues : {known}).",
+    "no_template": "Le modèle « {name} » manque dans {folder}.",
+    "no_queue": "Il n'y a pas de file « {name} » (files actives : {known}).",
     "obsolete_queue": (
-        "La file {name!r} est obsolète : elle n'accepte ni nouveau ticket ni déplacement."
+        "La file « {name} » est obsolète : elle n'accepte ni nouveau ticket ni déplacement."
     ),
     "no_subject": "Donnez un objet au ticket : de quoi parle l'appel ?",
     "owner_needed": (
@@ -451,9 +469,9 @@ TEXTS: dict[str, str] = {
     "already_in_queue": "Le ticket {number} est déjà dans {queue}.",
     "customer_missing": "Saisissez l'adresse e-mail ou le numéro de téléphone du client.",
     "customer_neither": (
-        "{text!r} n'est ni une adresse e-mail ni un numéro de téléphone (ex. 01 23 45 67 89)."
+        "« {text} » n'est ni une adresse e-mail ni un numéro de téléphone (ex. 01 23 45 67 89)."
     ),
-    "customer_bad_email": "{text!r} n'est pas une adresse e-mail valide : {why}",
+    "customer_bad_email": "« {text} » n'est pas une adresse e-mail valide : {why}",
     "merge_self": "Un ticket ne peut pas être fusionné dans lui-même : choisissez une autre cible.",
     "not_merged": "Le ticket {number} est {state}, pas fusionné : rien à défusionner.",
     "no_merge_record": (
@@ -463,6 +481,22 @@ TEXTS: dict[str, str] = {
     "target_changed": "Le ticket {number} a changé après la fusion : son état a été gardé.",
     "no_mailbox": "{customer} n'a pas de boîte mail : rien n'a été envoyé. Rappelez le client.",
     "delete_grace": "Le ticket {number} sera détruit dans {hours} h s'il ne sort pas de Delete.",
+    # core/services/wording.py : les détails des lignes d'historique, gardés dans la langue du support
+    "wording.phone": "appel de {customer} dans {queue}",
+    "wording.phone_owner": "appel de {customer} dans {queue}, propriétaire {owner}",
+    "wording.mail": "courriel de {sender} dans {queue}",
+    "wording.mail_unparsed": (
+        "courriel de {sender} dans {queue} (analyse impossible ; octets bruts gardés)"
+    ),
+    "wording.reused_id": "<{id}> était déjà pris par un courriel du ticket {number}",
+    "wording.accepted": "accepté comme courriel du client : {senders}",
+    "wording.reminder_in.one": "rappel dans {count} jour",
+    "wording.reminder_in.other": "rappel dans {count} jours",
+    "wording.with_level": "{name} (niveau {level})",
+    "wording.state_kept": "état gardé : {state}",
+    "wording.merged_into.one": "fusionné dans {target} ({count} message déplacé)",
+    "wording.merged_into.other": "fusionné dans {target} ({count} messages déplacés)",
+    "wording.merged_here": "{number} fusionné dans ce ticket",
     # store.copy : `logeas migrate-store`
     "same_store": "{where} est à la fois la source et la cible : donnez une autre cible.",
     "store_not_empty": (
@@ -474,7 +508,7 @@ TEXTS: dict[str, str] = {
         "La copie vers {where} diffère de la source ({detail}) : rien n'a été gardé."
     ),
     # numbers.explain_invalid: a ticket number typed by hand
-    "number_not_digits": "{text!r} n'est pas un numéro de ticket : tapez uniquement des chiffres.",
+    "number_not_digits": "« {text} » n'est pas un numéro de ticket : tapez uniquement des chiffres.",
     "number_length": "Un numéro de ticket a 16 chiffres ; {number} en a {count}.",
     "number_check_digit": (
         "{number} a un chiffre de contrôle faux : il a sans doute été mal tapé."
@@ -495,4 +529,265 @@ TEXTS: dict[str, str] = {
         "réglez password sous [serve] dans le fichier de réglages, ou servez sur 127.0.0.1."
     ),
     "serve_cannot_listen": "Impossible d'écouter sur {host} port {port} : {cause}.",
+    # == The command line (cli/): summaries, errors and `--help` ================================
+    "quote": "« {text} »",
+    # counts, said with `Catalog.plural` (`.one` for 1 in English; 0 and 1 in French)
+    "count.new_ticket.one": "{count} nouveau ticket",
+    "count.new_ticket.other": "{count} nouveaux tickets",
+    "count.followup.one": "{count} réponse de client",
+    "count.followup.other": "{count} réponses de clients",
+    "count.ignored.one": "{count} ignoré",
+    "count.ignored.other": "{count} ignorés",
+    "count.sent.one": "{count} courriel envoyé",
+    "count.sent.other": "{count} courriels envoyés",
+    "count.waiting.one": "{count} en attente d'envoi",
+    "count.waiting.other": "{count} en attente d'envoi",
+    "count.unparsed.one": "{count} gardé sans analyse (octets bruts conservés)",
+    "count.unparsed.other": "{count} gardés sans analyse (octets bruts conservés)",
+    "count.not_sent.one": "{count} non envoyé (nouvel essai plus tard)",
+    "count.not_sent.other": "{count} non envoyés (nouvel essai plus tard)",
+    "count.purged.one": "{count} détruit dans Delete",
+    "count.purged.other": "{count} détruits dans Delete",
+    "count.message.one": "{count} message",
+    "count.message.other": "{count} messages",
+    "count.copy.one": "{count} autre copie d'un Message-ID déjà gardé",
+    "count.copy.other": "{count} autres copies d'un Message-ID déjà gardé",
+    "count.duplicate.one": "{count} déjà enregistré",
+    "count.duplicate.other": "{count} déjà enregistrés",
+    "count.parsed.one": "{count} analysé sans erreur",
+    "count.parsed.other": "{count} analysés sans erreur",
+    "count.ticket.one": "{count} ticket",
+    "count.ticket.other": "{count} tickets",
+    "count.raw_mail.one": "{count} avec les octets de son courriel",
+    "count.raw_mail.other": "{count} avec les octets de leur courriel",
+    "count.queued.one": "{count} courriel en attente d'envoi",
+    "count.queued.other": "{count} courriels en attente d'envoi",
+    "count.mail.one": "{count} courriel",
+    "count.mail.other": "{count} courriels",
+    "count.phone.one": "{count} appel téléphonique",
+    "count.phone.other": "{count} appels téléphoniques",
+    "count.note.one": "{count} note",
+    "count.note.other": "{count} notes",
+    "count.mail_in.one": "{count} courriel reçu",
+    "count.mail_in.other": "{count} courriels reçus",
+    "count.mail_out.one": "{count} courriel envoyé",
+    "count.mail_out.other": "{count} courriels envoyés",
+    "count.reminder_due.one": "{count} rappel échu",
+    "count.reminder_due.other": "{count} rappels échus",
+    "cli.error": "erreur : {said}",
+    "cli.warning": "avertissement : {said}",
+    "cli.note": "remarque : {said}",
+    "cli.db_refused": "La base a refusé le changement : {cause}.",
+    "cli.bad_now": ("LOGEAS_NOW={value} n'est pas une date-heure ISO comme 2026-11-24T10:30."),
+    "cli.not_utf8": "{path} n'est pas du texte UTF-8.",
+    "cli.cannot_read": "Impossible de lire {path} : {cause}.",
+    "cli.queue.active": "active",
+    "cli.queue.held": "retenue",
+    "cli.queue.obsolete": "obsolète",
+    "cli.queue.empty": "vide",
+    "cli.unknown_queue": "Il n'y a pas de file « {name} » (files : {known}).",
+    "cli.show.until": "jusqu'au {date}",
+    "cli.show.into": "dans {number}",
+    "cli.show.unknown_sender": (
+        "D'un expéditeur inconnu (ni le client ni personne qui a écrit sur ce ticket) : "
+        "`logeas accept {number}` l'accepte comme courriel du client."
+    ),
+    "cli.show.attachment": "{name} ({type}, {size} o)",
+    "cli.no_raw": (
+        "Le ticket {number} n'a aucun courriel reçu avec ses octets d'origine (les appels, "
+        "les notes et les courriels de démo de plus de 90 jours n'en ont pas)."
+    ),
+    "cli.no_raw_k": (
+        "Le ticket {number} n'a pas de courriel reçu numéro {k} avec ses octets d'origine "
+        "(les appels, les notes et les courriels de démo de plus de 90 jours n'en ont pas)."
+    ),
+    "cli.no_message_k": "Le ticket {number} a {count} messages, pas {k}.",
+    "cli.purged.one": "{count} ticket détruit dans Delete (délai de grâce {hours} h).",
+    "cli.purged.other": "{count} tickets détruits dans Delete (délai de grâce {hours} h).",
+    "cli.demo.one": "{count} ticket de démo ajouté en {seconds} s.",
+    "cli.demo.other": "{count} tickets de démo ajoutés en {seconds} s.",
+    "cli.sync.unconfigured": (
+        "Aucune section [imap] ni [smtp] dans les réglages : rien à synchroniser."
+    ),
+    "cli.sync.held_by": (
+        "Le courrier est synchronisé par la copie de {name} sur {host} : rien n'est relevé "
+        "ni envoyé ici."
+    ),
+    "cli.sync.held_by_host": (
+        "Le courrier est synchronisé par une copie sur {host} : rien n'est relevé ni envoyé ici."
+    ),
+    "cli.import.unparsed": "gardé mais mal analysé : {path}",
+    "cli.import.summary": (
+        "{messages} : {outcomes} ; {parsed}, {unparsed} ({seconds} s, {rate} courriels/s)"
+    ),
+    "cli.import.skipped": "ignoré, ce n'est pas un courriel : {path}",
+    "cli.import.skipped_count.one": (
+        "{count} fichier ignoré : il ne commence pas comme un courriel."
+    ),
+    "cli.import.skipped_count.other": (
+        "{count} fichiers ignorés : ils ne commencent pas comme un courriel."
+    ),
+    "cli.import.failed": "non importé : {line}",
+    "cli.import.failed_count.one": (
+        "{count} n'a pas pu être importé (voir ci-dessus) ; les autres l'ont été."
+    ),
+    "cli.import.failed_count.other": (
+        "{count} n'ont pas pu être importés (voir ci-dessus) ; les autres l'ont été."
+    ),
+    "cli.outbox.empty": "La boîte d'envoi est vide : tout le courrier est parti.",
+    "cli.outbox.row": "{ticket}  à {recipient}  {subject}  essais {attempts}",
+    "cli.outbox.error": " — dernière erreur : {error}",
+    "cli.backup.done": (
+        "Base {source} sauvegardée dans {target} ({size} Mo, {seconds} s) : {counts} ; "
+        "son contrôle d'intégrité est passé."
+    ),
+    "cli.restore.done": "Sauvegarde {source} restaurée en {target} : {counts}.",
+    "cli.restore.done_aside": (
+        "Sauvegarde {source} restaurée en {target} : {counts} ; la base remplacée est gardée "
+        "sous {aside}."
+    ),
+    "cli.export.no_bytes": "Le ticket {number} ne contient aucun octet de courriel à exporter.",
+    "cli.export.exists": "{path} existe déjà : donnez un nouveau nom de fichier.",
+    "cli.export.done": (
+        "{mails} du ticket {number} écrits dans {path} ({received} reçus, {sent} envoyés)."
+    ),
+    "cli.export.done_left": (
+        "{mails} du ticket {number} écrits dans {path} ({received} reçus, {sent} envoyés) ; "
+        "sans octets de courriel, absents : {left}."
+    ),
+    "cli.stats.all": "toutes sauf retenues",
+    "cli.stats.col.queue": "file",
+    "cli.stats.col.week": "semaine",
+    "cli.stats.col.new": "créés",
+    "cli.stats.col.mail": "mail",
+    "cli.stats.col.phone": "tél.",
+    "cli.stats.col.closed": "clos",
+    "cli.stats.col.reopened": "rouv.",
+    "cli.stats.col.open": "ouv.",
+    "cli.stats.col.answer": "1re réponse",
+    "cli.stats.col.close": "clôture",
+    "cli.stats.oldest": "plus ancien ticket ouvert par file",
+    # argparse's own texts (cli/parser.py hands them over through argparse's gettext)
+    "argparse.usage": "utilisation : ",
+    "argparse.positional": "arguments",
+    "argparse.options": "options",
+    "argparse.help": "afficher cette aide et quitter",
+    "argparse.error": "%(prog)s : erreur : %(message)s\n",
+    "argparse.argument": "argument %(argument_name)s : %(message)s",
+    "argparse.required": "arguments obligatoires manquants : %s",
+    "argparse.unrecognized": "arguments non reconnus : %s",
+    "argparse.one_of": "l'un des arguments %s est obligatoire",
+    "argparse.not_allowed": "interdit avec l'argument %s",
+    "argparse.expected_one": "une valeur est attendue",
+    "argparse.invalid_choice": "choix invalide : %(value)r (choisir parmi %(choices)s)",
+    "argparse.invalid_value": "valeur %(type)s invalide : %(value)r",
+    "argparse.ambiguous": "option ambiguë : %(option)s peut être %(matches)s",
+    # `logeas --help`
+    "cli.help.description": (
+        "Le support de Logeas Informatique. Sans verbe, lance l'application plein écran."
+    ),
+    "cli.help.epilog": (
+        "environnement :\n"
+        "  LOGEAS_DB       fichier de la base (ou URL postgresql://) ; --db l'emporte\n"
+        "  LOGEAS_CONFIG   fichier de réglages ; --config l'emporte\n"
+        "  LOGEAS_NOW      fige l'horloge à cette date-heure ISO, ex. 2026-11-24T10:30\n"
+        "                  (sans décalage = le fuseau configuré) ; pour démos et tests\n"
+        "\n"
+        "Les erreurs s'affichent en une phrase sur stderr, avec le code de sortie 1 (2 pour "
+        "une ligne de commande mal tapée).\n"
+    ),
+    "cli.help.version": "afficher la version et quitter",
+    "cli.help.common": "options communes (avant ou après le verbe)",
+    "cli.help.db": "fichier de la base ou URL postgresql:// (env LOGEAS_DB)",
+    "cli.help.config": "fichier de réglages (env LOGEAS_CONFIG)",
+    "cli.help.json": "écrire du JSON plutôt que du texte",
+    "cli.help.if_version": (
+        "refuser si le ticket n'est plus à la version V (voir `show --json`) : quelqu'un "
+        "d'autre l'a modifié depuis votre lecture"
+    ),
+    "cli.help.unknown_state": "état inconnu {text} (états : {states})",
+    "cli.help.not_whole": "{text} n'est pas un nombre entier",
+    "cli.help.not_positive": "{text} doit valoir 1 ou plus",
+    "cli.help.not_port": "{text} n'est pas un port (1 à 65535)",
+    "cli.verb.queues": "les files, avec le nombre de tickets par état",
+    "cli.verb.technicians": "les techniciens et leur niveau de support",
+    "cli.verb.stats": "tickets par file et par semaine, attentes en heures",
+    "cli.verb.demo": "ajouter des tickets de démonstration réalistes à la base",
+    "cli.verb.list": "les tickets, du plus ancien au plus récent",
+    "cli.verb.show": "un ticket avec ses messages et son historique",
+    "cli.verb.raw": "les octets d'origine d'un courriel reçu",
+    "cli.verb.phone": "saisir un appel téléphonique comme nouveau ticket",
+    "cli.verb.merge": "fusionner un doublon dans un ticket existant (→ ouvert)",
+    "cli.verb.duplicates": (
+        "les tickets dont N est peut-être un doublon (ceux du client, puis les objets semblables)"
+    ),
+    "cli.verb.unmerge": "annuler la fusion d'un ticket",
+    "cli.verb.reply": "répondre au client et fermer le ticket",
+    "cli.verb.ask": "demander des informations au client (→ fermé, ou en attente)",
+    "cli.verb.pending": "mettre un rappel dans X jours",
+    "cli.verb.transfer": "passer à un technicien d'un autre niveau de support (état gardé)",
+    "cli.verb.move": "déplacer dans une autre file (état gardé)",
+    "cli.verb.close": "fermer le ticket (avec succès sauf indication)",
+    "cli.verb.reopen": "rouvrir un ticket fermé ou en attente",
+    "cli.verb.note": "ajouter une note interne",
+    "cli.verb.take": "devenir propriétaire du ticket",
+    "cli.verb.assign": "confier le ticket à un technicien",
+    "cli.verb.accept": (
+        "accepter le courriel d'un expéditeur inconnu comme celui du client (fait ce que fait "
+        "sa réponse : fermé ou en attente → ouvert)"
+    ),
+    "cli.verb.purge": "détruire les tickets de la file Delete dont le délai de grâce est passé",
+    "cli.verb.sync": "relever le courrier et envoyer la boîte d'envoi maintenant",
+    "cli.verb.import": "enregistrer des fichiers de courriel (.eml, Maildir, mbox) comme tickets",
+    "cli.verb.outbox": "le courrier en attente d'envoi",
+    "cli.verb.serve": "servir l'application à un navigateur (mêmes réglages et base)",
+    "cli.verb.export": "écrire les courriels d'un ticket (leurs octets) dans un mbox",
+    "cli.verb.backup": (
+        "copier la base de --db, même en cours d'usage, dans un nouveau fichier et vérifier "
+        "la copie"
+    ),
+    "cli.verb.restore": (
+        "remettre une sauvegarde à la place de la base de --db (refusé tant qu'elle est "
+        "ouverte ; la base remplacée est gardée à côté)"
+    ),
+    "cli.verb.migrate-store": (
+        "copier une base entière dans une autre (SQLite <-> PostgreSQL) et vérifier la "
+        "copie ; --db n'est pas utilisé"
+    ),
+    "cli.arg.csv": "écrire du CSV plutôt que du texte",
+    "cli.arg.state": "parmi : {states}",
+    "cli.arg.search": "recherche plein texte dans les objets et les courriels",
+    "cli.arg.review": (
+        "ma revue du jour : nouveaux tickets, courriels de clients non vus, rappels échus"
+    ),
+    "cli.arg.limit": "au plus N tickets (par défaut tous)",
+    "cli.arg.raw_message": "le K-ième courriel reçu du ticket (par défaut le premier)",
+    "cli.arg.customer": (
+        "adresse e-mail, ou numéro de téléphone (devient <chiffres>@<domaine du support>)"
+    ),
+    "cli.arg.body": "résumé de l'intervention",
+    "cli.arg.name": "le nom du client",
+    "cli.arg.close": "l'intervention est terminée",
+    "cli.arg.owner": "qui poursuit les actions restantes",
+    "cli.arg.answer_file": "le texte de la réponse ('-' = entrée standard)",
+    "cli.arg.canned": "une réponse type de data/canned/",
+    "cli.arg.doc": "une référence de documentation de data/docs.toml",
+    "cli.arg.question_file": "la question ('-' = entrée standard)",
+    "cli.arg.pending_days": "rester en attente et me le rappeler dans X jours au lieu de fermer",
+    "cli.arg.note_file": "le texte de la note ('-' = entrée standard)",
+    "cli.arg.accept_message": (
+        "seulement le K-ième message, numéroté comme dans `show` (par défaut tous ceux marqués)"
+    ),
+    "cli.arg.once": "un seul tour, puis quitter (par défaut : en boucle)",
+    "cli.arg.no_ack": "n'envoyer aucun accusé de réception",
+    "cli.arg.host": (
+        "adresse d'écoute (par défaut {host} ; une autre demande le mot de passe de [serve])"
+    ),
+    "cli.arg.mbox": "un nouveau fichier mbox (mboxrd)",
+    "cli.arg.backup_path": "un nouveau fichier, ou un dossier où en écrire un daté",
+    "cli.arg.from": (
+        "la base à copier (mise d'abord au schéma actuel, comme le ferait son ouverture)"
+    ),
+    "cli.arg.to": "une base PostgreSQL vide, ou un nouveau fichier",
+    "cli.arg.force": "remplacer le contenu de la cible (par défaut : refuser)",
 }

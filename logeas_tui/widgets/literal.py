@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 from rich.style import Style
 from rich.text import Text
 
+from logeas_tui.i18n import t
+
 # C0 controls and DEL become their visible "control picture" (ESC -> ␛); C1 controls, the
 # bidirectional overrides (which could reorder a line on screen), zero-width characters (which
 # the terminal and Rich measure differently, breaking the borders) and the Unicode line and
@@ -54,15 +56,16 @@ def fit(text: Text, width: int) -> Text:
 
 
 def age(created: datetime, now: datetime) -> tuple[str, timedelta]:
-    """A short age (`35m`, `5h`, `3d`) and the exact delta, both from naive-UTC times."""
+    """A short age in the app's language (`35m`, `5h`, `3d`; `3j` in French) and the exact
+    delta, both from naive-UTC times."""
     delta = _naive(now) - _naive(created)
     seconds = max(0, int(delta.total_seconds()))
     if seconds < 3600:
-        short = f"{seconds // 60}m"
+        short = t("age.minutes", count=seconds // 60)
     elif seconds < 86400:
-        short = f"{seconds // 3600}h"
+        short = t("age.hours", count=seconds // 3600)
     else:
-        short = f"{seconds // 86400}d"
+        short = t("age.days", count=seconds // 86400)
     return short, delta
 
 

@@ -222,7 +222,7 @@ async def test_mine_lists_my_tickets_and_a_transfer_to_me_shows_up_in_it(
         await settle(pilot)
         tickets = screen.ticket_list
         assert numbers_shown(tickets) == [seeded.licence]
-        assert str(tickets.border_title) == "Mine · 1 ticket(s)"
+        assert str(tickets.border_title) == "Mine · 1 ticket"
         assert screen.query_one(QueueList).mine_count == 1
         # Guillaume hands me his pending ticket, whose reminder is due: it waits for me now
         await guillaume(db_path, "transfer", seeded.update, "Nicolas")

@@ -67,7 +67,7 @@ def test_main_closed_friday_evening(snap_compare, seeded: Seeded):
 def test_my_review(snap_compare, seeded: Seeded):
     """My review (the screen at start): the due reminder "Mise à jour 2026.3" on top with ●⏰,
     then the unseen tickets oldest first (printer, licence); the title says "My review · 3
-    ticket(s)"; the detail pane says "Enter: open ticket 2026111810000012."."""
+    tickets"; the detail pane says "Enter: open ticket 2026111810000012."."""
     assert snap_compare(LogeasApp(seeded.desk), terminal_size=SIZE, run_before=press())
 
 

@@ -701,7 +701,7 @@ def test_import_of_a_saved_mail_with_from_lines_in_its_body_makes_one_ticket(
         b"From the start the printer jams.\n\nFrom time to time it works.\n"
     )
     run = cli("import", str(saved), "--no-ack")
-    assert run.code == 0 and run.out.startswith("1 messages: 1 new tickets"), run.out
+    assert run.code == 0 and run.out.startswith("1 message: 1 new ticket,"), run.out
     (ticket,) = cli("list", "--json").json  # type: ignore[misc]
     assert "From time to time it works." in show(cli, ticket["number"])["messages"][0]["body"]
 
@@ -762,7 +762,7 @@ def test_import_of_a_file_that_is_not_a_mail_skips_it_and_says_so(cli: Cli, tmp_
     run = cli("import", str(hostname))
     assert run.code == 0, run.err
     assert run.out.startswith("0 messages: 0 new tickets")
-    assert f"skipped, not a mail: {hostname}" in run.out and "1 files skipped" in run.out
+    assert f"skipped, not a mail: {hostname}" in run.out and "1 file skipped" in run.out
     assert cli("list", "--json").json == []
 
 

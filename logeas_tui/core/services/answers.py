@@ -121,5 +121,5 @@ def ask_info(
         body,
         pending_days=pending_days,
         expected_version=expected_version,
-        detail=wording.reminder_in(pending_days) if pending_days else "",
+        detail=wording.reminder_in(desk.config.language, pending_days) if pending_days else "",
     )

@@ -30,15 +30,17 @@ def transfer(
                 Sentence("same_level", name=tech.name, level=tech.level, current=current.name),
                 "owner",
             )
-        old = wording.with_level(current.name, current.level) if current else ""
+        old = (
+            wording.with_level(desk.config.language, current.name, current.level) if current else ""
+        )
         save(desk, ticket, owner=tech.id)
         record(
             desk,
             ticket,
             "transfer",
             old,
-            wording.with_level(tech.name, tech.level),
-            detail=wording.state_kept(ticket.state),
+            wording.with_level(desk.config.language, tech.name, tech.level),
+            detail=wording.state_kept(desk.config.language, ticket.state),
         )
     return ActionResult(ticket.number)
 

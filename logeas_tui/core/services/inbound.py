@@ -298,7 +298,9 @@ def ingest(
                 desk.acting_as("mail"),
                 Ticket.get(Ticket.number == result.number),
                 "message id reused",
-                detail=wording.reused_message_id(parsed.message_id or "", first.ticket.number),
+                detail=wording.reused_message_id(
+                    desk.config.language, parsed.message_id or "", first.ticket.number
+                ),
             )
         return result
 
@@ -361,7 +363,9 @@ def _new_mail(
         ticket,
         "created",
         new=ticket.state,
-        detail=wording.created_by_mail(parsed.from_addr, queue.name, parsed=parsed.ok),
+        detail=wording.created_by_mail(
+            desk.config.language, parsed.from_addr, queue.name, parsed=parsed.ok
+        ),
     )
     why = (
         "acknowledgements off"

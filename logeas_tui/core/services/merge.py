@@ -72,7 +72,7 @@ def merge(
             "merged",
             data["dup"]["state"],
             MERGED,
-            detail=wording.merged_into(into.number, len(moved)),
+            detail=wording.merged_into(desk.config.language, into.number, len(moved)),
             data=data,
         )
         record(
@@ -81,7 +81,7 @@ def merge(
             "merge",
             data["target_before"]["state"],
             state,
-            detail=wording.merged_here(dup.number),
+            detail=wording.merged_here(desk.config.language, dup.number),
         )
     return ActionResult(into.number)
 

@@ -50,6 +50,6 @@ def accept_sender(
             "sender accepted",
             old,
             state if state != old else "",
-            detail=wording.sender_accepted(senders),
+            detail=wording.sender_accepted(desk.config.language, senders),
         )
     return ActionResult(ticket.number)

@@ -101,7 +101,7 @@ def create_phone_ticket(
             ticket,
             "created",
             new=ticket.state,
-            detail=wording.created_by_phone(address, target.name, owner),
+            detail=wording.created_by_phone(desk.config.language, address, target.name, owner),
         )
     return ActionResult(ticket.number)
 

@@ -1,5 +1,6 @@
 """What the services write for a technician to read later: the details of history lines, and
-the acknowledgement a new mail ticket sends.
+the acknowledgement a new mail ticket sends. A detail is stored as written, so it is written
+in the desk's language (its texts are the catalogues' `wording.*`).
 
 Why one module: the demo generator (`logeas_tui.demo`) writes years of history without running
 the services. It calls these functions, so its tickets read as the services would have left
@@ -10,20 +11,27 @@ from __future__ import annotations
 
 from logeas_tui.core import texts
 from logeas_tui.core.services.desk import Desk
+from logeas_tui.texts import Catalog
 
 
-def created_by_phone(customer: str, queue: str, owner: str | None) -> str:
-    return f"phone call from {customer} in {queue}" + (f", owner {owner}" if owner else "")
+def _said(language: str) -> Catalog:
+    return Catalog(language)
 
 
-def created_by_mail(sender: str, queue: str, *, parsed: bool = True) -> str:
-    return f"mail from {sender or '?'} in {queue}" + (
-        "" if parsed else " (could not be parsed; raw bytes kept)"
-    )
+def created_by_phone(language: str, customer: str, queue: str, owner: str | None) -> str:
+    texts = _said(language)
+    if owner:
+        return texts.t("wording.phone_owner", customer=customer, queue=queue, owner=owner)
+    return texts.t("wording.phone", customer=customer, queue=queue)
 
 
-def reused_message_id(message_id: str, first_ticket: str) -> str:
-    return f"<{message_id[:200]}> was already used by a mail of ticket {first_ticket}"
+def created_by_mail(language: str, sender: str, queue: str, *, parsed: bool = True) -> str:
+    key = "wording.mail" if parsed else "wording.mail_unparsed"
+    return _said(language).t(key, sender=sender or "?", queue=queue)
+
+
+def reused_message_id(language: str, message_id: str, first_ticket: str) -> str:
+    return _said(language).t("wording.reused_id", id=message_id[:200], number=first_ticket)
 
 
 def customer_mail(subject: str) -> str:
@@ -34,33 +42,33 @@ def unknown_sender_mail(sender: str, subject: str) -> str:
     return f"{sender or '?'}: {subject[:120]}"
 
 
-def sender_accepted(senders: list[str]) -> str:
-    return f"accepted as the customer's mail: {', '.join(senders) or '?'}"
+def sender_accepted(language: str, senders: list[str]) -> str:
+    return _said(language).t("wording.accepted", senders=", ".join(senders) or "?")
 
 
 def note(body: str) -> str:
     return body.strip().splitlines()[0][:80]
 
 
-def reminder_in(days: int) -> str:
-    return f"reminder in {days} days"
+def reminder_in(language: str, days: int) -> str:
+    return _said(language).plural("wording.reminder_in", days)
 
 
-def with_level(name: str, level: int) -> str:
+def with_level(language: str, name: str, level: int) -> str:
     """A technician as a transfer names them, before and after."""
-    return f"{name} (level {level})"
+    return _said(language).t("wording.with_level", name=name, level=level)
 
 
-def state_kept(state: str) -> str:
-    return f"state kept: {state}"
+def state_kept(language: str, state: str) -> str:
+    return _said(language).sentence("wording.state_kept", {"state": state})
 
 
-def merged_into(target: str, moved: int) -> str:
-    return f"merged into {target} ({moved} messages moved)"
+def merged_into(language: str, target: str, moved: int) -> str:
+    return _said(language).plural("wording.merged_into", moved, target=target)
 
 
-def merged_here(duplicate: str) -> str:
-    return f"{duplicate} merged into this ticket"
+def merged_here(language: str, duplicate: str) -> str:
+    return _said(language).t("wording.merged_here", number=duplicate)
 
 
 def acknowledgement_template(desk: Desk) -> str:

@@ -1,0 +1,132 @@
+"""A French desk's command line speaks French everywhere: each main verb, its `--help`
+(argparse's headings too) and its errors are run with `language = "fr"`, and what they print
+is searched for English: any piece of an English catalogue text that no French text holds, and
+common English words. Mail text is data and is left as written (the demo's is French)."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from logeas_tui.cli.parser import build_parser
+from logeas_tui.texts import en, fr
+from tests.unit.cli_runner import Cli, mail, make_cli
+
+# words of English sentences that French does not use
+ENGLISH_WORDS = re.compile(
+    r"\b(the|is|are|was|with|from|into|of|and|has|been|this|there|usage:|error|warning"
+    r"|added|waiting|sent|received|level|queue|tickets? destroyed|follow-ups?)\b"
+)
+# what is neither English nor French: options, `commands`, the verbs' names (`show`)
+NAMES = re.compile(r"--[\w-]+|`[^`]*`|^\s+\w+(?=  )|logeas [\w-]+", re.MULTILINE)
+
+
+def english_pieces() -> set[str]:
+    """The pieces (between fields and punctuation) of English texts, of two words or more,
+    that no French text contains."""
+    french = "\n".join(fr.TEXTS.values())
+    pieces = set()
+    for key, text in en.TEXTS.items():
+        if fr.TEXTS[key] == text:
+            continue
+        for literal, *_ in string.Formatter().parse(text):
+            for piece in re.split(r"[:;()\n·—%\"“”]", literal):
+                piece = piece.strip(" ,.'`")
+                if len(piece) >= 8 and " " in piece and piece not in french:
+                    pieces.add(piece)
+    return pieces
+
+
+def english_in(text: str) -> list[str]:
+    text = NAMES.sub("", text)
+    found = [piece for piece in english_pieces() if piece in text]
+    found += [m.group(0) for m in ENGLISH_WORDS.finditer(text)]
+    return found
+
+
+def verbs() -> list[str]:
+    parser = build_parser()
+    choices = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    return sorted(choices)
+
+
+def test_the_guard_flags_the_same_runs_in_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not a tautology: with `language = "en"` nearly every run below is flagged."""
+    said = runs(make_cli(tmp_path, "en", monkeypatch, capsys), tmp_path)
+    flagged = [args for args, text in said.items() if english_in(text)]
+    assert len(flagged) >= 0.9 * len(said), sorted(set(said) - set(flagged))
+
+
+def without_mail_text(text: str, cli: Cli, number: str) -> str:
+    """`text` without the ticket's mail text (its subjects, bodies, names): data, as written."""
+    ticket = json.loads(cli("show", number, "--json").out)
+    data = [ticket["subject"], ticket["customer_name"]]
+    for message in ticket["messages"]:
+        data += [message["subject"], *message["body"].splitlines()]
+    for piece in sorted(filter(None, data), key=len, reverse=True):
+        text = text.replace(piece, "")
+    return text
+
+
+def runs(cli: Cli, tmp_path: Path) -> dict[str, str]:
+    """What the main verbs print (stdout and stderr), by command line."""
+    said: dict[str, str] = {}
+
+    def run(*args: str) -> str:
+        result = cli(*args)
+        said[" ".join(args)] = result.text.replace(str(tmp_path), "TMP")
+        return result.out
+
+    run("--help")
+    for verb in verbs():
+        run(verb, "--help")
+    run("demo", "--tickets", "40")
+    listed = run("list")
+    numbers = [line.split()[0] for line in listed.splitlines()]
+    for number in numbers[:40:4]:
+        run("show", number)
+        said[f"show {number}"] = without_mail_text(said[f"show {number}"], cli, number)
+    run("list", "--state", "pending", "--limit", "3")
+    run("queues")
+    run("technicians")
+    run("stats")
+    run("sync", "--once")
+    run("outbox")
+    run("purge")
+    run("duplicates", numbers[0])
+    not_mail = tmp_path / "notes.txt"
+    not_mail.write_text("nothing here\n", encoding="utf-8")
+    run("import", str(mail(tmp_path / "mails", 2)), str(not_mail), str(tmp_path / "missing"))
+    run("backup", str(tmp_path / "copy.sqlite"))
+    run("export", numbers[0], "--mbox", str(tmp_path / "out.mbox"))
+    # errors: a mistyped number, an unknown one, a state's refusal, a bad queue or state,
+    # a missing argument, an unknown verb, a bad customer, an unreadable body file
+    run("show", "123")
+    run("show", numbers[0][:-1] + str((int(numbers[0][-1]) + 1) % 10))
+    run("close", "2026112410099990")
+    run("reopen", run("phone", "--customer", "0123456789", "--queue", "LoGeAs",
+        "--subject", "S", "--body", "B", "--owner", "Nicolas").strip())  # fmt: skip
+    run("list", "--queue", "Nope")
+    run("list", "--state", "bogus")
+    run("list", "--limit", "zero")
+    run("close")
+    run("nope")
+    run("phone", "--customer", "pas une adresse", "--queue", "LoGeAs", "--subject", "S",
+        "--body", "B", "--close")  # fmt: skip
+    run("note", numbers[0], "--body-file", str(tmp_path / "absent.txt"))
+    return said
+
+
+def test_a_french_command_line_prints_no_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    said = runs(make_cli(tmp_path, "fr", monkeypatch, capsys), tmp_path)
+    assert "utilisation : logeas" in said["--help"] and "erreur : " in said["nope"]
+    leaks = {args: english_in(text) for args, text in said.items() if english_in(text)}
+    assert leaks == {}, "\n".join(f"{args}: {found}" for args, found in leaks.items())
