@@ -40,7 +40,8 @@ LOOK_EVERY_SECONDS = 1.0  # another technician's change shows within about this 
 
 
 class DeskCommands(Provider):
-    """The palette lists the phone intake, mail sync and the action table."""
+    """The palette lists the phone intake, mail sync, statistics, reload and the action
+    table."""
 
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         app = self.app
@@ -51,6 +52,8 @@ class DeskCommands(Provider):
             (t("cmd.stats"), app.action_stats, t("cmd.stats_help")),
         ]
         main = app.main_screen
+        if main is not None:
+            commands.append((t("cmd.reload"), main.action_reload, t("cmd.reload_help")))
         row = main.selected if main else None
         if main is not None and row is not None:
             for action in actions.REGISTRY:

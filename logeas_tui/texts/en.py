@@ -235,6 +235,20 @@ TEXTS: dict[str, str] = {
     "act.note.long": "internal note (not sent)",
     "act.take.long": "take the ticket (I become its owner)",
     "act.accept.long": "accept a mail from an unknown sender as the customer's",
+    # assign to a colleague of my level, reload, obsolete queues (read-only)
+    "act.assign": "assign",
+    "act.assign.long": "assign to a colleague of my level",
+    "cmd.assign": "Assign {number} to a colleague of my level",
+    "dlg.done.assign": "Ticket {number} assigned; its state is unchanged.",
+    "dlg.assign.title": "Assign ticket {number} to a colleague of my level",
+    "dlg.assign.current": "Owner now: {name}",
+    "dlg.assign.hint": "Enter: assign (the state stays as it is) · Esc: cancel",
+    "dlg.assign.empty": "No other technician of my level (another level: transfer, t).",
+    "key.reload": "read the screen again",
+    "cmd.reload": "Read the screen again",
+    "cmd.reload_help": "Queues, list and ticket as the store holds them now (F5)",
+    "reload.done": "Read again from the store.",
+    "help.obsolete": "in an obsolete queue, read-only: only {keys} (move it out)",
     "sync.arrived": "Mail: {new} new ticket(s), {followups} customer repl(ies)",
     # == States (the values stored are core/procedure.py's) ======================================
     # long names: the ticket's detail, the dialogs and the core's sentences
@@ -411,6 +425,10 @@ TEXTS: dict[str, str] = {
     "no_template": "Template {name!r} is missing from {folder}.",
     "no_queue": "There is no queue {name!r} (active queues: {known}).",
     "obsolete_queue": "Queue {name!r} is obsolete: it accepts no new or moved ticket.",
+    "obsolete_read_only": (
+        "Ticket {number} is in an obsolete queue, which is read-only: move it to an active "
+        "queue first."
+    ),
     "no_subject": "Give the ticket a subject: what is the call about?",
     "owner_needed": (
         "The intervention is not finished: choose an owner who will carry on, or mark it "

@@ -237,6 +237,20 @@ TEXTS: dict[str, str] = {
     "act.note.long": "note interne (non envoyée)",
     "act.take.long": "prendre le ticket (j'en deviens propriétaire)",
     "act.accept.long": "accepter le courriel d'un expéditeur inconnu comme celui du client",
+    # assigner à un collègue de mon niveau, relire, files obsolètes (lecture seule)
+    "act.assign": "assigner",
+    "act.assign.long": "assigner à un collègue de mon niveau",
+    "cmd.assign": "Assigner {number} à un collègue de mon niveau",
+    "dlg.done.assign": "Ticket {number} assigné ; son état est inchangé.",
+    "dlg.assign.title": "Assigner le ticket {number} à un collègue de mon niveau",
+    "dlg.assign.current": "Propriétaire actuel : {name}",
+    "dlg.assign.hint": "Entrée : assigner (l'état reste le même) · Échap : annuler",
+    "dlg.assign.empty": "Aucun autre technicien de mon niveau (autre niveau : transférer, t).",
+    "key.reload": "relire l'écran",
+    "cmd.reload": "Relire l'écran",
+    "cmd.reload_help": "Files, liste et ticket tels que la base les contient maintenant (F5)",
+    "reload.done": "Relu depuis la base.",
+    "help.obsolete": "dans une file obsolète, lecture seule : seulement {keys} (l'en sortir)",
     "sync.arrived": "Courrier : {new} nouveau(x) ticket(s), {followups} réponse(s) de clients",
     # == States (the values stored are core/procedure.py's) ======================================
     # long names: the ticket's detail, the dialogs and the core's sentences
@@ -422,6 +436,10 @@ TEXTS: dict[str, str] = {
     "no_queue": "Il n'y a pas de file {name!r} (files actives : {known}).",
     "obsolete_queue": (
         "La file {name!r} est obsolète : elle n'accepte ni nouveau ticket ni déplacement."
+    ),
+    "obsolete_read_only": (
+        "Le ticket {number} est dans une file obsolète, en lecture seule : déplacez-le "
+        "d'abord vers une file active."
     ),
     "no_subject": "Donnez un objet au ticket : de quoi parle l'appel ?",
     "owner_needed": (

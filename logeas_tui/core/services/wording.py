@@ -34,6 +34,10 @@ def unknown_sender_mail(sender: str, subject: str) -> str:
     return f"{sender or '?'}: {subject[:120]}"
 
 
+def out_of_obsolete() -> str:
+    return "a customer reply: obsolete queues are read-only"
+
+
 def sender_accepted(senders: list[str]) -> str:
     return f"accepted as the customer's mail: {', '.join(senders) or '?'}"
 
