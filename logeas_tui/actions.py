@@ -91,6 +91,7 @@ REGISTRY: tuple[Action, ...] = (
     Action("toggle_closed", "x", OTHER, show=False, textual_action="toggle_closed"),
     Action("mine", "M", NAVIGATION, textual_action="mine"),
     Action("unfold", "e", NAVIGATION, show=False, textual_action="unfold"),
+    Action("reload", "f5,ctrl+r", OTHER, show=False, palette=True, textual_action="reload"),
     # the procedure's action table, in its order
     _ticket("merge", "m", flows.merge_flow),
     _ticket("unmerge", "u", flows.unmerge_flow),
@@ -106,6 +107,7 @@ REGISTRY: tuple[Action, ...] = (
     _ticket("reopen", "o", flows.reopen_flow),
     _ticket("note", "n", flows.note_flow),
     _ticket("take", "T", flows.take_flow),
+    _ticket("assign", "A", flows.assign_flow),
     # rarely of use: the detail names its key above the mail it accepts (not in the key bar)
     _ticket("accept", "K", flows.accept_flow, show=False),
 )  # fmt: skip
@@ -122,6 +124,7 @@ TEXTUAL_KEYS = {
     "cursor_down": NAVIGATION, "first": NAVIGATION, "last": NAVIGATION, "select": NAVIGATION,
     "quit": OTHER,
 }  # fmt: skip
+OBSOLETE_NOTE = "obsolete_queue"  # the help's line on what obsolete queues allow (no key)
 
 
 def bindings(scope: str) -> list[BindingType]:
@@ -131,6 +134,8 @@ def bindings(scope: str) -> list[BindingType]:
 
 def group_of(binding_id: str) -> str:
     """The help group of a binding: the registry's, else navigation (the panes' own keys)."""
+    if binding_id == OBSOLETE_NOTE:
+        return ACTIONS
     action = BY_ID.get(binding_id)
     return action.group if action else TEXTUAL_KEYS.get(binding_id, NAVIGATION)
 
@@ -164,8 +169,10 @@ def leaves_text(action_id: str) -> str:
 
 def help_rows(screen: Screen[Any]) -> list[tuple[str, str, str]]:
     """(key, id, description) of every key active on `screen`, for the help screen; Textual's
-    own keys carry their action's name as id."""
+    own keys carry their action's name as id. The action table ends with what an obsolete
+    queue still allows (its keys, keyless row)."""
     out = []
+    still: list[str] = []  # the keys an obsolete queue allows
     for active in screen.active_bindings.values():
         binding = active.binding
         if binding.id is None:  # one of Textual's own keys: ours to name, or left out
@@ -178,5 +185,9 @@ def help_rows(screen: Screen[Any]) -> list[tuple[str, str, str]]:
         action = BY_ID.get(binding.id)
         if action is not None and action.on_ticket:
             description = f"{t(f'{action.description}.long')} → {leaves_text(action.id)}"
+            if action.id in procedure.IN_OBSOLETE_QUEUE:
+                still.append(screen.app.get_key_display(binding))
         out.append((screen.app.get_key_display(binding), binding.id, description))
+    if still:
+        out.append(("", OBSOLETE_NOTE, t("help.obsolete", keys=", ".join(still))))
     return out

@@ -42,7 +42,8 @@ PROGRESS_EVERY_SECONDS = 0.1  # a long sync's count in the banner changes at mos
 
 
 class DeskCommands(Provider):
-    """The palette lists the phone intake, mail sync and the action table."""
+    """The palette lists the phone intake, mail sync, statistics, reload and the action
+    table."""
 
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         app = self.app
@@ -53,6 +54,8 @@ class DeskCommands(Provider):
             (t("cmd.stats"), app.action_stats, t("cmd.stats_help")),
         ]
         main = app.main_screen
+        if main is not None:
+            commands.append((t("cmd.reload"), main.action_reload, t("cmd.reload_help")))
         row = main.selected if main else None
         if main is not None and row is not None:
             for action in actions.REGISTRY:

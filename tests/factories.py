@@ -41,7 +41,9 @@ def stored_mail(
             message_id=f"<{ticket.number}@exemple.fr>",
             attachments=json.dumps(list(attachments)),
         )
-        record(desk, ticket, "created", new=ticket.state, detail=f"mail from {sender} in {queue}")
+        detail = f"mail from {sender} in {queue}"
+        # as the pipeline stores it: its mail seen by no technician yet
+        record(desk, ticket, "created", new=ticket.state, detail=detail, seen=False)
     return str(ticket.number)
 
 

@@ -2,9 +2,10 @@
 
 For every action a technician can take — and for a customer's reply, which is the other thing
 that changes a ticket's state — this table says which states accept it, which state it
-leaves, and the sentence that refuses it. The keys grey themselves out from it, the services
-check it before they change anything, the command line refuses with it and the help screen
-lists it. Change a rule here and every one of them follows.
+leaves, and the sentence that refuses it; and what an obsolete queue still allows (moving the
+ticket out). The keys grey themselves out from it, the services check it before they change
+anything, the command line refuses with it and the help screen lists it. Change a rule here
+and every one of them follows.
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ KEPT = "kept"  # `leaves`: the state stays as it is
 BEFORE = "before"  # `leaves`: the state the ticket had before (unmerge)
 REPLIED = "replied"  # `leaves`: the state a customer's reply leaves (CUSTOMER_REPLY below)
 
-# What a ticket can hold that an action needs (`Action.needs`), besides a state.
+# What a ticket can hold that an action needs (`Action.needs`), or where it can be that
+# forbids an action (`marks`), besides a state.
 UNKNOWN_SENDER = "unknown sender"  # a mail from an unknown sender, not accepted yet
+OBSOLETE_QUEUE = "obsolete queue"  # the ticket's queue is obsolete: see IN_OBSOLETE_QUEUE
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,12 @@ ACTIONS: dict[str, Action] = {
     )
 }
 
+# Obsolete queues are read-only (PROCEDURE.md § 3): a ticket there is read and moved out,
+# nothing else — no reopen, note or answer. (A customer's reply still joins it and moves it to
+# the default queue: core.services.inbound.customer_replied.)
+IN_OBSOLETE_QUEUE = frozenset({"move"})
+assert set(ACTIONS) >= IN_OBSOLETE_QUEUE
+
 # A customer's reply (by mail) to a ticket: a closed or pending ticket is reopened, a new one
 # stays new. A reply to a merged ticket goes to the ticket it was merged into; one to a removed
 # ticket becomes a new ticket. A mail that names the ticket's number but comes from an unknown
@@ -109,6 +118,8 @@ def refusal(
     sentence). `number` is the ticket's, `target` the ticket a merged one was merged into."""
     rule = ACTIONS[action]
     if state in rule.accepts:
+        if OBSOLETE_QUEUE in marks and action not in IN_OBSOLETE_QUEUE:
+            return Sentence("obsolete_read_only", number=number)
         if rule.needs and rule.needs not in marks:
             return Sentence(rule.lacking, number=number)
         return None

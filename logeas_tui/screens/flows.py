@@ -399,6 +399,23 @@ async def take_flow(f: Flow) -> ActionResult | None:
     return await off_loop(lambda: tickets.take(f.desk, f.row.number, expected_version=f.version))
 
 
+async def assign_flow(f: Flow) -> ActionResult | None:
+    """To a colleague of my support level (another level is a transfer)."""
+    choices = [
+        Choice(tech.name, Text(f"{tech.name} — {t('dlg.phone.level', level=tech.level)}"))
+        for tech in handoff.assign_choices(f.desk, f.row.owner)
+    ]
+    detail = ticket_line(f.row)
+    detail.append("\n")
+    detail.append(t("dlg.assign.current", name=f.row.owner or t("detail.no_owner")))
+    name = await _pick(f, "assign", choices, detail=detail)
+    if not name:
+        return None
+    return await off_loop(
+        lambda: tickets.assign(f.desk, f.row.number, name, expected_version=f.version)
+    )
+
+
 async def accept_flow(f: Flow) -> ActionResult | None:
     """No dialog: the technician has read the mail, marked above it with this key."""
     from logeas_tui.core.services import senders  # loads the mail stack: not before it is used

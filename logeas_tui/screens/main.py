@@ -425,6 +425,12 @@ class MainScreen(Screen[None]):
         """Show more of the opened ticket's long mail."""
         self.detail.unfold()
 
+    def action_reload(self) -> None:
+        """Read the queues, the list and the opened ticket again from the store (a change the
+        live view does not see: a script, another tool)."""
+        self._read_again()
+        self.notify(t("reload.done"), timeout=2)
+
     def action_toggle_closed(self) -> None:
         """Show or hide closed tickets in the queue."""
         self.show_closed = not self.show_closed

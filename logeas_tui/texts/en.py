@@ -257,6 +257,20 @@ TEXTS: dict[str, str] = {
     "act.take.long": "take the ticket (I become its owner)",
     "act.accept.long": "accept a mail from an unknown sender as the customer's",
     "sync.arrived": "Mail: {counts}",
+    # assign to a colleague of my level, reload, obsolete queues (read-only)
+    "act.assign": "assign",
+    "act.assign.long": "assign to a colleague of my level",
+    "cmd.assign": "Assign {number} to a colleague of my level",
+    "dlg.done.assign": "Ticket {number} assigned; its state is unchanged.",
+    "dlg.assign.title": "Assign ticket {number} to a colleague of my level",
+    "dlg.assign.current": "Owner now: {name}",
+    "dlg.assign.hint": "Enter: assign (the state stays as it is) · Esc: cancel",
+    "dlg.assign.empty": "No other technician of my level (another level: transfer, t).",
+    "key.reload": "read the screen again",
+    "cmd.reload": "Read the screen again",
+    "cmd.reload_help": "Queues, list and ticket as the store holds them now (F5)",
+    "reload.done": "Read again from the store.",
+    "help.obsolete": "in an obsolete queue, read-only: only {keys} (move it out)",
     # == States (the values stored are core/procedure.py's) ======================================
     # long names: the ticket's detail, the dialogs and the core's sentences
     "state.new": "new",
@@ -432,6 +446,10 @@ TEXTS: dict[str, str] = {
     "no_template": "Template “{name}” is missing from {folder}.",
     "no_queue": "There is no queue “{name}” (active queues: {known}).",
     "obsolete_queue": "Queue “{name}” is obsolete: it accepts no new or moved ticket.",
+    "obsolete_read_only": (
+        "Ticket {number} is in an obsolete queue, which is read-only: move it to an active "
+        "queue first."
+    ),
     "no_subject": "Give the ticket a subject: what is the call about?",
     "owner_needed": (
         "The intervention is not finished: choose an owner who will carry on, or mark it "
@@ -479,6 +497,7 @@ TEXTS: dict[str, str] = {
     "wording.state_kept": "state kept: {state}",
     "wording.merged_into.one": "merged into {target} ({count} message moved)",
     "wording.merged_into.other": "merged into {target} ({count} messages moved)",
+    "wording.out_of_obsolete": "a customer reply: obsolete queues are read-only",
     "wording.merged_here": "{number} merged into this ticket",
     # store.copy: `logeas migrate-store`
     "same_store": "{where} is both the source and the target: give another target.",

@@ -259,6 +259,20 @@ TEXTS: dict[str, str] = {
     "act.take.long": "prendre le ticket (j'en deviens propriétaire)",
     "act.accept.long": "accepter le courriel d'un expéditeur inconnu comme celui du client",
     "sync.arrived": "Courrier : {counts}",
+    # assigner à un collègue de mon niveau, relire, files obsolètes (lecture seule)
+    "act.assign": "assigner",
+    "act.assign.long": "assigner à un collègue de mon niveau",
+    "cmd.assign": "Assigner {number} à un collègue de mon niveau",
+    "dlg.done.assign": "Ticket {number} assigné ; son état est inchangé.",
+    "dlg.assign.title": "Assigner le ticket {number} à un collègue de mon niveau",
+    "dlg.assign.current": "Propriétaire actuel : {name}",
+    "dlg.assign.hint": "Entrée : assigner (l'état reste le même) · Échap : annuler",
+    "dlg.assign.empty": "Aucun autre technicien de mon niveau (autre niveau : transférer, t).",
+    "key.reload": "relire l'écran",
+    "cmd.reload": "Relire l'écran",
+    "cmd.reload_help": "Files, liste et ticket tels que la base les contient maintenant (F5)",
+    "reload.done": "Relu depuis la base.",
+    "help.obsolete": "dans une file obsolète, lecture seule : seulement {keys} (l'en sortir)",
     # == States (the values stored are core/procedure.py's) ======================================
     # long names: the ticket's detail, the dialogs and the core's sentences
     "state.new": "nouveau",
@@ -444,6 +458,10 @@ TEXTS: dict[str, str] = {
     "obsolete_queue": (
         "La file « {name} » est obsolète : elle n'accepte ni nouveau ticket ni déplacement."
     ),
+    "obsolete_read_only": (
+        "Le ticket {number} est dans une file obsolète, en lecture seule : déplacez-le "
+        "d'abord vers une file active."
+    ),
     "no_subject": "Donnez un objet au ticket : de quoi parle l'appel ?",
     "owner_needed": (
         "L'intervention n'est pas terminée : choisissez le propriétaire qui poursuit, "
@@ -496,6 +514,7 @@ TEXTS: dict[str, str] = {
     "wording.state_kept": "état gardé : {state}",
     "wording.merged_into.one": "fusionné dans {target} ({count} message déplacé)",
     "wording.merged_into.other": "fusionné dans {target} ({count} messages déplacés)",
+    "wording.out_of_obsolete": "une réponse du client : les files obsolètes sont en lecture seule",
     "wording.merged_here": "{number} fusionné dans ce ticket",
     # store.copy : `logeas migrate-store`
     "same_store": "{where} est à la fois la source et la cible : donnez une autre cible.",

@@ -29,6 +29,8 @@ def refusal(tmp_path: Path, keys: str) -> str:
         ('merge = "q"', "'q' is already the key of 'quit'"),
         ('reply = "m,M"', "'m' is already the key of 'merge'"),
         ('merge = "j"', "'j' moves in the lists"),
+        ('merge = "f5"', "'f5' is already the key of 'reload'"),
+        ('take = "A"', "'A' is already the key of 'assign'"),
         ('merge = "ctrl+nope"', "'ctrl+nope' is not a key name"),
         ('merge = "hyperdrive+m"', "is not a key name"),
         ('merj = "M"', "no action has this id (ids: quit, help"),
@@ -41,6 +43,6 @@ def test_a_keymap_the_app_could_not_honour_is_refused(tmp_path: Path, keys: str,
 def test_a_free_key_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text(
-        '[keys]\nmerge = "ctrl+e"\nreply = "f5,ctrl+r"\nhelp = "f1"\n', encoding="utf-8"
+        '[keys]\nmerge = "ctrl+e"\nreply = "f6,ctrl+o"\nhelp = "f1"\n', encoding="utf-8"
     )
     keymap.check(load(path))  # raises nothing

@@ -43,7 +43,8 @@ def test_main_line_open(snap_compare, seeded: Seeded):
     counts (3 open, 1 due), the two obsolete queues dimmed with "(obsolete)", and Spam, Virus,
     Mailing under "Held mail". The LoGeAs list is oldest first with all columns (number, age
     6d/4d/2d/1d coloured, state, customer, subject, owner) and the ● / ⏰ marks; the key bar
-    lists the whole action table on two lines, "u unmerge" greyed for the pending ticket."""
+    lists the whole action table on two lines (assign last), "u unmerge" greyed for the pending
+    ticket."""
     assert snap_compare(
         LogeasApp(seeded.desk), terminal_size=SIZE, run_before=choose_queue("LoGeAs")
     )
@@ -65,9 +66,10 @@ def test_main_closed_friday_evening(snap_compare, seeded: Seeded):
 
 
 def test_my_review(snap_compare, seeded: Seeded):
-    """My review (the screen at start): the due reminder "Mise à jour 2026.3" on top with ●⏰,
-    then the unseen tickets oldest first (printer, licence); the title says "My review · 3
-    tickets"; the detail pane says "Enter: open ticket 2026111810000012."."""
+    """My review (the screen at start): the due reminder "Mise à jour 2026.3" on top with ⏰
+    (no ●: Nicolas assigned it, so he has seen its mail), then the unseen tickets oldest first
+    (printer, licence); the title says "My review · 3 tickets"; the detail pane says "Enter:
+    open ticket 2026111810000012."."""
     assert snap_compare(LogeasApp(seeded.desk), terminal_size=SIZE, run_before=press())
 
 

@@ -20,6 +20,7 @@ from logeas_tui.core.store.models import (
     Message,
     Outbox,
     Queue,
+    Seen,
     Technician,
     Ticket,
 )
@@ -69,18 +70,22 @@ def ticket_for(action: str, number: str, expected_version: int | None = None) ->
     target = ""
     if ticket.state == MERGED and ticket.merged_into_id:
         target = Ticket.get_by_id(ticket.merged_into_id).number
-    marks = marks_of(ticket) if procedure.ACTIONS[action].needs else frozenset()
+    marks = marks_of(ticket, action)
     reason = procedure.refusal(action, ticket.state, ticket.number, target, marks)
     if reason is not None:
         raise Refused(reason)
     return ticket
 
 
-def marks_of(ticket: Ticket) -> frozenset[str]:
-    """What the ticket holds that an action may need (`procedure.Action.needs`), as the
-    list's rows say it (`TicketRow.marks`)."""
-    unknown = Message.select().where((Message.ticket == ticket.id) & Message.unknown_sender)
-    return frozenset({procedure.UNKNOWN_SENDER}) if unknown.exists() else frozenset()
+def marks_of(ticket: Ticket, action: str) -> frozenset[str]:
+    """What the ticket holds that `action` may need (`procedure.Action.needs`) and where it is
+    that forbids actions (an obsolete queue), as the list's rows say it (`TicketRow.marks`)."""
+    marks = set() if ticket.queue.valid else {procedure.OBSOLETE_QUEUE}
+    if procedure.ACTIONS[action].needs:
+        unknown = Message.select().where((Message.ticket == ticket.id) & Message.unknown_sender)
+        if unknown.exists():
+            marks.add(procedure.UNKNOWN_SENDER)
+    return frozenset(marks)
 
 
 def save(desk: Desk, ticket: Ticket, **changes: Any) -> None:
@@ -106,7 +111,12 @@ def record(
     new: str = "",
     detail: str = "",
     data: dict[str, Any] | None = None,
+    *,
+    seen: bool = True,
 ) -> None:
+    """Write a line of the ticket's history: who did what, old → new. A technician who
+    changes a ticket has read it: its customer mail is then seen by them (`seen_by`), unless
+    `seen` is False (a ticket changed by an action on another one)."""
     History.create(
         **history_row(
             ticket=ticket.id,
@@ -118,6 +128,25 @@ def record(
             detail=detail,
             data=json.dumps(data) if data else "",
         )
+    )
+    if seen:
+        seen_by(desk, ticket)
+
+
+def seen_by(desk: Desk, ticket: Ticket) -> None:
+    """The ticket's messages, up to its newest customer mail, are seen by `desk`'s technician
+    (its review flag clears for them); nothing when `desk` acts as no technician (the mail
+    pipeline, the system). The caller holds the write transaction."""
+    tech = Technician.select(Technician.id).where(Technician.name == desk.who).first()
+    if tech is None:
+        return
+    (
+        Seen.insert(technician=tech.id, ticket=ticket.id, last_message=ticket.last_in_id)
+        .on_conflict(
+            conflict_target=[Seen.technician, Seen.ticket],
+            update={Seen.last_message: ticket.last_in_id},
+        )
+        .execute()
     )
 
 

@@ -1,5 +1,6 @@
-"""Handing a ticket on: transfer to another support level (owner changes, state kept) and
-move to another queue (state kept; obsolete queues accept nothing)."""
+"""Handing a ticket on: transfer to another support level (owner changes, state kept), the
+colleagues it can be assigned to (`tickets.assign`), and move to another queue (state kept;
+obsolete queues accept nothing)."""
 
 from __future__ import annotations
 
@@ -74,6 +75,16 @@ def transfer_choices(
     techs = queries.technicians()
     current = next((tech for tech in techs if tech.name == (owner or desk.who)), None)
     return current, [tech for tech in techs if current is None or tech.level != current.level]
+
+
+def assign_choices(desk: Desk, owner: str | None) -> list[TechnicianView]:
+    """The colleagues of my support level a ticket owned by `owner` can be assigned to (not
+    me: that is take; not its owner); another level is a transfer."""
+    techs = queries.technicians()
+    me = next((tech for tech in techs if tech.name == desk.who), None)
+    if me is None:
+        return []
+    return [tech for tech in techs if tech.level == me.level and tech.name not in {me.name, owner}]
 
 
 def move_choices(current_queue: str) -> list[QueueView]:

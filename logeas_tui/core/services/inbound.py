@@ -137,17 +137,31 @@ def known_sender(desk: Desk, ticket: Ticket, address: str) -> bool:
 
 def customer_replied(desk: Desk, ticket: Ticket, at: datetime) -> tuple[str, str]:
     """What the customer's mail of `at` does to the ticket: the state the procedure's
-    customer-reply row gives (a reminder ends when it reopens), the customer's last contact.
-    Returns (old state, new state); the caller writes the history line."""
+    customer-reply row gives (a reminder ends when it reopens), the customer's last contact;
+    out of an obsolete queue, which is read-only, to the default queue (its own history line).
+    Returns (old state, new state); the caller writes the history line of the state."""
     old = ticket.state
     state = procedure.after_customer_reply(old)
+    obsolete = ticket.queue if not ticket.queue.valid else None
+    moved = {"queue": Queue.get(Queue.name == desk.config.default_queue).id} if obsolete else {}
     save(
         desk,
         ticket,
         state=state,
         last_customer_contact=at,
         pending_until=None if state == OPEN else ticket.pending_until,
+        **moved,
     )
+    if obsolete is not None:
+        new = desk.config.default_queue
+        record(
+            desk,
+            ticket,
+            "queue",
+            obsolete.name,
+            new,
+            detail=wording.out_of_obsolete(desk.config.language),
+        )
     return old, state
 
 
@@ -335,7 +349,7 @@ def _new_mail(
         return IngestResult(FOLLOWUP, ticket.number, parsed.ok, unknown_sender=True)
     if ticket is not None:
         received = _store(ticket, parsed, raw, sha, desk)
-        old, state = customer_replied(desk, ticket, received.date)
+        old, state = customer_replied(system, ticket, received.date)
         record(
             system,
             ticket,

@@ -82,6 +82,7 @@ def merge(
             data["target_before"]["state"],
             state,
             detail=wording.merged_here(desk.config.language, dup.number),
+            seen=False,  # the duplicate's mail is news on the ticket it joined: my review shows it
         )
     return ActionResult(into.number)
 

@@ -15,6 +15,7 @@ from logeas_tui.core.services.common import (
     add_message,
     record,
     save,
+    seen_by,
     technician,
     ticket_for,
 )
@@ -22,7 +23,7 @@ from logeas_tui.core.services.customers import customer_address
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.services.handoff import DELETE_QUEUE
 from logeas_tui.core.store.counters import next_number
-from logeas_tui.core.store.models import NOTE, PHONE, Queue, Seen, Technician, Ticket
+from logeas_tui.core.store.models import NOTE, PHONE, Queue, Ticket
 from logeas_tui.core.store.rows import ticket_row
 from logeas_tui.core.store.tx import writing
 
@@ -190,19 +191,10 @@ def _give(
 def mark_seen(desk: Desk, number: str) -> None:
     """Remember that I have seen this ticket's messages (clears its review flag for me)."""
     ticket = Ticket.get_or_none(Ticket.number == number)
-    tech = Technician.get_or_none(Technician.name == desk.who)
-    me = tech.id if tech else None
-    if ticket is None or me is None:
+    if ticket is None:
         return
     with writing():
-        (
-            Seen.insert(technician=me, ticket=ticket.id, last_message=ticket.last_in_id)
-            .on_conflict(
-                conflict_target=[Seen.technician, Seen.ticket],
-                update={Seen.last_message: ticket.last_in_id},
-            )
-            .execute()
-        )
+        seen_by(desk, ticket)
 
 
 def intake_queues() -> list[str]:

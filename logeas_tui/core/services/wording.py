@@ -46,6 +46,10 @@ def sender_accepted(language: str, senders: list[str]) -> str:
     return _said(language).t("wording.accepted", senders=", ".join(senders) or "?")
 
 
+def out_of_obsolete(language: str) -> str:
+    return _said(language).t("wording.out_of_obsolete")
+
+
 def note(body: str) -> str:
     return body.strip().splitlines()[0][:80]
 

@@ -141,6 +141,7 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
             Ticket.id,
             Ticket.number,
             Queue.name.alias("queue_name"),
+            Queue.valid.alias("queue_valid"),
             Ticket.state,
             owner.name.alias("owner_name"),
             Ticket.customer,
@@ -221,6 +222,7 @@ def _rows(query: Any) -> list[TicketRow]:
             version=r["version"],
             last_message=counts.get(r["id"], (0, 0, 0))[1],
             unknown_sender=bool(counts.get(r["id"], (0, 0, 0))[2]),
+            obsolete_queue=not r["queue_valid"],
         )
         for r in rows
     ]

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from logeas_tui.core.procedure import UNKNOWN_SENDER
+from logeas_tui.core.procedure import OBSOLETE_QUEUE, UNKNOWN_SENDER
 
 
 def iso(value: datetime | None) -> str | None:
@@ -67,11 +67,14 @@ class TicketRow:
     version: int = 1
     last_message: int = 0  # id of its newest message when read (what came after is new to me)
     unknown_sender: bool = False  # holds a mail from an unknown sender not accepted yet
+    obsolete_queue: bool = False  # its queue is obsolete: read-only
 
     @property
     def marks(self) -> frozenset[str]:
-        """What the ticket holds that an action of the procedure's table needs (`needs`)."""
-        return frozenset({UNKNOWN_SENDER}) if self.unknown_sender else frozenset()
+        """What the ticket holds that an action of the procedure's table needs (`needs`), and
+        where it is that forbids actions (an obsolete queue)."""
+        held = {UNKNOWN_SENDER} if self.unknown_sender else set()
+        return frozenset(held | ({OBSOLETE_QUEUE} if self.obsolete_queue else set()))
 
     def to_json(self) -> dict[str, Any]:
         return {
