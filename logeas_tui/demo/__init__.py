@@ -37,6 +37,7 @@ from logeas_tui.core.store.models import (
     History,
     Message,
     Queue,
+    RawMail,
     Seen,
     Technician,
     Ticket,
@@ -47,6 +48,7 @@ from logeas_tui.demo.generator import Generator
 from logeas_tui.demo.rows import (
     HISTORY_FIELDS,
     MESSAGE_FIELDS,
+    RAW_FIELDS,
     SEEN_FIELDS,
     TICKET_FIELDS,
     Part,
@@ -175,6 +177,7 @@ def _patch(rows: list[tuple[Any, ...]]) -> None:
 def _write(part: Part) -> None:
     _insert(Ticket, TICKET_FIELDS, part.tickets)
     _insert(Message, MESSAGE_FIELDS, part.messages)
+    _insert(RawMail, RAW_FIELDS, part.raws)
     _insert(History, HISTORY_FIELDS, part.history)
     _patch(part.patches)
     _insert(Seen, SEEN_FIELDS, part.seen)

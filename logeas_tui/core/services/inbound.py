@@ -37,7 +37,7 @@ from datetime import datetime
 
 from logeas_tui.core import numbers, procedure
 from logeas_tui.core.mail.loopguard import forbidden_recipient, is_automatic
-from logeas_tui.core.mail.parse import ParsedMail, date_header, parse_message
+from logeas_tui.core.mail.parse import DATE_HEAD, ParsedMail, date_header, parse_message
 from logeas_tui.core.mail.route import Rule, route
 from logeas_tui.core.procedure import CLOSED_STATES, MERGED, OPEN, REMOVED
 from logeas_tui.core.services import wording
@@ -46,6 +46,7 @@ from logeas_tui.core.services.common import add_message, record, save, send_to_c
 from logeas_tui.core.services.customers import mail_customer
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import new_ticket
+from logeas_tui.core.store import raw_mails
 from logeas_tui.core.store.models import MAIL_IN, AutoReplyCount, Message, Queue, Ticket
 from logeas_tui.core.store.tx import writing
 
@@ -80,14 +81,12 @@ def stored_before(parsed: ParsedMail, sha: str) -> tuple[bool, Message | None]:
 
 def second_delivery(parsed: ParsedMail, raw: bytes, first: Message) -> Ticket | None:
     """The live ticket holding `first` when `raw` is another delivery of that very mail (same
-    sender, subject and Date header; a relay adds headers), else None: a new mail."""
-    same = (
-        first.from_addr.lower() == parsed.from_addr.lower()
-        and first.subject == parsed.subject
-        and first.raw is not None
-        and date_header(bytes(first.raw)) == date_header(raw)
-    )
-    if not same:
+    sender, subject and Date header; a relay adds headers), else None: a new mail. Only the
+    head of the stored mail is fetched, all that `date_header` reads."""
+    if first.from_addr.lower() != parsed.from_addr.lower() or first.subject != parsed.subject:
+        return None
+    kept = raw_mails.read(first.id, limit=DATE_HEAD)
+    if kept is None or date_header(kept) != date_header(raw):
         return None
     ticket = _forward(Ticket.get_by_id(first.ticket_id))
     return ticket if ticket is not None and ticket.state not in CLOSED_STATES else None
@@ -203,12 +202,12 @@ def _store(
         references=" ".join(parsed.references),
         date=desk.now(),
         author=parsed.from_name,
-        raw=raw,  # (not through store.blobs: a blob not last in its row is copied anyway)
         raw_sha256=sha,
         attachments=json.dumps(files),
         parse_problem=None if parsed.ok else (parsed.problem or "could not be parsed"),
         unknown_sender=unknown_sender,
     )
+    raw_mails.keep(msg.id, raw)
     store_attachments(msg.id, parsed.attachments)
     return msg
 

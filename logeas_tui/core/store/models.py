@@ -28,7 +28,7 @@ db = DatabaseProxy()
 
 class Text(TextField):
     """Text of any length. A NUL character is stored as U+FFFD on every engine: PostgreSQL's
-    text refuses it, and a mail's own bytes are kept whole in `raw` anyway."""
+    text refuses it, and a mail's own bytes are kept whole in `RawMail` anyway."""
 
     def db_value(self, value: object) -> object:
         value = super().db_value(value)
@@ -108,7 +108,10 @@ class Message(BaseModel):
     references = Text(default="")
     date = DateTimeField()
     author = Text(default="")  # technician name for phone/note/mail-out
-    raw = BlobField(null=True)  # type: ignore[assignment]  # shadows Model.raw(sql), unused
+    # Where the received bytes were kept before schema v8 (now `RawMail`). Never written by
+    # this version, and NULL once v8 moved them out; kept, not dropped, because a copy of the
+    # app older than v8 sharing the store still writes there — `store.raw_mails` reads both.
+    legacy_raw = BlobField(null=True, column_name="raw")
     raw_sha256 = CharField(null=True, index=True, max_length=64)
     attachments = Text(default="[]")  # JSON list of {filename, content_type, size}
     parse_problem = Text(null=True)
@@ -129,6 +132,18 @@ UNKNOWN_SENDER_INDEX = Message.index(
     Message.ticket, name="message_unknown_sender", where=Message.unknown_sender
 )
 Message.add_index(UNKNOWN_SENDER_INDEX)
+
+
+class RawMail(BaseModel):
+    """A received mail's bytes as they came (schema v8), read and written by `store.raw_mails`.
+
+    A table of its own so that the bytes are the last column of their row: SQLite then writes
+    a big mail in pieces through incremental blob I/O (`store.blobs`), where inside `message`
+    the driver and SQLite each held a whole copy of it while it was stored (issue 9.7)."""
+
+    message = ForeignKeyField(Message, primary_key=True, on_delete="CASCADE")
+    raw = BlobField()  # type: ignore[assignment]  # shadows Model.raw(sql), unused
+    message_id: int
 
 
 class Attachment(BaseModel):
@@ -246,6 +261,7 @@ TABLES = [
     Technician,
     Ticket,
     Message,
+    RawMail,
     Attachment,
     History,
     Seen,
