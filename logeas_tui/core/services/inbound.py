@@ -68,15 +68,25 @@ def already_stored(sha: str) -> bool:
     return bool(Message.select().where(Message.raw_sha256 == sha).exists())
 
 
+SHAS_PER_QUERY = 500  # bound parameters per query (engines limit them)
+
+
+def stored_shas(shas: Sequence[str]) -> set[str]:
+    """Which of these raw sha256 are stored already: `already_stored` for many mails at once,
+    a query per SHAS_PER_QUERY of them instead of one per mail."""
+    found: set[str] = set()
+    for start in range(0, len(shas), SHAS_PER_QUERY):
+        part = list(set(shas[start : start + SHAS_PER_QUERY]))
+        query = Message.select(Message.raw_sha256).where(Message.raw_sha256.in_(part))
+        found.update(query.scalars())
+    return found
+
+
 def stored_before(parsed: ParsedMail, sha: str) -> tuple[bool, Message | None]:
-    """(same bytes stored?, the first stored mail with the same Message-ID), one query."""
-    match = Message.raw_sha256 == sha
-    if parsed.message_id:
-        match |= Message.message_id == parsed.message_id
-    hits = list(Message.select(Message.id, Message.raw_sha256).where(match).order_by(Message.id))
-    if any(h.raw_sha256 == sha for h in hits):
+    """(same bytes stored?, the first stored mail with the same Message-ID)."""
+    if Message.find(raw_sha256=sha) is not None:
         return True, None
-    return False, (Message.get_by_id(hits[0].id) if hits else None)
+    return False, (Message.find(message_id=parsed.message_id) if parsed.message_id else None)
 
 
 def second_delivery(parsed: ParsedMail, raw: bytes, first: Message) -> Ticket | None:
@@ -170,7 +180,7 @@ def _queue_for(desk: Desk, parsed: ParsedMail, rules: Sequence[Rule]) -> Queue |
     decision = route(parsed, rules, default)
     if decision.ignore:
         return None
-    queue = Queue.get_or_none(Queue.name == (decision.queue or default))
+    queue = Queue.find(name=decision.queue or default)
     if queue is None or not queue.valid:
         queue = Queue.get(Queue.name == default)
     return queue
