@@ -16,6 +16,7 @@ from logeas_tui.core.store.copy import CopyReport, copy_store
 ROWS = {
     "ticket": ("ticket", "tickets"),
     "message": ("message", "messages"),
+    "raw_mail": ("raw mail", "raw mails"),
     "history": ("history row", "history rows"),
     "attachment": ("attachment", "attachments"),
     "outbox": ("outgoing mail", "outgoing mails"),
@@ -28,7 +29,8 @@ ROWS = {
     "lease": ("lease", "leases"),
 }
 DIGESTS = {
-    "message.raw": ("raw mail", "raw mails"),
+    "raw_mail.raw": ("raw mail", "raw mails"),
+    "message.legacy_raw": ("raw mail kept the old way", "raw mails kept the old way"),
     "outbox.raw": ("outgoing mail", "outgoing mails"),
     "attachment.data": ("attachment", "attachments"),
 }

@@ -38,6 +38,7 @@ from logeas_tui.core.store.models import (
     History,
     Message,
     Queue,
+    RawMail,
     Seen,
     Technician,
     Ticket,
@@ -48,6 +49,7 @@ from logeas_tui.demo.generator import Generator
 from logeas_tui.demo.rows import (
     HISTORY_FIELDS,
     MESSAGE_FIELDS,
+    RAW_FIELDS,
     SEEN_FIELDS,
     TICKET_FIELDS,
     Part,
@@ -179,6 +181,7 @@ def _patch(rows: list[tuple[Any, ...]]) -> None:
 def _write(part: Part) -> None:
     _insert(Ticket, TICKET_FIELDS, part.tickets)
     _insert(Message, MESSAGE_FIELDS, part.messages)
+    _insert(RawMail, RAW_FIELDS, part.raws)
     _insert(History, HISTORY_FIELDS, part.history)
     _patch(part.patches)
     _insert(Seen, SEEN_FIELDS, part.seen)

@@ -164,6 +164,7 @@ class Generator:
         self.written = 0  # tickets[:written] went out in earlier parts
         self.patched: set[int] = set()
         self.messages: list[tuple[Any, ...]] = []  # this part's
+        self.raws: list[tuple[int, bytes]] = []  # this part's received mails' bytes
         self.history: list[tuple[Any, ...]] = []  # this part's
 
     # --- small draws ----------------------------------------------------------------------
@@ -305,10 +306,11 @@ class Generator:
             references=reply_to or "",
             date=stamp,
             author=author,
-            raw=raw,
             raw_sha256=sha,
         )
         self.messages.append((mid, *row.values()))
+        if raw is not None:
+            self.raws.append((mid, raw))
         return mid, message_id
 
     @staticmethod
@@ -579,9 +581,9 @@ class Generator:
 
     def _part(self) -> Part:
         rows = [stored(row) for row in self.tickets[self.written :]]
-        part = Part(rows, self.messages, self.history)
+        part = Part(rows, self.messages, self.history, self.raws)
         self.written = len(self.tickets)
-        self.messages, self.history = [], []
+        self.messages, self.history, self.raws = [], [], []
         return part
 
     def seen(self) -> list[tuple[int, int, int]]:

@@ -18,6 +18,7 @@ TICKET_FIELDS = ("id", *ticket_row(number="", queue=0, created="", updated=""))
 MESSAGE_FIELDS = ("id", *message_row(ticket=0, kind="", date=""))
 HISTORY_FIELDS = tuple(history_row(ticket=0, at="", who="", action=""))
 SEEN_FIELDS = ("technician", "ticket", "last_message")
+RAW_FIELDS = ("message", "raw")
 # Positions in a ticket row and a message row.
 T_NUMBER, T_STATE, T_OWNER, T_UPDATED, T_LAST_IN, T_VERSION = (
     TICKET_FIELDS.index(name)
@@ -43,6 +44,7 @@ class Part:
     tickets: list[tuple[Any, ...]]
     messages: list[tuple[Any, ...]]
     history: list[tuple[Any, ...]]
+    raws: list[tuple[int, bytes]]  # (message id, the received mail's bytes)
     # last part only: merge targets written in an earlier part (last_in, updated, version, id),
     # seen marks, and the daily counters (day, value)
     patches: list[tuple[Any, ...]] = field(default_factory=list)

@@ -9,6 +9,7 @@ from logeas_tui.core.mail import imap_fetch
 from logeas_tui.core.mail.imap_connect import Deadline
 from logeas_tui.core.mail.imap_fetch import Folder, imap_settings
 from logeas_tui.core.services.mail_sync import run_once
+from logeas_tui.core.store import raw_mails
 from logeas_tui.core.store.models import MAIL_IN, Message
 from tests.integration.mailflow import customer_mail, mail_desk
 
@@ -40,6 +41,7 @@ def test_every_mail_arrives_whole_whatever_the_batch_budget(
 
     assert report.error is None and report.new_tickets == 6
     stored = [
-        bytes(m.raw) for m in Message.select().where(Message.kind == MAIL_IN).order_by(Message.id)
+        raw_mails.read(m.id) or b""
+        for m in Message.select().where(Message.kind == MAIL_IN).order_by(Message.id)
     ]
     assert [s.replace(b"\r\n", b"\n") for s in stored] == mails

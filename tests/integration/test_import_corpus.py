@@ -9,6 +9,7 @@ import pytest
 
 from logeas_tui.cli import mail_verbs
 from logeas_tui.core.mail.parse import strip_mbox_from_line
+from logeas_tui.core.store import raw_mails
 from logeas_tui.core.store.models import Message, Ticket
 from tests.conftest import CORPUS
 
@@ -33,14 +34,12 @@ def test_import_stores_every_corpus_message_byte_for_byte(desk):
     out = io.StringIO()
     assert mail_verbs.import_paths(desk, [str(CORPUS)], True, out) == 0
 
-    stored = {
-        m.raw_sha256 for m in Message.select(Message.raw_sha256).where(Message.raw.is_null(False))
-    }
+    stored = {m.raw_sha256 for m in Message.select(Message.raw_sha256).where(raw_mails.kept())}
     expected = _expected_shas()
     assert len(expected) > 120
     assert expected <= stored
-    for m in Message.select().where(Message.raw.is_null(False)):
-        assert hashlib.sha256(bytes(m.raw)).hexdigest() == m.raw_sha256
+    for m in Message.select().where(raw_mails.kept()):
+        assert hashlib.sha256(raw_mails.read(m.id) or b"").hexdigest() == m.raw_sha256
     summary = out.getvalue().splitlines()[-1]
     assert "parsed cleanly" in summary and "mails/s" in summary
 

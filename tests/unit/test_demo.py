@@ -21,7 +21,7 @@ from logeas_tui.core.config import Config
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.services.tickets import create_phone_ticket
-from logeas_tui.core.store import queries
+from logeas_tui.core.store import queries, raw_mails
 from logeas_tui.core.store.connection import close_store, open_store
 from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, PHONE, History, Message, Ticket
 from logeas_tui.demo import generator
@@ -138,14 +138,14 @@ def test_a_demo_mail_ticket_is_what_the_mail_pipeline_makes_of_its_mail(tmp_path
     def acknowledged_mail(t: Ticket) -> bool:
         first_two = Message.select().where(Message.ticket == t.id).order_by(Message.id)[:2]
         return t.queue.name == "LoGeAs" and [
-            (m.kind, m.raw is not None, m.author == "system") for m in first_two
+            (m.kind, raw_mails.read(m.id) is not None, m.author == "system") for m in first_two
         ] == [(MAIL_IN, True, False), (MAIL_OUT, False, True)]
 
     try:
         ticket = _demo_ticket(tmp_path, acknowledged_mail)
         shown, shown_messages, shown_created = _written(ticket)
         first = Message.select().where(Message.ticket == ticket.id).order_by(Message.id).get()
-        (tmp_path / "mail.eml").write_bytes(bytes(first.raw))
+        (tmp_path / "mail.eml").write_bytes(raw_mails.read(first.id) or b"")
     finally:
         close_store()
     open_store(str(tmp_path / "pipeline.sqlite"))

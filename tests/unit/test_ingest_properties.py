@@ -33,7 +33,7 @@ from logeas_tui.core.services.inbound import (
     IngestResult,
     ingest,
 )
-from logeas_tui.core.store import queries
+from logeas_tui.core.store import queries, raw_mails
 from logeas_tui.core.store.models import Message
 
 PROOF = "X-Proof"
@@ -59,7 +59,7 @@ def assert_kept_and_findable(desk: Desk, raw: bytes, result: IngestResult) -> No
     stored = list(Message.select().where(Message.raw_sha256 == sha))
     assert len(stored) == 1, f"{len(stored)} messages hold these bytes ({result})"
     message = stored[0]
-    assert bytes(message.raw) == raw
+    assert raw_mails.read(message.id) == raw
     number = message.ticket.number
     if result.outcome == DUPLICATE:  # the same bytes came in an earlier example
         assert result.number is None

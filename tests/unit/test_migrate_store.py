@@ -37,9 +37,9 @@ from logeas_tui.core.store.copy import copy_store
 from logeas_tui.core.store.models import (
     TABLES,
     Attachment,
-    Message,
     MessageIndex,
     Outbox,
+    RawMail,
     Ticket,
 )
 from tests.conftest import TECHNICIANS
@@ -157,7 +157,7 @@ def digests(location: Path | str) -> dict[str, dict[int, str]]:
                 .execute(database)
             }
             for model, field in (
-                (Message, Message.raw),
+                (RawMail, RawMail.raw),
                 (Outbox, Outbox.raw),
                 (Attachment, Attachment.data),
             )
@@ -210,9 +210,9 @@ def test_the_source_holds_what_the_copy_must_keep(source: Path) -> None:
     sizes = sorted(len(row[-1]) for row in tables["attachment"])
     assert sizes == [5, 102_400]
     raws = digests(source)
-    assert len(raws["message"]) > 10 and raws["outbox"]  # acknowledgements
+    assert len(raws["raw_mail"]) > 10 and raws["outbox"]  # acknowledgements
     for raw in (NOT_A_MAIL, EIGHT_BIT):
-        assert hashlib.sha256(raw).hexdigest() in raws["message"].values()
+        assert hashlib.sha256(raw).hexdigest() in raws["raw_mail"].values()
 
 
 def test_sqlite_to_postgresql_and_back_keeps_every_row_and_byte(
@@ -230,7 +230,8 @@ def test_sqlite_to_postgresql_and_back_keeps_every_row_and_byte(
         assert digests(url) == digests(source) == digests(back)
         assert there.rows == again.rows == {t: len(r) for t, r in before.items()}
         assert there.digests == {
-            "message.raw": len(digests(source)["message"]),
+            "raw_mail.raw": len(digests(source)["raw_mail"]),
+            "message.legacy_raw": 0,
             "outbox.raw": len(before["outbox"]),
             "attachment.data": 2,
         }
@@ -421,7 +422,7 @@ def test_the_command_line_says_what_it_copied_and_checked(
         code = main(["migrate-store", "--from", str(source), "--to", secret, "--db", str(unused)])
         out, err = capsys.readouterr()
         assert (code, err) == (0, "")
-        raws = len(digests(source)["message"])
+        raws = len(digests(source)["raw_mail"])
         assert out.startswith(f"Copied {tickets} tickets, ")
         assert f" to {url.replace('postgres@', 'postgres:***@')} in " in out
         assert f"Every count matches, and so does the sha256 of all {raws} raw mails, " in out

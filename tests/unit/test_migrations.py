@@ -198,3 +198,83 @@ def test_version_6_store_is_upgraded_in_place_and_finds_tickets_by_their_own_wor
         db.execute_sql("INSERT INTO ticketindex (ticketindex, rank) VALUES ('integrity-check', 1)")
     finally:
         close_store()
+
+
+def _mail(n: int, body: bytes, *, reply_to: int | None = None) -> bytes:
+    thread = f"In-Reply-To: <m{reply_to}@client.example>\r\n" if reply_to else ""
+    return (
+        f"From: Jean <jean@client.example>\r\nTo: support@logeas.fr\r\nSubject: Mail {n}\r\n"
+        f"Message-ID: <m{n}@client.example>\r\n{thread}"
+        "Date: Tue, 24 Nov 2026 09:00:00 +0100\r\n\r\n"
+    ).encode() + body
+
+
+def _as_version_7(database) -> None:
+    """Put the store back as schema v7 had it: received bytes in `message.raw`, no raw_mail."""
+    database.execute_sql(
+        "UPDATE message SET raw = (SELECT raw FROM raw_mail WHERE raw_mail.message_id = message.id)"
+    )
+    database.execute_sql("DROP TABLE raw_mail")
+    if isinstance(database, SqliteDatabase):
+        database.pragma("user_version", 7)
+    else:
+        database.execute_sql("DELETE FROM schema_version WHERE v > 7")
+
+
+def test_version_7_store_gives_back_every_raw_mail_byte_for_byte_on_both_engines(
+    db_path, desk, tmp_path, monkeypatch, capsysbinary
+):
+    """A v7 store kept received mails' bytes in `message.raw`. The upgrade moves them to their
+    own table; `logeas raw` and `logeas export` give each one back whole — an 8-bit one, a big
+    one — and so they do for a mail that a copy of the app older than v8 writes afterwards."""
+    from logeas_tui.cli import main
+    from logeas_tui.core.mail.mbox import split_mbox
+    from logeas_tui.core.services.inbound import ingest
+
+    big = b"".join(b"ligne %d du journal de sauvegarde\r\n" % i for i in range(60_000))
+    raws = [
+        _mail(1, b"Bonjour\r\n"),
+        _mail(
+            2,
+            "Clôture bloquée, voilà\r\n".encode("latin-1") + bytes(range(256)) + b"\r\n",
+            reply_to=1,
+        ),
+        _mail(3, big, reply_to=1),
+    ]
+    number = ingest(desk, raws[0], ()).number
+    assert [ingest(desk, raw, ()).number for raw in raws[1:]] == [number, number]
+    _as_version_7(db.obj)
+    close_store()
+    monkeypatch.setenv("LOGEAS_CONFIG", str(tmp_path / "none.toml"))
+
+    def logeas(*args: str) -> tuple[int, bytes]:
+        capsysbinary.readouterr()
+        code = main([*args, "--db", str(db_path)])
+        return code, capsysbinary.readouterr().out
+
+    for k, raw in enumerate(raws, 1):
+        assert logeas("raw", number, "--message", str(k)) == (0, raw)
+    box = tmp_path / "ticket.mbox"
+    code, _ = logeas("export", number, "--mbox", str(box))
+    assert code == 0
+    exported = [m for m in split_mbox(box.read_bytes()) if b"From: Jean" in m]
+    assert exported == [raw.replace(b"\r\n", b"\n") for raw in raws]
+
+    open_store(str(db_path))
+    try:
+        assert db.execute_sql("SELECT COUNT(*) FROM raw_mail").fetchone()[0] == len(raws)
+        assert db.execute_sql("SELECT COUNT(raw) FROM message").fetchone()[0] == 0
+        ticket = Ticket.get(Ticket.number == number)
+        old_copy = _mail(4, b"ecrit par une ancienne version\r\n")
+        db.execute_sql(  # as v7's Message model inserts a received mail
+            "INSERT INTO message (ticket_id, kind, from_addr, to_addr, cc, subject, body, "
+            '"references", date, author, raw, attachments) '
+            "VALUES (?, 'mail-in', '', '', '', 's', 'b', '', '2026-11-24 09:45:00', '', ?, '[]')".replace(
+                "?", db.obj.param
+            ),
+            (ticket.id, old_copy),
+        )
+        assert migrations.migrate(db.obj) == len(migrations.STEPS)  # idempotent
+    finally:
+        close_store()
+    assert logeas("raw", number, "--message", "4") == (0, old_copy)

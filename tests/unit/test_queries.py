@@ -22,7 +22,7 @@ from logeas_tui.core.services.tickets import (
     reopen,
     set_pending,
 )
-from logeas_tui.core.store import fulltext, queries, search
+from logeas_tui.core.store import fulltext, queries, raw_mails, search
 from logeas_tui.core.store.models import MAIL_IN, Queue, Ticket
 from logeas_tui.core.store.queries import TicketFilter
 from logeas_tui.core.store.tx import writing
@@ -44,7 +44,7 @@ def mail_ticket(
     with writing():
         q = Queue.get(Queue.name == queue)  # mail may land in held or obsolete queues
         ticket = new_ticket(desk, q, customer=sender, customer_name="", subject=subject)
-        add_message(
+        msg = add_message(
             ticket,
             kind=MAIL_IN,
             from_addr=sender,
@@ -52,8 +52,9 @@ def mail_ticket(
             body=body,
             date=desk.now(),
             message_id=f"{ticket.number}@example.fr",
-            raw=raw,
         )
+        if raw is not None:
+            raw_mails.keep(msg.id, raw)
     tick(desk)
     return str(ticket.number)
 

@@ -15,6 +15,9 @@ from logeas_tui.core.store.models import History, Message, Ticket
 from logeas_tui.core.store.rows import history_row, message_row, ticket_row
 
 AT = datetime(2026, 11, 24, 9, 30)
+# Columns this version never writes: `message.raw`, left for copies of the app older than
+# schema v8 (a received mail's bytes are written by store.raw_mails).
+NOT_WRITTEN = {"legacy_raw"}
 
 
 @pytest.mark.parametrize(
@@ -29,7 +32,7 @@ def test_a_row_names_every_column_with_the_models_defaults(
     model: type[Model], build: Callable[..., dict[str, Any]], required: dict[str, Any]
 ) -> None:
     row = build(**required)
-    assert set(row) == set(model._meta.fields) - {"id"}
+    assert set(row) == set(model._meta.fields) - {"id"} - NOT_WRITTEN
     for name, value in row.items():
         if name not in required:
             assert value == model._meta.fields[name].default, name

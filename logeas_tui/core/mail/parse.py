@@ -81,11 +81,16 @@ class ParsedMail:
         return values[0] if values else None
 
 
+_DATE_BLOCK = 65_536  # of the header block, what `date_header` reads
+DATE_HEAD = _DATE_BLOCK + 4  # of a mail's bytes, all `date_header` reads (and the blank line)
+
+
 def date_header(raw: bytes) -> str | None:
     """The Date header exactly as written (whitespace folded), read from the header block
-    alone: what tells a second delivery of one mail from another mail under the same id."""
+    alone: what tells a second delivery of one mail from another mail under the same id.
+    The same for `raw` and `raw[:DATE_HEAD]`."""
     head = email.message_from_bytes(
-        raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0][:65_536], policy=policy.compat32
+        raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0][:_DATE_BLOCK], policy=policy.compat32
     )
     value = head.get("date")
     return " ".join(str(value).split()) if value is not None else None

@@ -37,7 +37,7 @@ from datetime import datetime
 
 from logeas_tui.core import numbers, procedure
 from logeas_tui.core.mail.loopguard import forbidden_recipient, is_automatic
-from logeas_tui.core.mail.parse import ParsedMail, date_header, parse_message
+from logeas_tui.core.mail.parse import DATE_HEAD, ParsedMail, date_header, parse_message
 from logeas_tui.core.mail.route import Rule, route
 from logeas_tui.core.procedure import CLOSED_STATES, MERGED, OPEN, REMOVED
 from logeas_tui.core.services import wording
@@ -46,6 +46,7 @@ from logeas_tui.core.services.common import add_message, record, save, send_to_c
 from logeas_tui.core.services.customers import mail_customer
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import new_ticket
+from logeas_tui.core.store import raw_mails
 from logeas_tui.core.store.models import MAIL_IN, AutoReplyCount, Message, Queue, Ticket
 from logeas_tui.core.store.tx import writing
 
@@ -67,27 +68,35 @@ def already_stored(sha: str) -> bool:
     return bool(Message.select().where(Message.raw_sha256 == sha).exists())
 
 
+SHAS_PER_QUERY = 500  # bound parameters per query (engines limit them)
+
+
+def stored_shas(shas: Sequence[str]) -> set[str]:
+    """Which of these raw sha256 are stored already: `already_stored` for many mails at once,
+    a query per SHAS_PER_QUERY of them instead of one per mail."""
+    found: set[str] = set()
+    for start in range(0, len(shas), SHAS_PER_QUERY):
+        part = list(set(shas[start : start + SHAS_PER_QUERY]))
+        query = Message.select(Message.raw_sha256).where(Message.raw_sha256.in_(part))
+        found.update(query.scalars())
+    return found
+
+
 def stored_before(parsed: ParsedMail, sha: str) -> tuple[bool, Message | None]:
-    """(same bytes stored?, the first stored mail with the same Message-ID), one query."""
-    match = Message.raw_sha256 == sha
-    if parsed.message_id:
-        match |= Message.message_id == parsed.message_id
-    hits = list(Message.select(Message.id, Message.raw_sha256).where(match).order_by(Message.id))
-    if any(h.raw_sha256 == sha for h in hits):
+    """(same bytes stored?, the first stored mail with the same Message-ID)."""
+    if Message.find(raw_sha256=sha) is not None:
         return True, None
-    return False, (Message.get_by_id(hits[0].id) if hits else None)
+    return False, (Message.find(message_id=parsed.message_id) if parsed.message_id else None)
 
 
 def second_delivery(parsed: ParsedMail, raw: bytes, first: Message) -> Ticket | None:
     """The live ticket holding `first` when `raw` is another delivery of that very mail (same
-    sender, subject and Date header; a relay adds headers), else None: a new mail."""
-    same = (
-        first.from_addr.lower() == parsed.from_addr.lower()
-        and first.subject == parsed.subject
-        and first.raw is not None
-        and date_header(bytes(first.raw)) == date_header(raw)
-    )
-    if not same:
+    sender, subject and Date header; a relay adds headers), else None: a new mail. Only the
+    head of the stored mail is fetched, all that `date_header` reads."""
+    if first.from_addr.lower() != parsed.from_addr.lower() or first.subject != parsed.subject:
+        return None
+    kept = raw_mails.read(first.id, limit=DATE_HEAD)
+    if kept is None or date_header(kept) != date_header(raw):
         return None
     ticket = _forward(Ticket.get_by_id(first.ticket_id))
     return ticket if ticket is not None and ticket.state not in CLOSED_STATES else None
@@ -185,7 +194,7 @@ def _queue_for(desk: Desk, parsed: ParsedMail, rules: Sequence[Rule]) -> Queue |
     decision = route(parsed, rules, default)
     if decision.ignore:
         return None
-    queue = Queue.get_or_none(Queue.name == (decision.queue or default))
+    queue = Queue.find(name=decision.queue or default)
     if queue is None or not queue.valid:
         queue = Queue.get(Queue.name == default)
     return queue
@@ -217,12 +226,12 @@ def _store(
         references=" ".join(parsed.references),
         date=desk.now(),
         author=parsed.from_name,
-        raw=raw,  # (not through store.blobs: a blob not last in its row is copied anyway)
         raw_sha256=sha,
         attachments=json.dumps(files),
         parse_problem=None if parsed.ok else (parsed.problem or "could not be parsed"),
         unknown_sender=unknown_sender,
     )
+    raw_mails.keep(msg.id, raw)
     store_attachments(msg.id, parsed.attachments)
     return msg
 

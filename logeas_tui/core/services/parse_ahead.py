@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from logeas_tui.core.mail.parse import ParsedMail, parse_message
-from logeas_tui.core.services.inbound import already_stored
+from logeas_tui.core.services.inbound import stored_shas
 
 K = TypeVar("K")
 CHUNK = 200
@@ -50,8 +50,10 @@ def _take(source: Iterator[tuple[K, bytes]], size: int) -> list[tuple[K, bytes]]
 
 
 def _fresh(chunk: list[tuple[K, bytes]]) -> list[bytes | None]:
-    """The raw bytes to parse, None for those already stored."""
-    return [None if already_stored(hashlib.sha256(raw).hexdigest()) else raw for _, raw in chunk]
+    """The raw bytes to parse, None for those already stored (one read for the chunk)."""
+    shas = [hashlib.sha256(raw).hexdigest() for _, raw in chunk]
+    stored = stored_shas(shas)
+    return [None if sha in stored else raw for sha, (_, raw) in zip(shas, chunk, strict=True)]
 
 
 def _joined(chunk: list[tuple[K, bytes]], parsed: list[ParsedMail | None]) -> list[Parsed[K]]:

@@ -31,10 +31,13 @@ from logeas_tui.core.progress import QUIET, Progress
 from logeas_tui.core.store.connection import database_for, is_url, shown
 
 # What a backup's report counts, as (name, SQL): the same query on the source and on the copy.
+# Raw mails are in `raw_mail` since schema v9 (`store.raw_mails`), and in `message.raw` in a
+# backup made before it, or where a copy of the app older than v9 wrote them.
+_OLD_RAW_MAILS = "SELECT COUNT(*) FROM message WHERE raw IS NOT NULL"
 COUNTS = {
     "tickets": "SELECT COUNT(*) FROM ticket",
     "messages": "SELECT COUNT(*) FROM message",
-    "raw_mails": "SELECT COUNT(*) FROM message WHERE raw IS NOT NULL",
+    "raw_mails": f"SELECT (SELECT COUNT(*) FROM raw_mail) + ({_OLD_RAW_MAILS})",
     "queued_mails": "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL",
 }
 PAGES_PER_STEP = 1024  # pages copied per backup step (4 MB with 4 KB pages)
@@ -87,7 +90,9 @@ def _sqlite_path(location: str) -> Path:
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {name: int(conn.execute(sql).fetchone()[0]) for name, sql in COUNTS.items()}
+    before_v9 = not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'raw_mail'").fetchone()
+    queries = {**COUNTS, "raw_mails": _OLD_RAW_MAILS} if before_v9 else COUNTS
+    return {name: int(conn.execute(sql).fetchone()[0]) for name, sql in queries.items()}
 
 
 def _private_file(path: Path) -> None:

@@ -5,9 +5,10 @@ record, so a 67 MB mail was held three times at once while it was stored. On SQL
 value is inserted empty, then set to a zeroblob of its size (by an UPDATE: an INSERT trigger,
 the full-text one, would build the whole row in memory) and written in pieces of CHUNK bytes
 through incremental blob I/O (`Connection.blobopen`), inside the same transaction. This
-saves the copies only for a blob that is its row's last column (`attachment.data`): SQLite
-writes out a zeroblob that other columns follow (`message.raw`), which costs as much. PostgreSQL takes
-the bytes as a parameter. One function each, so services never branch on the engine.
+saves the copies only for a blob that is its row's last column (`attachment.data`,
+`raw_mail.raw`): SQLite writes out in full a zeroblob that other columns follow, which costs
+as much (why a mail's bytes left `message` for a table of their own, schema v8). PostgreSQL
+takes the bytes as a parameter. One function each, so services never branch on the engine.
 """
 
 from __future__ import annotations

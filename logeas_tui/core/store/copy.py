@@ -50,6 +50,7 @@ from logeas_tui.core.store.models import (
     MessageIndex,
     Outbox,
     Queue,
+    RawMail,
     Ticket,
 )
 
@@ -60,7 +61,8 @@ DIGEST_ROWS = 10_000  # (id, sha256) pairs per page when PostgreSQL computes the
 
 # The blobs whose sha256 is compared, per id, on both sides.
 DIGESTED: tuple[tuple[type[Model], Field], ...] = (
-    (Message, Message.raw),
+    (RawMail, RawMail.raw),
+    (Message, Message.legacy_raw),  # mail kept by a copy of the app older than schema v8
     (Outbox, Outbox.raw),
     (Attachment, Attachment.data),
 )
@@ -69,7 +71,7 @@ DIGESTED: tuple[tuple[type[Model], Field], ...] = (
 @dataclass(frozen=True)
 class CopyReport:
     """What was copied: rows per table (equal on both sides) and, per digested blob column
-    (`message.raw`…), how many values' sha256 were compared and found equal."""
+    (`raw_mail.raw`…), how many values' sha256 were compared and found equal."""
 
     source: str  # as it may be printed (no password)
     target: str

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from logeas_tui.core.store import raw_mails
 from logeas_tui.core.store.models import MAIL_IN, Message, Outbox, Ticket
 
 
@@ -35,12 +36,12 @@ def ticket_mails(ticket: Ticket) -> TicketMails:
         )
     }
     query = (
-        Message.select(Message.id, Message.kind, Message.from_addr, Message.date, Message.raw)
+        Message.select(Message.id, Message.kind, Message.from_addr, Message.date)
         .where(Message.ticket == ticket.id)
         .order_by(Message.date, Message.id)
     )
     for msg in query:
-        data = bytes(msg.raw) if msg.raw is not None else sent.get(msg.id)
+        data = sent.get(msg.id) if msg.id in sent else raw_mails.read(msg.id)
         if data is None:
             without[msg.kind] = without.get(msg.kind, 0) + 1
             continue

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 from peewee import Database, DateTimeField, SqliteDatabase, TextField
 
 from logeas_tui.core.store import fulltext
-from logeas_tui.core.store.models import TABLES, UNKNOWN_SENDER_INDEX, Lease, Message
+from logeas_tui.core.store.models import (
+    TABLES,
+    UNKNOWN_SENDER_INDEX,
+    Lease,
+    Message,
+    RawMail,
+)
 
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
@@ -104,7 +110,7 @@ def _v7(database: Database) -> None:
     fulltext.create_ticket_index(database)
 
 
-def _v8_pgsearch(database: Database) -> None:
+def _v8(database: Database) -> None:
     """PostgreSQL's search reads each row's words from a stored column under its GIN index
     instead of an index over an expression computed again for every hit it checks
     (`fulltext.rebuild_postgres_index`); the rows' words are computed once here. Nothing
@@ -113,9 +119,24 @@ def _v8_pgsearch(database: Database) -> None:
         fulltext.rebuild_postgres_index(database)
 
 
+def _v9(database: Database) -> None:
+    """Received mails' bytes get a table of their own, `raw_mail`, where they are the last
+    column of their row (`store.raw_mails`); the bytes already in `message.raw` move there.
+    The emptied column stays: dropping it would rewrite every message row on SQLite, and a
+    copy of the app older than v9 sharing the store still writes it (raw_mails reads it too).
+    The update names that column alone, so the full-text triggers on `message` do not run."""
+    database.create_tables([RawMail], safe=True)
+    old = Message.legacy_raw.is_null(False)
+    RawMail.insert_from(
+        Message.select(Message.id, Message.legacy_raw).where(old),
+        fields=[RawMail.message, RawMail.raw],
+    ).execute()
+    Message.update(legacy_raw=None).where(old).execute()
+
+
 MIGRATION_LOCK = 0x10_6EA5  # any constant of our own: the key of the advisory lock
 
-STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8_pgsearch]
+STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 
 
 def _get_version(database: Database) -> int:

@@ -19,7 +19,7 @@ from peewee import JOIN, Case, Tuple, fn
 
 from logeas_tui.core.clock import utc_naive
 from logeas_tui.core.procedure import IN_PROGRESS, NEW, OPEN, PENDING, STATES
-from logeas_tui.core.store import search
+from logeas_tui.core.store import raw_mails, search
 from logeas_tui.core.store.models import (
     MAIL_OUT,
     History,
@@ -402,17 +402,18 @@ def answer_after(number: str, message_id: int) -> MessageView | None:
 
 def raw_message(number: str, index: int | None = None) -> bytes | None:
     """The original bytes of the ticket's received mail (the `index`-th, 1-based; else first)."""
-    query = (
-        Message.select(Message.raw)
-        .join(Ticket, on=(Message.ticket == Ticket.id))
-        .where((Ticket.number == number) & Message.raw.is_null(False))
-        .order_by(Message.date, Message.id)
-    )
-    rows = list(query)
-    if not rows:
-        return None
     pos = (index or 1) - 1
-    return bytes(rows[pos].raw or b"") if 0 <= pos < len(rows) else None
+    if pos < 0:
+        return None
+    found = (
+        Message.select(Message.id)
+        .join(Ticket, on=(Message.ticket == Ticket.id))
+        .where((Ticket.number == number) & raw_mails.kept())
+        .order_by(Message.date, Message.id)
+        .offset(pos)
+        .first()
+    )
+    return None if found is None else raw_mails.read(found.id)
 
 
 def reminders_due(now: datetime) -> int:
