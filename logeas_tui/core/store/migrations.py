@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from peewee import Database, DateTimeField, SqliteDatabase, TextField
 
 from logeas_tui.core.store import fulltext
-from logeas_tui.core.store.models import TABLES, UNKNOWN_SENDER_INDEX, Lease, Message
+from logeas_tui.core.store.models import TABLES, UNKNOWN_SENDER_INDEX, Draft, Lease, Message
 
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
@@ -104,9 +104,15 @@ def _v7(database: Database) -> None:
     fulltext.create_ticket_index(database)
 
 
+def _v8_drafts(database: Database) -> None:
+    """What a technician is writing is kept as a draft on the ticket until sent or discarded
+    (services.drafts). (A store created fresh by v1 already has the table.)"""
+    database.create_tables([Draft], safe=True)
+
+
 MIGRATION_LOCK = 0x10_6EA5  # any constant of our own: the key of the advisory lock
 
-STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8_drafts]
 
 
 def _get_version(database: Database) -> int:
