@@ -260,6 +260,8 @@ class ComposeScreen(Dialog[str]):
 
     def _leave(self, send: bool) -> None:
         """Store what is typed, then close: with the text (`send`) or None (the draft kept)."""
+        if self._leaving:  # a second key while the first one closes
+            return
         self._stop_storing()
         self.run_worker(self._stored_then_dismiss(send), group="draft")
 
@@ -287,6 +289,8 @@ class ComposeScreen(Dialog[str]):
         self._after_typing(self._finish)
 
     def _finish(self) -> None:
+        if self._leaving:
+            return
         if not self.review:
             self._leave(send=True)
             return
@@ -339,7 +343,7 @@ class ComposeScreen(Dialog[str]):
             self.app.push_screen(question, self._discarded)
 
     def _discarded(self, yes: bool | None) -> None:
-        if yes:
+        if yes and not self._leaving:
             self._stop_storing()
             self.run_worker(self._dropped_then_dismiss(), group="draft")
 

@@ -334,8 +334,8 @@ TEXTS: dict[str, str] = {
     "drafts.since": "Your draft of {when}, not sent yet.",
     "drafts.kept": "Draft kept — press {shortcut} on ticket {number} again to go on with it.",
     "drafts.kept_here": "Draft kept — the same key on this ticket goes on with it.",
-    "drafts.keep_button": "Keep draft (Esc)",
-    "drafts.discard_button": "Discard draft (F8)",
+    "drafts.keep_button": "Keep as draft (Esc)",
+    "drafts.discard_button": "Discard (F8)",
     "drafts.discard_question": "Discard this draft? What you typed will be lost.",
     "drafts.discarded": "Draft discarded.",
     "drafts.hint_review": (

@@ -340,8 +340,8 @@ TEXTS: dict[str, str] = {
         "Brouillon gardé — appuyez de nouveau sur {shortcut} sur le ticket {number} pour le reprendre."
     ),
     "drafts.kept_here": "Brouillon gardé — la même touche sur ce ticket le reprend.",
-    "drafts.keep_button": "Garder le brouillon (Échap)",
-    "drafts.discard_button": "Abandonner le brouillon (F8)",
+    "drafts.keep_button": "Garder en brouillon (Échap)",
+    "drafts.discard_button": "Abandonner (F8)",
     "drafts.discard_question": "Abandonner ce brouillon ? Ce que vous avez tapé sera perdu.",
     "drafts.discarded": "Brouillon abandonné.",
     "drafts.hint_review": (

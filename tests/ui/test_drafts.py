@@ -84,15 +84,18 @@ def at_machine_speed(pilot: Pilot, *sent: events.Event) -> None:
         driver.send_message(event)
 
 
-async def test_ctrl_s_right_after_a_paste_saves_the_whole_note(desk: Desk) -> None:
+async def test_ctrl_s_right_after_a_paste_saves_the_whole_note_once(desk: Desk) -> None:
     number = mail_ticket(desk, subject="Lenteurs")
     app = Harness(desk)
     async with app.run_test(size=SIZE) as pilot:
         worker = app.start("note", number)
         await until_screen(pilot, ComposeScreen)
-        at_machine_speed(pilot, events.Paste(LONG), events.Key("ctrl+s", None))
+        ctrl_s = events.Key("ctrl+s", None)
+        at_machine_speed(pilot, events.Paste(LONG), ctrl_s, events.Key("ctrl+s", None))
         await asyncio.wait_for(worker.wait(), timeout=10)
         assert worker.result == number
+        await pilot.pause()
+        assert app.is_running and len(app.screen_stack) == 1  # the second ctrl+s did nothing
     assert notes(desk, number) == [LONG]
 
 
