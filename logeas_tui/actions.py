@@ -144,13 +144,11 @@ def group_of(binding_id: str) -> str:
 refusal_for = flows.refusal_for
 
 
-async def run(
-    screen: Screen[Any], desk: Desk, action_id: str, row: TicketRow, kept: flows.Kept | None = None
-) -> str | None:
+async def run(screen: Screen[Any], desk: Desk, action_id: str, row: TicketRow) -> str | None:
     """Run ticket action `action_id` on `row` (see `flows.run_action`)."""
     action = BY_ID[action_id]
     assert action.flow is not None, action_id
-    return await flows.run_action(screen, desk, action_id, action.flow, row, kept)
+    return await flows.run_action(screen, desk, action_id, action.flow, row)
 
 
 def leaves_text(action_id: str) -> str:

@@ -9,7 +9,8 @@ service calls are short SQLite writes made right there.
 Every change is made on the version of the ticket the screen showed. When someone else changed
 the ticket meanwhile the service refuses it; the flow says who changed it and how, and has the
 screen read the ticket again, so the next try starts from what is now there. A text the
-technician wrote is never lost to that: it is kept, and the same key offers it again. An
+technician writes is never lost, to that or to Esc or a crash: it is a draft on the ticket
+(`services.drafts`) until sent or discarded, and the same key offers it again. An
 answer to the customer refused because someone else has just answered shows that answer and
 goes out only once confirmed.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC
 from functools import partial
 from typing import Any
 
@@ -27,12 +29,12 @@ from textual.screen import Screen
 from logeas_tui.core import procedure, texts
 from logeas_tui.core.errors import Conflict, HelpdeskError, InvalidInput, NotFound, Refused
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services import answers, handoff, live, merge, tickets
+from logeas_tui.core.services import answers, drafts, handoff, live, merge, tickets
 from logeas_tui.core.services.desk import ActionResult, Desk
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import say, t
 from logeas_tui.messages import TicketChanged
-from logeas_tui.screens.compose import ComposeScreen
+from logeas_tui.screens.compose import ComposeScreen, Drafting
 from logeas_tui.screens.dialogs import (
     AskChoiceScreen,
     Choice,
@@ -44,7 +46,6 @@ from logeas_tui.screens.merge import MergeScreen
 from logeas_tui.widgets.background import off_loop
 from logeas_tui.widgets.literal import block, clean_line, literal
 
-Kept = dict[tuple[str, str], str]  # (action, ticket number) -> a text not sent yet
 ANSWER_LINES = 6  # of someone else's answer, shown before a second one goes out
 FIRST_WORDS = 80  # characters of it in the notice
 
@@ -52,13 +53,14 @@ FIRST_WORDS = 80  # characters of it in the notice
 @dataclass(frozen=True)
 class Flow:
     """What a flow works with: the screen it runs from, the desk, the selected ticket, the
-    action, and the texts kept from earlier tries (the screen's, so they outlive the flow)."""
+    action, the key that runs it there, and the texts it did not send (kept as drafts)."""
 
     screen: Screen[Any]
     desk: Desk
     row: TicketRow
     action: str = ""
-    kept: Kept = field(default_factory=dict)
+    key: str = ""
+    kept: list[str] = field(default_factory=list)
 
     async def ask(self, dialog: Screen[Any]) -> Any:
         return await self.screen.app.push_screen_wait(dialog)
@@ -67,13 +69,9 @@ class Flow:
     def version(self) -> int:
         return self.row.version
 
-    def kept_text(self) -> str:
-        """The text of this action on this ticket that was not sent before ("": none)."""
-        return self.kept.pop((self.action, self.row.number), "")
-
     def keep(self, text: str) -> None:
-        """Keep `text`, which was not sent, for the next time of this action on this ticket."""
-        self.kept[(self.action, self.row.number)] = text
+        """`text` was not sent: its draft stays (the compose screen stored it on leaving)."""
+        self.kept.append(text)
 
     def refused_days(self, err: InvalidInput) -> None:
         """A number of days the service refused: say why, so the dialog can ask again."""
@@ -98,11 +96,9 @@ async def run_action(
     action: str,
     flow: Callable[[Flow], Awaitable[ActionResult | None]],
     row: TicketRow,
-    kept: Kept | None = None,
 ) -> str | None:
     """Run `flow`, the flow of `action`, on ticket `row`; the ticket's number on success,
-    None otherwise (refused, failed — both said in a notification — or cancelled). `kept`
-    holds the texts not sent (a conflict): the same action on the same ticket offers its own."""
+    None otherwise (refused, failed — both said in a notification — or cancelled)."""
     reason = refusal_for(action, row)
     if reason:
         screen.notify(say(reason), severity="warning", markup=False)
@@ -110,18 +106,18 @@ async def run_action(
     if row.number in ACTING:  # its dialog or its write is still under way: one at a time
         screen.notify(t("act.busy", number=row.number), severity="warning", markup=False)
         return None
-    kept = {} if kept is None else kept
     result: ActionResult | None = None
+    flowing = Flow(screen, desk, row, action, key_of(screen, action))
     ACTING.add(row.number)
     try:
-        result = await flow(Flow(screen, desk, row, action, kept))
+        result = await flow(flowing)
     except Conflict as err:
         changed_meanwhile(screen, row.number, err)
     except HelpdeskError as err:
         screen.notify(say(err), severity="error", markup=False)
     finally:
         ACTING.discard(row.number)
-    if (action, row.number) in kept:  # written, not sent: said after why
+    if flowing.kept:  # written, not sent: said after why
         screen.notify(t("act.kept"), severity="warning", markup=False)
     if result is None:
         return None
@@ -129,6 +125,14 @@ async def run_action(
     if result.notice:
         screen.notify(say(result.notice), severity="warning", markup=False)
     return result.number
+
+
+def key_of(screen: Screen[Any], action: str) -> str:
+    """The key that runs `action` on `screen`, as shown (a keymap may rebind it); "" if none."""
+    for active in screen.active_bindings.values():
+        if active.binding.id == action:
+            return screen.app.get_key_display(active.binding)
+    return ""
 
 
 def changed_meanwhile(screen: Screen[Any], number: str, err: Conflict) -> None:
@@ -175,10 +179,17 @@ async def sending(
     f: Flow, text: str, send: Callable[[int], ActionResult], *, answer: bool = True
 ) -> ActionResult | None:
     """`send(version)` what the technician wrote (an `answer` to the customer: see
-    `answering`); if it does not go out (refused, not confirmed), keep `text` for the next
-    try. (A field the service refused is the flow's to ask again.)"""
+    `answering`), dropping its draft with it; if it does not go out (refused, not confirmed),
+    its draft stays for the next try. (A field the service refused is the flow's to ask
+    again.)"""
+
+    def and_drop(version: int) -> ActionResult:
+        return drafts.sent(f.desk, f.row.number, f.action, partial(send, version))
+
     try:
-        result = await answering(f, send) if answer else await off_loop(lambda: send(f.version))
+        result = (
+            await answering(f, and_drop) if answer else await off_loop(lambda: and_drop(f.version))
+        )
     except InvalidInput:
         raise
     except HelpdeskError:
@@ -218,17 +229,28 @@ async def unmerge_flow(f: Flow) -> ActionResult | None:
     return await off_loop(lambda: merge.unmerge(f.desk, f.row.number))
 
 
-async def reply_flow(f: Flow) -> ActionResult | None:
-    kept = f.kept_text()
-    text = await f.ask(
-        ComposeScreen(
-            t("dlg.reply.title", number=f.row.number),
-            kept,
-            to=f.row.customer,
-            send_label=t("dlg.reply.send"),
-            draft=bool(kept),
-        )
+async def composing(f: Flow, title: str, **options: Any) -> str | None:
+    """The compose screen of this action on this ticket, offering the technician's draft of
+    it and keeping what is typed as that draft; the text to send, or None (left)."""
+    number, kind = f.row.number, f.action
+    found = await off_loop(lambda: drafts.draft(f.desk, number, kind))
+    since = ""
+    if found is not None:
+        when = found.updated.replace(tzinfo=UTC).astimezone(f.desk.config.hours.zone)
+        since = t("drafts.since", when=f"{when:%Y-%m-%d %H:%M}")
+    keeping = Drafting(
+        save=partial(drafts.save, f.desk, number, kind),
+        discard=partial(drafts.discard, f.desk, number, kind),
+        since=since,
+        kept=t("drafts.kept", shortcut=f.key, number=number) if f.key else t("drafts.kept_here"),
     )
+    initial = found.body if found else ""
+    return await f.ask(ComposeScreen(title, initial, drafting=keeping, **options))
+
+
+async def reply_flow(f: Flow) -> ActionResult | None:
+    title = t("dlg.reply.title", number=f.row.number)
+    text = await composing(f, title, to=f.row.customer, send_label=t("dlg.reply.send"))
     if text is None:
         return None
     body: str = text
@@ -282,18 +304,9 @@ async def doc_flow(f: Flow) -> ActionResult | None:
 
 
 async def ask_flow(f: Flow) -> ActionResult | None:
-    body = f.kept_text()
-    draft = bool(body)
+    title = t("dlg.ask.compose_title", number=f.row.number)
     while True:
-        text = await f.ask(
-            ComposeScreen(
-                t("dlg.ask.compose_title", number=f.row.number),
-                body,
-                to=f.row.customer,
-                send_label=t("dlg.ask.send"),
-                draft=draft,
-            )
-        )
+        text = await composing(f, title, to=f.row.customer, send_label=t("dlg.ask.send"))
         if text is None:
             return None
         while (outcome := await f.ask(AskChoiceScreen())) is not None:
@@ -301,7 +314,7 @@ async def ask_flow(f: Flow) -> ActionResult | None:
                 return await sending(f, text, partial(_ask_info, f, text, outcome.pending_days))
             except InvalidInput as err:
                 f.refused_days(err)  # asked again, the text is kept
-        body, draft = text, True  # Escape at the choice: back to the text, which is kept
+        # Escape at the choice: back to the text, its draft
 
 
 def _ask_info(f: Flow, text: str, days: int | None, version: int) -> ActionResult:
@@ -381,9 +394,8 @@ async def reopen_flow(f: Flow) -> ActionResult | None:
 
 
 async def note_flow(f: Flow) -> ActionResult | None:
-    kept = f.kept_text()
     title = t("dlg.note.title", number=f.row.number)
-    text = await f.ask(ComposeScreen(title, kept, review=False, draft=bool(kept)))
+    text = await composing(f, title, review=False)
     if text is None:
         return None
     body: str = text

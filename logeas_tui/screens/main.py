@@ -36,7 +36,6 @@ from logeas_tui.messages import (
     TicketOpened,
     TicketSelected,
 )
-from logeas_tui.screens import flows
 from logeas_tui.widgets.background import in_thread
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.key_bar import KeyBar
@@ -109,7 +108,6 @@ class MainScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self.show_closed = False
         self._summary_started = False
-        self.kept: flows.Kept = {}  # texts written but not sent (a conflict): offered again
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -358,7 +356,7 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="action")
     async def start_action(self, action: str, row: TicketRow) -> None:
-        number = await actions.run(self, self.desk, action, row, self.kept)
+        number = await actions.run(self, self.desk, action, row)
         if number:
             self.post_message(TicketChanged(number))
 

@@ -363,8 +363,24 @@ TEXTS: dict[str, str] = {
     "dlg.review.title": "Review — {title}",
     "dlg.review.send": "Send",
     "dlg.review.edit": "Edit",
-    "dlg.review.cancel": "Cancel",
-    "dlg.review.hint": "s or Enter: {send} · e: edit · c or Esc: cancel",
+    "dlg.review.leave": "Leave",
+    "dlg.review.hint": "s or Enter: {send} · e or Esc: back to the text · c: leave",
+    # Drafts (what is typed is kept until sent or discarded)
+    "drafts.since": "Your draft of {when}, not sent yet.",
+    "drafts.kept": "Draft kept — press {shortcut} on ticket {number} again to go on with it.",
+    "drafts.kept_here": "Draft kept — the same key on this ticket goes on with it.",
+    "drafts.keep_button": "Keep as draft (Esc)",
+    "drafts.discard_button": "Discard (F8)",
+    "drafts.discard_question": "Discard this draft? What you typed will be lost.",
+    "drafts.discarded": "Draft discarded.",
+    "drafts.hint_review": (
+        "ctrl+s: review before sending · ctrl+e (or e outside the text): write in $EDITOR "
+        "· Esc: keep as a draft · F8: discard it"
+    ),
+    "drafts.hint_save": (
+        "ctrl+s: save · ctrl+e (or e outside the text): write in $EDITOR "
+        "· Esc: keep as a draft · F8: discard it"
+    ),
     "dlg.reply.title": "Reply to ticket {number}",
     "dlg.reply.send": "Send and close",
     "dlg.note.title": "Internal note on ticket {number}",

@@ -367,8 +367,26 @@ TEXTS: dict[str, str] = {
     "dlg.review.title": "Relecture — {title}",
     "dlg.review.send": "Envoyer",
     "dlg.review.edit": "Modifier",
-    "dlg.review.cancel": "Annuler",
-    "dlg.review.hint": "s ou Entrée : {send} · e : modifier · c ou Échap : annuler",
+    "dlg.review.leave": "Quitter",
+    "dlg.review.hint": "s ou Entrée : {send} · e ou Échap : revenir au texte · c : quitter",
+    # Drafts (what is typed is kept until sent or discarded)
+    "drafts.since": "Votre brouillon du {when}, pas encore envoyé.",
+    "drafts.kept": (
+        "Brouillon gardé — appuyez de nouveau sur {shortcut} sur le ticket {number} pour le reprendre."
+    ),
+    "drafts.kept_here": "Brouillon gardé — la même touche sur ce ticket le reprend.",
+    "drafts.keep_button": "Garder en brouillon (Échap)",
+    "drafts.discard_button": "Abandonner (F8)",
+    "drafts.discard_question": "Abandonner ce brouillon ? Ce que vous avez tapé sera perdu.",
+    "drafts.discarded": "Brouillon abandonné.",
+    "drafts.hint_review": (
+        "ctrl+s : relire avant d'envoyer · ctrl+e (ou e hors du texte) : écrire dans $EDITOR "
+        "· Échap : garder en brouillon · F8 : l'abandonner"
+    ),
+    "drafts.hint_save": (
+        "ctrl+s : enregistrer · ctrl+e (ou e hors du texte) : écrire dans $EDITOR "
+        "· Échap : garder en brouillon · F8 : l'abandonner"
+    ),
     "dlg.reply.title": "Réponse au ticket {number}",
     "dlg.reply.send": "Envoyer et fermer",
     "dlg.note.title": "Note interne sur le ticket {number}",

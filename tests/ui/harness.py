@@ -32,7 +32,6 @@ class Harness(App[None]):
         self.desk = desk
         self.notes: list[tuple[str, str]] = []
         self.results: list[Any] = []
-        self.kept: dict[tuple[str, str], str] = {}  # texts not sent, as the main screen keeps
         self.texts = Catalog(desk.config.language)  # as LogeasApp: the UI's texts read it
 
     def compose(self) -> ComposeResult:
@@ -58,7 +57,7 @@ class Harness(App[None]):
     def start(self, action: str, number: str) -> Worker[str | None]:
         """Run the flow of `action` on ticket `number`, as the main screen's key would."""
         return self.run_worker(
-            actions.run(self.screen, self.desk, action, self.row(number), self.kept),
+            actions.run(self.screen, self.desk, action, self.row(number)),
             group="action",
             exit_on_error=False,
         )

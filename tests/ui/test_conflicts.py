@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from logeas_tui.app import LogeasApp
-from logeas_tui.core.services import answers, handoff, tickets
+from logeas_tui.core.services import answers, drafts, handoff, tickets
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
 from logeas_tui.core.store.models import MAIL_OUT, NOTE
@@ -99,7 +99,7 @@ async def test_a_note_refused_by_a_change_meanwhile_is_offered_again(desk: Desk)
         assert worker.result == number
     notes = [m.body for m in view(desk, number).messages if m.kind == NOTE]
     assert notes == ["Rappeler lundi"]
-    assert app.kept == {}
+    assert drafts.draft(desk, number, "note") is None  # sent: no draft left
 
 
 # The main screen --------------------------------------------------------------------------

@@ -53,14 +53,26 @@ async def test_review_edit_goes_back_to_the_text_then_send_returns_it(desk: Desk
     assert app.results == ["Bonjour!"]
 
 
-async def test_review_cancel_sends_nothing(desk: Desk) -> None:
+async def test_review_leave_asks_before_dropping_the_text_and_sends_nothing(desk: Desk) -> None:
     app = Harness(desk)
     async with app.run_test(size=SIZE) as pilot:
         app.open(ComposeScreen("Reply"))
         await pilot.pause()
         await pilot.press(*"Bonjour", "ctrl+s", "c")
+        assert isinstance(app.screen, ConfirmScreen) and app.results == []
+        await pilot.press("y")
         await pilot.pause()
     assert app.results == [None]
+
+
+async def test_escape_on_the_review_goes_back_to_the_text(desk: Desk) -> None:
+    app = Harness(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(ComposeScreen("Reply"))
+        await pilot.pause()
+        await pilot.press(*"Bonjour", "ctrl+s", "escape")
+        assert isinstance(app.screen, ComposeScreen) and app.results == []
+        assert app.screen.query_one(TextArea).text == "Bonjour"
 
 
 async def test_escape_asks_before_dropping_typed_text(desk: Desk) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from textual.pilot import Pilot
 from textual.widgets import Select
 
-from logeas_tui.core.services import tickets
+from logeas_tui.core.services import drafts, tickets
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.screens.compose import ComposeScreen
 from logeas_tui.screens.help import HelpScreen
@@ -131,7 +131,8 @@ def test_doc_list_with_preview(desk: Desk, snap_compare: SnapCompare) -> None:
 
 def test_compose_reply(desk: Desk, snap_compare: SnapCompare) -> None:
     """ "Reply to ticket 2026112410000019", "To: jean.dupont@exemple.fr", the editor holding
-    "Bonjour,", the buttons Review (ctrl+s) / $EDITOR (ctrl+e) / Cancel (Esc) and the hint."""
+    "Bonjour,", the buttons Review (ctrl+s) / $EDITOR (ctrl+e) / Discard (F8) / Keep as draft
+    (Esc) and the hint "… Esc: keep as a draft · F8: discard it"."""
     number = printer(desk)
     app = Harness(desk)
     assert snap_compare(
@@ -141,7 +142,8 @@ def test_compose_reply(desk: Desk, snap_compare: SnapCompare) -> None:
 
 def test_compose_review_step(desk: Desk, snap_compare: SnapCompare) -> None:
     """Review of the reply: "Review — Reply to ticket 2026112410000019", the recipient, the
-    final text "Bonjour," read-only, and the buttons "Send and close" / Edit / Cancel."""
+    final text "Bonjour," read-only, the buttons "Send and close" / Edit / Leave and the hint
+    "s or Enter: send · e or Esc: back to the text · c: leave"."""
     number = printer(desk)
     app = Harness(desk)
     assert snap_compare(
@@ -198,6 +200,16 @@ def test_note_compose(desk: Desk, snap_compare: SnapCompare) -> None:
     number = printer(desk)
     app = Harness(desk)
     assert snap_compare(app, terminal_size=SIZE, run_before=flow(app, "note", number))
+
+
+def test_compose_offers_the_draft(desk: Desk, snap_compare: SnapCompare) -> None:
+    """The reply's draft offered again: under "To: jean.dupont@exemple.fr" the line "Your
+    draft of 2026-11-24 10:30, not sent yet.", and the editor holding "Bonjour, voici la
+    clé."."""
+    number = printer(desk)
+    drafts.save(desk, number, "reply", "Bonjour, voici la clé.")
+    app = Harness(desk)
+    assert snap_compare(app, terminal_size=SIZE, run_before=flow(app, "reply", number))
 
 
 def test_help_screen(desk: Desk, snap_compare: SnapCompare) -> None:

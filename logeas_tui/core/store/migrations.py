@@ -16,6 +16,7 @@ from logeas_tui.core.store import fulltext
 from logeas_tui.core.store.models import (
     TABLES,
     UNKNOWN_SENDER_INDEX,
+    Draft,
     Lease,
     Message,
     RawMail,
@@ -134,9 +135,15 @@ def _v9(database: Database) -> None:
     Message.update(legacy_raw=None).where(old).execute()
 
 
+def _v10(database: Database) -> None:
+    """What a technician is writing is kept as a draft on the ticket until sent or discarded
+    (services.drafts). (A store created fresh by v1 already has the table.)"""
+    database.create_tables([Draft], safe=True)
+
+
 MIGRATION_LOCK = 0x10_6EA5  # any constant of our own: the key of the advisory lock
 
-STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+STEPS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 
 
 def _get_version(database: Database) -> int:

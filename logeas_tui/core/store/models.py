@@ -321,6 +321,23 @@ class Lease(BaseModel):
     expires_at = DateTimeField()
 
 
+class Draft(BaseModel):
+    """A reply, note or request for information being written (`kind`: the action), one per
+    ticket, technician and kind, until it is sent or discarded (schema v8, see
+    services.drafts)."""
+
+    id = AutoField()
+    ticket = ForeignKeyField(Ticket, on_delete="CASCADE")
+    technician = Text()  # a name, as History.who
+    kind = CharField(max_length=16)
+    body = Text(default="")
+    updated = DateTimeField()
+    ticket_id: int
+
+    class Meta:
+        indexes = ((("ticket", "technician", "kind"), True),)
+
+
 class MessageIndex(FTS5Model):
     """Full-text index over subjects and bodies (SQLite only); rowid = Message.id.
 
@@ -355,4 +372,5 @@ TABLES = [
     AutoReplyCount,
     SyncState,
     Lease,
+    Draft,
 ]
