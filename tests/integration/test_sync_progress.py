@@ -138,10 +138,10 @@ def test_logeas_sync_draws_a_bar_on_a_terminal_and_only_sums_up_on_a_pipe(tmp_pa
     shown = on_terminal("sync", "--once", *place, str(_imap_config(tmp_path, dovecot, first)))
     assert shown.code == 0, shown.terminal
     assert bar("mails", 300, 300).search(shown.terminal), shown.terminal[-2000:]
-    assert "300 new tickets, 0 follow-ups" in shown.terminal
+    assert "300 new tickets, 0 customer replies" in shown.terminal
 
     place = ["--db", str(tmp_path / "two.sqlite"), "--config"]
     piped = on_pipes("sync", "--once", *place, str(_imap_config(tmp_path, dovecot, second)))
     assert piped.returncode == 0, piped.stderr
-    assert piped.stdout.startswith("300 new tickets, 0 follow-ups")
+    assert piped.stdout.startswith("300 new tickets, 0 customer replies")
     assert piped.stderr == ""
