@@ -47,8 +47,9 @@ def logeas(db: str, number: str | None) -> None:
     import asyncio
 
     from logeas_tui import cli
+    from logeas_tui.cli.parser import build_parser
 
-    args = cli.build_parser().parse_args(["--db", db])
+    args = build_parser().parse_args(["--db", db])
     desk = cli._open_desk(args)
     from logeas_tui.app import LogeasApp
 
