@@ -33,7 +33,7 @@ from logeas_tui.screens.main import MainScreen
 from logeas_tui.screens.phone import PhoneIntakeScreen
 from logeas_tui.texts import Catalog
 from logeas_tui.widgets.background import in_thread
-from logeas_tui.widgets.keys import translate_bindings
+from logeas_tui.widgets.keys import key_of, translate_bindings
 
 DEFAULT_POLL_SECONDS = 60
 PURGE_EVERY_SECONDS = 600
@@ -55,7 +55,10 @@ class DeskCommands(Provider):
         ]
         main = app.main_screen
         if main is not None:
-            commands.append((t("cmd.reload"), main.action_reload, t("cmd.reload_help")))
+            shortcut = key_of(main, "reload")
+            commands.append(
+                (t("cmd.reload"), main.action_reload, t("cmd.reload_help", shortcut=shortcut))
+            )
         row = main.selected if main else None
         if main is not None and row is not None:
             for action in actions.REGISTRY:

@@ -54,7 +54,8 @@ def _config(args: argparse.Namespace, create: bool = True) -> Config:
     path = getattr(args, "config", None)
     config = config_mod.load(Path(path).expanduser() if path else None, create=create)
     for warning in config.warnings:
-        print(Catalog(config.language).t("cli.warning", said=warning), file=sys.stderr)
+        texts = Catalog(config.language)
+        print(texts.t("cli.warning", said=texts.say(warning)), file=sys.stderr)
     return config
 
 

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from logeas_tui.cli.output import safe
+from logeas_tui.cli.output import config_texts, safe
 from logeas_tui.cli.progress import progress_on
-from logeas_tui.core.config import load, write_private
+from logeas_tui.core.config import write_private
 from logeas_tui.core.errors import HelpdeskError, NotFound
 from logeas_tui.core.mail.mbox import mbox_entry
 from logeas_tui.core.sentences import Sentence
@@ -32,23 +32,17 @@ def _counted(texts: Catalog, counts: dict[str, int]) -> str:
     )
 
 
-def _texts(args: Namespace) -> Catalog:
-    """The language of the config, read without creating one (these tools open no desk)."""
-    path = getattr(args, "config", None)
-    return Catalog(load(Path(path).expanduser() if path else None, create=False).language)
-
-
 def backup(args: Namespace, out: TextIO) -> int:
     location = getattr(args, "db", None) or default_location()
-    with progress_on(sys.stderr) as progress:
+    texts = config_texts(args)
+    with progress_on(sys.stderr, texts) as progress:
         report = backups.backup(location, Path(args.path), datetime.now(UTC), progress)
-    texts = _texts(args)
     said = texts.t(
         "cli.backup.done",
         source=report.source,
         target=report.target,
-        size=f"{report.size / 1e6:,.1f}",
-        seconds=f"{report.seconds:.1f}",
+        size=texts.number(report.size / 1e6, 1),
+        seconds=texts.number(report.seconds, 1),
         counts=_counted(texts, report.counts),
     )
     out.write(said + "\n")
@@ -58,7 +52,7 @@ def backup(args: Namespace, out: TextIO) -> int:
 def restore(args: Namespace, out: TextIO) -> int:
     location = getattr(args, "db", None) or default_location()
     report = backups.restore(Path(args.path), location, datetime.now(UTC))
-    texts = _texts(args)
+    texts = config_texts(args)
     done = dict(source=report.source, target=report.target, counts=_counted(texts, report.counts))
     if report.kept_aside:
         out.write(texts.t("cli.restore.done_aside", aside=report.kept_aside, **done) + "\n")

@@ -43,7 +43,7 @@ def _sleep(seconds: float) -> bool:
 def _sync(desk: Desk, once: bool, out: TextIO) -> int:
     texts = Catalog(desk.config.language)
     while True:
-        with progress_on(sys.stderr) as progress:
+        with progress_on(sys.stderr, texts) as progress:
             report = run_once(desk, force_send=True, progress=progress)
         if desk.config.imap is None and desk.config.smtp is None:
             out.write(texts.t("cli.sync.unconfigured") + "\n")
@@ -144,7 +144,7 @@ def import_paths(desk: Desk, paths: Sequence[str], ack: bool, out: TextIO) -> in
     """Store the mails under `paths`, a bar on a terminal's stderr meanwhile; then the
     summary on `out` (the unclean, skipped and failed files named)."""
     said: list[str] = []
-    with progress_on(sys.stderr) as progress:
+    with progress_on(sys.stderr, Catalog(desk.config.language)) as progress:
         code = _import(desk, paths, ack, said, progress)
     out.writelines(line + "\n" for line in said)
     return code
@@ -193,8 +193,8 @@ def _import(
         outcomes=outcomes,
         parsed=texts.plural("count.parsed", total - unparsed),
         unparsed=texts.plural("count.unparsed", unparsed),
-        seconds=f"{elapsed:.2f}",
-        rate=f"{rate:.0f}",
+        seconds=texts.number(elapsed, 2),
+        rate=texts.number(rate),
     )
     said.append(summary)
     for name in skipped:

@@ -7,7 +7,12 @@ recolour the terminal or reverse the text around it.
 from __future__ import annotations
 
 import json
+from argparse import Namespace
+from pathlib import Path
 from typing import Any, TextIO
+
+from logeas_tui.core.config import load
+from logeas_tui.texts import Catalog
 
 # Control characters (C0 but tab/newline, DEL, C1), bidirectional overrides and marks,
 # zero-width characters and the Unicode line/paragraph separators, shown escaped.
@@ -40,3 +45,10 @@ def json_text(data: Any, indent: int | None = 2) -> str:
 
 def write_json(data: Any, out: TextIO) -> None:
     out.write(json_text(data) + "\n")
+
+
+def config_texts(args: Namespace) -> Catalog:
+    """The language of the config, read without creating one (for the tools that open no
+    desk: backup, restore, migrate-store)."""
+    path = getattr(args, "config", None)
+    return Catalog(load(Path(path).expanduser() if path else None, create=False).language)

@@ -28,27 +28,35 @@ from rich.progress import Progress as Bars
 from rich.text import Text
 
 from logeas_tui.core.progress import QUIET, Progress
+from logeas_tui.texts import Catalog
 
 REFRESH = 10  # redraws per second at most
 
 
 class _Counts(ProgressColumn):
-    """ "340/2,000" (the count alone while the total is not known)."""
+    """ "340/2,000" (the count alone while the total is not known), as the language writes
+    numbers."""
+
+    def __init__(self, texts: Catalog) -> None:
+        super().__init__()
+        self.texts = texts
 
     def render(self, task: Task) -> Text:
-        done = f"{int(task.completed):,}"
-        return Text(done if task.total is None else f"{done}/{int(task.total):,}")
+        done = self.texts.number(int(task.completed))
+        total = None if task.total is None else self.texts.number(int(task.total))
+        return Text(done if total is None else f"{done}/{total}")
 
 
 class TerminalProgress:
     """Progress drawn by rich: one line per stage (a store copy's tables, one under the other);
     a stage with nothing to count draws nothing."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, texts: Catalog) -> None:
+        self.texts = texts
         self._bars = Bars(
             TextColumn("{task.description}", markup=False),
             BarColumn(),
-            _Counts(),
+            _Counts(texts),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
             console=console,
@@ -66,7 +74,9 @@ class TerminalProgress:
         if not self.started:
             self._bars.start()
             self.started = True
-        self._task = self._bars.add_task(what, total=total)
+        # what is counted, in the language (a store copy's tables named as they are)
+        label = self.texts.texts.get(f"progress.what.{what}", what)
+        self._task = self._bars.add_task(label, total=total)
 
     def advance(self, count: int = 1) -> None:
         if self._task is not None:
@@ -84,12 +94,13 @@ class TerminalProgress:
 
 
 @contextmanager
-def progress_on(stream: TextIO) -> Iterator[Progress]:
-    """A bar on `stream` while the block runs, when it is a terminal; QUIET otherwise."""
+def progress_on(stream: TextIO, texts: Catalog) -> Iterator[Progress]:
+    """A bar on `stream` while the block runs, when it is a terminal, in the language of
+    `texts`; QUIET otherwise."""
     if not stream.isatty():
         yield QUIET
         return
-    bars = TerminalProgress(Console(file=stream))
+    bars = TerminalProgress(Console(file=stream), texts)
     try:
         yield bars
     finally:

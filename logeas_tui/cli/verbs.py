@@ -361,13 +361,14 @@ def demo(desk: Desk, args: Namespace, out: TextIO) -> int:
     from logeas_tui.cli.progress import progress_on
 
     started = time.perf_counter()
-    with progress_on(sys.stderr) as progress:
+    with progress_on(sys.stderr, _texts(desk)) as progress:
         count = demo_data.generate(desk, args.tickets, seed=args.seed, progress=progress)
     elapsed = time.perf_counter() - started
     if _wants_json(args):
         write_json({"tickets": count, "seconds": round(elapsed, 2)}, out)
     else:
-        out.write(_texts(desk).plural("cli.demo", count, seconds=f"{elapsed:.1f}") + "\n")
+        texts = _texts(desk)
+        out.write(texts.plural("cli.demo", count, seconds=texts.number(elapsed, 1)) + "\n")
     return 0
 
 

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 
 from logeas_tui.core.errors import ConfigError
+from logeas_tui.core.sentences import Sentence
 
 APP = "logeas-tui"
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -264,7 +265,7 @@ def _exposed_password(path: Path, raw: dict[str, Any]) -> str | None:
         return None
     if os.name != "posix" or not path.stat().st_mode & 0o077:
         return None
-    return f"{path} holds a password and other users may read it: run chmod 600 {path}"
+    return Sentence("config.exposed_password", path=path)
 
 
 def setting_error(config: Config, section: str, key: str, message: str) -> ConfigError:

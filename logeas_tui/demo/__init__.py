@@ -29,6 +29,7 @@ from peewee import Model
 
 from logeas_tui.core.errors import HelpdeskError
 from logeas_tui.core.progress import QUIET, Progress
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.setup import ensure_setup
 from logeas_tui.core.store import fulltext
@@ -119,9 +120,9 @@ def _parts(gen: Generator, count: int) -> Iterator[Part]:
             try:
                 kind, payload = pickle.loads(receiver.recv_bytes())
             except EOFError:
-                raise HelpdeskError("The demo generator stopped before finishing.") from None
+                raise HelpdeskError(Sentence("demo.stopped")) from None
             if kind == "error":
-                raise HelpdeskError(f"The demo generator failed: {payload}")
+                raise HelpdeskError(Sentence("demo.failed", cause=payload))
             if kind == "end":
                 return
             yield payload

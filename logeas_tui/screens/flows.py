@@ -44,6 +44,7 @@ from logeas_tui.screens.dialogs import (
 )
 from logeas_tui.screens.merge import MergeScreen
 from logeas_tui.widgets.background import off_loop
+from logeas_tui.widgets.keys import key_of
 from logeas_tui.widgets.literal import block, clean_line, literal
 
 ANSWER_LINES = 6  # of someone else's answer, shown before a second one goes out
@@ -125,14 +126,6 @@ async def run_action(
     if result.notice:
         screen.notify(say(result.notice), severity="warning", markup=False)
     return result.number
-
-
-def key_of(screen: Screen[Any], action: str) -> str:
-    """The key that runs `action` on `screen`, as shown (a keymap may rebind it); "" if none."""
-    for active in screen.active_bindings.values():
-        if active.binding.id == action:
-            return screen.app.get_key_display(active.binding)
-    return ""
 
 
 def changed_meanwhile(screen: Screen[Any], number: str, err: Conflict) -> None:

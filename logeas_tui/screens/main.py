@@ -18,7 +18,7 @@ from textual.widgets import Input
 from logeas_tui import actions
 from logeas_tui.core import procedure
 from logeas_tui.core.sentences import Sentence
-from logeas_tui.core.services import duplicates
+from logeas_tui.core.services import drafts, duplicates
 from logeas_tui.core.services import tickets as ticket_services
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
@@ -211,7 +211,7 @@ class MainScreen(Screen[None]):
         def read() -> TicketView | None:
             ticket_services.mark_seen(self.desk, number)
             view = queries.ticket_view(number, me=self.desk.who, now=self.desk.clock.now())
-            return duplicates.marked(self.desk, view)
+            return drafts.marked(self.desk, duplicates.marked(self.desk, view))
 
         self.post_message(self.TicketLoaded(in_thread(read), number, again))
 
@@ -359,6 +359,8 @@ class MainScreen(Screen[None]):
         number = await actions.run(self, self.desk, action, row)
         if number:
             self.post_message(TicketChanged(number))
+        elif self.detail.number == row.number:  # left: its draft may be kept or gone now
+            self.open_ticket(row.number, again=True)
 
     def action_search(self) -> None:
         """Show the full-text filter."""

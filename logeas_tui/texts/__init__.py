@@ -45,6 +45,20 @@ class Catalog:
         """Several `plural` counts in a row: `counted(("count.new_ticket", 1), ...)`."""
         return sep.join(self.plural(key, count) for key, count in counts)
 
+    def number(self, value: float, decimals: int = 0) -> str:
+        """`value` with `decimals` digits after the point, grouped by thousands as this
+        language writes numbers (1,234.5 in English, 1 234,5 in French)."""
+        text = f"{value:,.{decimals}f}"
+        if self.language == "fr":
+            return text.replace(",", "\u00a0").replace(".", ",")
+        return text
+
+    def listed(self, items: list[str]) -> str:
+        """`a`, `a and b`, `a, b and c` in this language."""
+        if len(items) < 2:
+            return "".join(items)
+        return self.t("list.and", head=", ".join(items[:-1]), last=items[-1])
+
     def quoted(self, text: object) -> str:
         """`text` between this language's quotation marks (“…” in English, « … » in French)."""
         return self.t("quote", text=text)

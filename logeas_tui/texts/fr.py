@@ -35,7 +35,7 @@ TEXTS: dict[str, str] = {
     "sync.now": "Synchronisation du courrier demandée",
     # avancement d'une longue synchronisation : « Courrier : 340 / 2 000 » (`_` groupe les
     # milliers par des espaces insécables, `,` par des virgules)
-    "progress.mail": "Courrier : {done:_} / {total:_}",
+    "progress.mail": "Courrier : {done} / {total}",
     "backup.made": "La sauvegarde du jour est faite : {path}",
     # panes
     "pane.queues": "Files",
@@ -270,7 +270,7 @@ TEXTS: dict[str, str] = {
     "dlg.assign.empty": "Aucun autre technicien de mon niveau (autre niveau : transférer, t).",
     "key.reload": "relire l'écran",
     "cmd.reload": "Relire l'écran",
-    "cmd.reload_help": "Files, liste et ticket tels que la base les contient maintenant (F5)",
+    "cmd.reload_help": "Files, liste et ticket tels que la base les contient maintenant ({shortcut})",
     "reload.done": "Relu depuis la base.",
     "help.obsolete": "dans une file obsolète, lecture seule : seulement {keys} (l'en sortir)",
     # == States (the values stored are core/procedure.py's) ======================================
@@ -340,6 +340,9 @@ TEXTS: dict[str, str] = {
     "dup.strong": "doublon probable",
     "dup.none": "Aucun doublon possible du ticket {number} n'a été trouvé.",
     "detail.possible_duplicate": "Doublon possible de {number}",
+    "detail.draft.reply": "Votre réponse est gardée en brouillon, non envoyée — {shortcut} : la reprendre",
+    "detail.draft.note": "Votre note est gardée en brouillon, non enregistrée — {shortcut} : la reprendre",
+    "detail.draft.ask": "Votre demande d'information est gardée en brouillon, non envoyée — {shortcut} : la reprendre",
     "dlg.phone.open_ticket": "1 ticket en cours",
     "dlg.phone.open_tickets": "{count} tickets en cours",
     "dlg.unmerge.question": "Sortir le ticket {number} de {target} et rétablir les deux ?",
@@ -534,6 +537,12 @@ TEXTS: dict[str, str] = {
     "wording.merged_into.other": "fusionné dans {target} ({count} messages déplacés)",
     "wording.out_of_obsolete": "une réponse du client : les files obsolètes sont en lecture seule",
     "wording.merged_here": "{number} fusionné dans ce ticket",
+    "wording.unmerged": "sorti de {number}",
+    "wording.unmerge_back": "{number} sorti ; état revenu à {state}",
+    "wording.unmerge_kept": "{number} sorti ; état gardé ({state}) : il a changé après la fusion",
+    "wording.another_copy": "autre exemplaire de <{id}>",
+    "wording.reminder_on": "rappel le {when} UTC",
+    "wording.no_mailbox": "{action} : {customer} est un client téléphone sans boîte mail",
     # store.copy : `logeas migrate-store`
     "same_store": "{where} est à la fois la source et la cible : donnez une autre cible.",
     "store_not_empty": (
@@ -566,8 +575,117 @@ TEXTS: dict[str, str] = {
         "réglez password sous [serve] dans le fichier de réglages, ou servez sur 127.0.0.1."
     ),
     "serve_cannot_listen": "Impossible d'écouter sur {host} port {port} : {cause}.",
+    # core/services/mail_sync.py et core/mail/transport.py : ce qu'un tour de courrier a rencontré
+    "sync.round_too_long": (
+        "{host} n'a pas fini en {seconds} s ({count} mails enregistrés) ; le tour suivant continue"
+    ),
+    "sync.connection_lost": (
+        "la connexion à {host} a été perdue ({count} mails enregistrés) ; le tour suivant continue"
+    ),
+    "sync.imap_failed": "serveur IMAP {where} : {cause}",
+    "sync.imap": "IMAP : {cause}",
+    "sync.smtp": "SMTP : {cause}",
+    "sync.faults": "{first} ; {second}",
+    "smtp.refused": "le serveur l'a refusé : {code} {said}",
+    "smtp.bad_security": "sécurité SMTP inconnue « {security} »",
+    "smtp.no_password": "aucun mot de passe SMTP configuré pour {user}",
+    "smtp.cannot_connect": "connexion impossible au serveur SMTP {where} : {cause}",
+    "smtp.lost": "connexion au serveur SMTP {where} perdue : {cause}",
+    # core/store/connection.py, backup.py : ouvrir, sauvegarder et restaurer une base
+    "store.needs_psycopg": (
+        "PostgreSQL demande le paquet psycopg : pip install 'psycopg[binary]'."
+    ),
+    "store.cannot_open": "Impossible d'ouvrir la base {where} : {cause}.",
+    "backup.exists": "{path} existe déjà : donnez un nouveau nom de fichier ou un dossier.",
+    "backup.no_store": "Il n'y a pas de base à {path}.",
+    "backup.integrity": "La sauvegarde {target} a échoué au contrôle d'intégrité : {checked}.",
+    "backup.mismatch": "La sauvegarde {target} ne contient pas ce que la base contenait : {copied}.",
+    "backup.failed": "Impossible de sauvegarder {where} : {cause}.",
+    "backup.none_at": "Il n'y a pas de sauvegarde à {source}.",
+    "backup.damaged": "{source} est endommagé : {checked}.",
+    "backup.not_backup": "{source} n'est pas une sauvegarde de base : {cause}.",
+    "restore.open_by": (
+        "La base {target} est ouverte par une application ou une commande (processus {pid}) : "
+        "quittez-la d'abord, puis restaurez."
+    ),
+    "restore.sessions": (
+        "La base {target} est ouverte par {count} autre(s) session(s) : "
+        "quittez toutes les applications et commandes qui l'utilisent, puis restaurez."
+    ),
+    "config.exposed_password": (
+        "{path} contient un mot de passe que d'autres utilisateurs peuvent lire : "
+        "lancez chmod 600 {path}"
+    ),
+    "demo.stopped": "Le générateur de démonstration s'est arrêté avant la fin.",
+    "demo.failed": "Le générateur de démonstration a échoué : {cause}",
     # == The command line (cli/): summaries, errors and `--help` ================================
     "quote": "« {text} »",
+    # cli/progress.py: what a progress bar counts (a store copy's tables by their names)
+    "progress.what.mails": "mails",
+    "progress.what.tickets": "tickets",
+    "progress.what.pages": "pages",
+    "progress.what.queue": "files",
+    "progress.what.technician": "techniciens",
+    "progress.what.ticket": "tickets",
+    "progress.what.message": "messages",
+    "progress.what.raw_mail": "mails bruts",
+    "progress.what.attachment": "pièces jointes",
+    "progress.what.history": "historique",
+    "progress.what.seen": "marques de lecture",
+    "progress.what.outbox": "mails sortants",
+    "progress.what.counter": "compteurs du jour",
+    "progress.what.auto_reply_count": "réponses automatiques",
+    "progress.what.sync_state": "états de synchronisation",
+    "progress.what.lease": "baux",
+    "progress.what.draft": "brouillons",
+    "count.row.draft.one": "{count} brouillon",
+    "count.row.draft.other": "{count} brouillons",
+    "size.bytes": "{size} o",
+    "size.kb": "{size} ko",
+    "size.mb": "{size} Mo",
+    "list.and": "{head} et {last}",
+    "cli.migrate.copied": "Copié de {source} vers {target} en {seconds} s : {what}.",
+    "cli.migrate.nothing": "rien (la source est vide)",
+    "cli.migrate.counts_match": (
+        "Tous les comptes concordent (aucun mail brut ni pièce jointe à comparer)."
+    ),
+    "cli.migrate.sha_match": "Tous les comptes concordent, ainsi que le sha256 de {what}.",
+    "count.row.ticket.one": "{count} ticket",
+    "count.row.ticket.other": "{count} tickets",
+    "count.row.message.one": "{count} message",
+    "count.row.message.other": "{count} messages",
+    "count.row.raw_mail.one": "{count} mail brut",
+    "count.row.raw_mail.other": "{count} mails bruts",
+    "count.row.history.one": "{count} ligne d'historique",
+    "count.row.history.other": "{count} lignes d'historique",
+    "count.row.attachment.one": "{count} pièce jointe",
+    "count.row.attachment.other": "{count} pièces jointes",
+    "count.row.outbox.one": "{count} mail sortant",
+    "count.row.outbox.other": "{count} mails sortants",
+    "count.row.queue.one": "{count} file",
+    "count.row.queue.other": "{count} files",
+    "count.row.technician.one": "{count} technicien",
+    "count.row.technician.other": "{count} techniciens",
+    "count.row.seen.one": "{count} marque de lecture",
+    "count.row.seen.other": "{count} marques de lecture",
+    "count.row.counter.one": "{count} compteur du jour",
+    "count.row.counter.other": "{count} compteurs du jour",
+    "count.row.auto_reply_count.one": "{count} compte de réponses automatiques",
+    "count.row.auto_reply_count.other": "{count} comptes de réponses automatiques",
+    "count.row.sync_state.one": "{count} état de synchronisation de boîte",
+    "count.row.sync_state.other": "{count} états de synchronisation de boîte",
+    "count.row.lease.one": "{count} bail",
+    "count.row.lease.other": "{count} baux",
+    "count.row.other.one": "{count} autre ligne",
+    "count.row.other.other": "{count} autres lignes",
+    "count.digest.raw_mail_raw.one": "{count} mail brut",
+    "count.digest.raw_mail_raw.other": "{count} mails bruts",
+    "count.digest.message_legacy_raw.one": "{count} mail brut gardé à l'ancienne",
+    "count.digest.message_legacy_raw.other": "{count} mails bruts gardés à l'ancienne",
+    "count.digest.outbox_raw.one": "{count} mail sortant",
+    "count.digest.outbox_raw.other": "{count} mails sortants",
+    "count.digest.attachment_data.one": "{count} pièce jointe",
+    "count.digest.attachment_data.other": "{count} pièces jointes",
     # counts, said with `Catalog.plural` (`.one` for 1 in English; 0 and 1 in French)
     "count.new_ticket.one": "{count} nouveau ticket",
     "count.new_ticket.other": "{count} nouveaux tickets",

@@ -6,8 +6,10 @@ the language is known); each instance swaps them for the text in the current lan
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from logeas_tui.i18n import texts
 from logeas_tui.texts import Catalog
@@ -23,3 +25,11 @@ def translate_bindings(node: DOMNode, catalog: Catalog | None = None) -> None:
             replace(b, description=catalog.t(b.description)) if b.description else b
             for b in bindings
         ]
+
+
+def key_of(screen: Screen[Any], action: str) -> str:
+    """The key that runs `action` on `screen`, as shown (a keymap may rebind it); "" if none."""
+    for active in screen.active_bindings.values():
+        if active.binding.id == action:
+            return screen.app.get_key_display(active.binding)
+    return ""

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from logeas_tui.core.services.desk import copy_parts
-from logeas_tui.i18n import t
+from logeas_tui.i18n import say, t, texts
 from logeas_tui.widgets.literal import literal
 
 
@@ -54,10 +54,10 @@ class SyncStatus(Widget):
             text.append(t("sync.not_configured"), style="dim")
         elif self.fetching is not None:
             done, total = self.fetching
-            text.append(_grouped(t("progress.mail", done=done, total=total)))
+            text.append(t("progress.mail", done=texts().number(done), total=texts().number(total)))
         elif self.error:
             text.append(t("sync.error") + " ", style="bold")
-            text.append_text(literal(self.error))
+            text.append_text(literal(say(self.error)))
         elif self.held_by:
             name, host = copy_parts(self.held_by)
             key = "sync.held_by" if name else "sync.held_by_host"
@@ -71,9 +71,3 @@ class SyncStatus(Widget):
             text.append(" · ")
             text.append(t("sync.waiting", count=self.waiting), style="bold")
         return text
-
-
-def _grouped(text: str) -> str:
-    """A text whose counts were grouped by thousands with `_` (the text's format says so:
-    "{total:_}"), with no-break spaces there instead, as French writes "2 000"."""
-    return text.replace("_", "\u00a0")

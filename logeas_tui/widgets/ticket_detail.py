@@ -23,9 +23,9 @@ from textual.widgets import Static
 from logeas_tui.core.procedure import STATES
 from logeas_tui.core.store.models import MAIL_IN, MAIL_OUT, NOTE, PHONE
 from logeas_tui.core.store.views import MessageView, TicketRow, TicketView
-from logeas_tui.i18n import t
+from logeas_tui.i18n import t, texts
 from logeas_tui.widgets.fold import fold
-from logeas_tui.widgets.keys import translate_bindings
+from logeas_tui.widgets.keys import key_of, translate_bindings
 from logeas_tui.widgets.literal import block, literal
 
 # kind -> (catalog key, border colour, box, arrow)
@@ -48,11 +48,13 @@ def local(value: datetime | None, zone: ZoneInfo) -> str:
 
 
 def size_text(size: int) -> str:
+    """A size in bytes, kB or MB as the app's language writes them (1,5 Mo in French)."""
+    said = texts()
     if size < 1024:
-        return f"{size} B"
+        return t("size.bytes", size=said.number(size))
     if size < 1024 * 1024:
-        return f"{size / 1024:.0f} kB"
-    return f"{size / 1024 / 1024:.1f} MB"
+        return t("size.kb", size=said.number(size / 1024))
+    return t("size.mb", size=said.number(size / 1024 / 1024, 1))
 
 
 class Hint(Widget):
@@ -156,10 +158,7 @@ class TicketDetail(VerticalScroll, can_focus=True):
 
     def _key_of(self, binding_id: str) -> str:
         """The key that runs `binding_id` on this screen, as shown (a keymap may rebind it)."""
-        for active in self.screen.active_bindings.values():
-            if active.binding.id == binding_id:
-                return self.app.get_key_display(active.binding)
-        return "?"
+        return key_of(self.screen, binding_id) or "?"
 
     def _fields(self, view: TicketView) -> RenderableType:
         row = view.row
@@ -207,6 +206,9 @@ class TicketDetail(VerticalScroll, can_focus=True):
             extra.append(
                 Text(t("detail.possible_duplicate", number=view.duplicate_of), style="bold yellow")
             )
+        for kind in view.drafts:
+            said = t(f"detail.draft.{kind}", shortcut=self._key_of(kind))
+            extra.append(Text(said, style="bold cyan"))
         return Group(title, grid, *extra, Text(""))
 
     def _message(self, message: MessageView) -> RenderableType:

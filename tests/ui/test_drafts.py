@@ -32,6 +32,7 @@ from logeas_tui.screens.dialogs import ConfirmScreen
 from logeas_tui.screens.main import MainScreen
 from tests.ui.conftest import Seeded, settle
 from tests.ui.harness import Harness, mail_ticket
+from tests.ui.test_live import detail_text
 from tests.ui.test_main import notifications
 
 SIZE = (120, 40)
@@ -339,3 +340,28 @@ async def test_escape_names_the_key_that_goes_on_with_the_draft(
         await settle(pilot)
     assert bodies(desk, seeded.printer, MAIL_OUT) == ["Essayez l'autre imprimante."]
     assert draft_text(desk, seeded.printer, "reply") is None
+
+
+async def test_the_detail_says_a_draft_waits_and_names_its_key_until_it_is_sent(
+    app: LogeasApp, seeded: Seeded
+) -> None:
+    """A draft is not hidden behind its key: the opened ticket says it waits, and which key
+    goes on with it; once the note is saved the line is gone."""
+    kept = "Your note is kept as a draft, not saved — n: go on with it"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        detail = app.screen.query_one("#detail")
+        await until(pilot, lambda: detail.number == seeded.printer)
+        assert kept not in detail_text(app)
+        await pilot.press("n")
+        await until_screen(pilot, ComposeScreen)
+        await pilot.press(*"Rappeler lundi", "escape")
+        await until_screen(pilot, MainScreen)
+        await until(pilot, lambda: kept in detail_text(app))
+        await pilot.press("n")
+        await until_screen(pilot, ComposeScreen)
+        await pilot.press("ctrl+s")
+        await until_screen(pilot, MainScreen)
+        await until(pilot, lambda: kept not in detail_text(app) and "Rappeler lundi" in detail_text(app))
+    assert notes(seeded.desk, seeded.printer) == ["Rappeler lundi"]

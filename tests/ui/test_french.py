@@ -222,3 +222,20 @@ async def test_help_descriptions_wrap_under_their_column_at_80_columns(seeded: S
         assert "fusionner dans un ticket existant" not in lines[first]  # it does wrap here
         assert wrapped[:start].strip() == "", lines[first : first + 2]
         assert wrapped[start] != " ", lines[first : first + 2]
+
+
+async def test_a_mail_fault_is_shown_in_french_in_the_status_line(seeded: Seeded) -> None:
+    """What the mail round ran into (the core's sentences: the IMAP server named by host and
+    port, the SMTP one after it) reads in French under the panes."""
+    app = french(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        fault = Sentence(
+            "sync.faults",
+            first=Sentence("sync.imap_failed", where="imap.logeas.fr:993", cause="timeout"),
+            second=Sentence("sync.smtp", cause="x"),
+        )
+        app.screen.post_message(MailSynced(SyncReport(at=seeded.clock.now(), error=fault)))
+        await pilot.pause()
+        shown = str(app.screen.query_one("#sync").render())
+        assert "serveur IMAP imap.logeas.fr:993 : timeout ; SMTP : x" in shown, shown

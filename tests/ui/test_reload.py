@@ -67,3 +67,16 @@ async def test_reload_reads_the_screen_again(app: LogeasApp, seeded: Seeded, key
         assert NEW_SUBJECT in rendered(detail.query_one("#body").content, width=200)
         assert (before, queue_line(app)) == ("LoGeAs · 3 1", "LoGeAs 1 2 1")  # new, open, due
         assert screen.selected.number == seeded.printer  # the cursor stays on its ticket
+
+
+async def test_the_palette_names_the_reload_key_the_keymap_gave_it(seeded: Seeded) -> None:
+    from dataclasses import replace
+
+    keys = (("reload", "ctrl+l"),)
+    app = LogeasApp(replace(seeded.desk, config=replace(seeded.desk.config, keys=keys)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hits = [hit async for hit in DeskCommands(app.screen).search("read the screen")]
+        assert [hit.help for hit in hits] == [
+            "Queues, list and ticket as the store holds them now (^l)"
+        ], [hit.help for hit in hits]

@@ -133,6 +133,27 @@ def test_demo_draws_its_tickets_on_a_terminal_only(tmp_path: Path, place: list[s
     assert piped.stderr == ""
 
 
+def test_a_french_bar_names_what_it_counts_and_writes_its_numbers_in_french(
+    tmp_path: Path, place: list[str]
+) -> None:
+    """`language = "fr"`: the bar of `logeas migrate-store` names the tables in French and
+    groups thousands with a no-break space, as the summary writes its seconds ("0,4 s")."""
+    Path(place[3]).write_text(CONFIG.replace('"en"', '"fr"'), encoding="utf-8")
+    assert on_pipes("demo", "--tickets", "700", *place).returncode == 0
+    target = str(tmp_path / "copie.sqlite")
+
+    shown = on_terminal("migrate-store", "--from", place[1], "--to", target, *place[2:])
+
+    assert shown.code == 0, shown.terminal
+    history = re.findall(
+        r"^historique\s+[━╸╺]+\s+(\d{1,3}(?:\u00a0\d{3})+)/\1\s", shown.terminal, re.M
+    )
+    assert history, shown.terminal[-2000:]  # thousands of history rows, grouped the French way
+    assert re.search(r"Copié de .* en \d+,\d s : 700 tickets, ", shown.terminal), shown.terminal[
+        -2000:
+    ]
+
+
 def test_migrate_store_counts_rows_per_table_on_stderr_and_keeps_its_json_clean(
     tmp_path: Path, place: list[str]
 ) -> None:
@@ -147,9 +168,9 @@ def test_migrate_store_counts_rows_per_table_on_stderr_and_keeps_its_json_clean(
     assert shown.code == 0, shown.terminal
     answer = json.loads(shown.stdout)  # stdout holds the JSON alone
     assert answer["rows"]["ticket"] == 300
-    assert bar("ticket", 300, 300).search(shown.terminal), shown.terminal[-2000:]
+    assert bar("tickets", 300, 300).search(shown.terminal), shown.terminal[-2000:]
     messages = answer["rows"]["message"]
-    assert bar("message", messages, messages).search(shown.terminal)
+    assert bar("messages", messages, messages).search(shown.terminal)
 
     piped = on_pipes("migrate-store", "--from", source, "--to", str(tmp_path / "other.sqlite"))
     assert piped.returncode == 0, piped.stderr

@@ -120,7 +120,52 @@ def runs(cli: Cli, tmp_path: Path) -> dict[str, str]:
     run("phone", "--customer", "pas une adresse", "--queue", "LoGeAs", "--subject", "S",
         "--body", "B", "--close")  # fmt: skip
     run("note", numbers[0], "--body-file", str(tmp_path / "absent.txt"))
+    # history lines a merge, its undoing and a reminder leave; a store copied, backed up twice
+    # to one file, restored from nothing and from a file that is no backup
+    phoned = [
+        run("phone", "--customer", "0123456789", "--queue", "LoGeAs", "--subject", "S",
+            "--body", "B", "--owner", "Nicolas").strip()
+        for _ in range(2)
+    ]  # fmt: skip
+    run("merge", phoned[1], phoned[0])
+    run("unmerge", phoned[1])
+    run("pending", phoned[0], "--days", "3")
+    for number in phoned:
+        run("show", number)
+    store = next(tmp_path.glob("*/logeas.sqlite"))
+    run("migrate-store", "--from", str(store), "--to", str(tmp_path / "migrated.sqlite"))
+    run("backup", str(tmp_path / "copy.sqlite"))
+    run("restore", str(tmp_path / "absent.sqlite"))
+    run("restore", str(not_mail))  # SQLite's own words follow ours, as written
+    said[f"restore {not_mail}"] = said[f"restore {not_mail}"].replace("file is not a database", "")
     return said
+
+
+def test_a_french_sync_says_its_server_faults_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Mail servers nobody listens on: the IMAP fault and the acknowledgement that could not
+    go are said in French, host and port named, as `logeas sync` and `logeas outbox` print."""
+    cli = make_cli(tmp_path, "fr", monkeypatch, capsys)
+    config = tmp_path / "fr" / "config.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '[imap]\nhost = "127.0.0.1"\nport = 9\nsecurity = "none"\nuser = "u"\n'
+        'password = "p"\n[smtp]\nhost = "127.0.0.1"\nport = 9\nsecurity = "none"\n',
+        encoding="utf-8",
+    )
+    assert cli("import", str(mail(tmp_path / "mails", 1))).code == 0  # an acknowledgement waits
+
+    synced = cli("sync", "--once")
+    outbox = cli("outbox")
+
+    assert synced.code == 1
+    assert "IMAP : serveur IMAP 127.0.0.1:9 : " in synced.text, synced.text
+    assert "SMTP : connexion impossible au serveur SMTP 127.0.0.1:9 : " in synced.text
+    assert "connexion impossible au serveur SMTP 127.0.0.1:9" in outbox.out, outbox.out
+    for said in (synced.text, outbox.out):
+        text = said.replace(str(tmp_path), "TMP").replace("ConnectionRefusedError", "")
+        assert english_in(text) == [], said
 
 
 def test_a_french_command_line_prints_no_english(

@@ -29,6 +29,7 @@ from typing import Any
 import yagmail
 
 from logeas_tui.core.mail.tls import SECURITIES, tls_context
+from logeas_tui.core.sentences import Sentence
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _describe(exc: BaseException) -> str:
             if isinstance(exc.smtp_error, bytes)
             else str(exc.smtp_error)
         )
-        return f"the server refused it: {exc.smtp_code} {' '.join(said.split())}"
+        return Sentence("smtp.refused", code=exc.smtp_code, said=" ".join(said.split()))
     text = str(exc).strip() or "no detail"
     return f"{type(exc).__name__}: {text}"
 
@@ -138,10 +139,10 @@ def send_each(
     if not messages:
         return
     if settings.security not in SECURITIES:
-        yield from [f"unknown SMTP security {settings.security!r}"] * len(messages)
+        yield from [Sentence("smtp.bad_security", security=settings.security)] * len(messages)
         return
     if settings.user and settings.password is None:
-        yield from [f"no SMTP password configured for {settings.user}"] * len(messages)
+        yield from [Sentence("smtp.no_password", user=settings.user)] * len(messages)
         return
     where = f"{settings.host}:{settings.port}"
     client: Any = None
@@ -151,7 +152,8 @@ def send_each(
     except Exception as exc:
         if client is not None:
             _close(client)
-        yield from [f"cannot connect to SMTP server {where}: {_describe(exc)}"] * len(messages)
+        cannot = Sentence("smtp.cannot_connect", where=where, cause=_describe(exc))
+        yield from [cannot] * len(messages)
         return
     try:
         for done, message in enumerate(messages):
@@ -162,7 +164,7 @@ def send_each(
                     client.login()
                     result = _send_one(client, message)
                 except Exception as exc:
-                    lost = f"connection to SMTP server {where} lost: {_describe(exc)}"
+                    lost = Sentence("smtp.lost", where=where, cause=_describe(exc))
                     yield from [lost] * (len(messages) - done)
                     break
             except Exception as exc:

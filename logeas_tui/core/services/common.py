@@ -12,6 +12,7 @@ from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
 from logeas_tui.core.mail.compose import compose
 from logeas_tui.core.procedure import MERGED, STATES
 from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.services import wording
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.models import (
     MAIL_IN,
@@ -222,7 +223,7 @@ def send_to_customer(
             desk,
             ticket,
             "mail not sent",
-            detail=f"{action}: {ticket.customer} is a phone customer without a mailbox",
+            detail=wording.no_mailbox(desk.config.language, action, ticket.customer or "?"),
         )
         return Sentence("no_mailbox", customer=ticket.customer or "?")
     parent = answering or last_customer_mail(ticket)

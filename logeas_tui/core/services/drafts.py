@@ -6,6 +6,7 @@ drops it in the same transaction as the send: the text is either sent or still a
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from logeas_tui.core.services.common import get_ticket
@@ -13,6 +14,7 @@ from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import draft_queries
 from logeas_tui.core.store.draft_queries import DraftView
 from logeas_tui.core.store.tx import writing
+from logeas_tui.core.store.views import TicketView
 
 KINDS = ("reply", "note", "ask")  # the actions whose text is written by hand
 T = TypeVar("T")
@@ -40,6 +42,15 @@ def draft(desk: Desk, number: str, kind: str) -> DraftView | None:
     """The technician's `kind` draft on ticket `number`, if any."""
     kind = _kind(kind)
     return next((d for d in draft_queries.drafts(number, desk.who) if d.kind == kind), None)
+
+
+def marked(desk: Desk, view: TicketView | None) -> TicketView | None:
+    """`view` with the kinds of the technician's drafts on it: the detail names them and the
+    key that goes on with each."""
+    if view is None:
+        return view
+    kinds = tuple(d.kind for d in draft_queries.drafts(view.row.number, desk.who))
+    return replace(view, drafts=kinds) if kinds else view
 
 
 def discard(desk: Desk, number: str, kind: str) -> None:

@@ -312,7 +312,7 @@ def ingest(
                 desk.acting_as("mail"),
                 holder,
                 "copy kept",
-                detail=f"another copy of <{parsed.message_id}>",
+                detail=wording.another_copy(desk.config.language, parsed.message_id or ""),
             )
             return IngestResult(COPY, holder.number, parsed.ok)
         result = _new_mail(desk, parsed, raw, sha, rules, acknowledge)

@@ -23,6 +23,7 @@ from logeas_tui.core.mail.imap_connect import Deadline, connection_lost
 from logeas_tui.core.mail.imap_fetch import Folder, imap_settings
 from logeas_tui.core.mail.route import Rule, load_rules
 from logeas_tui.core.progress import QUIET, Progress
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services import mail_lease
 from logeas_tui.core.services.cleanup import purge_deleted
 from logeas_tui.core.services.desk import Desk
@@ -113,17 +114,20 @@ def fetch_new(
         if full is not None:  # not the server's fault: the whole round stops (run_once)
             raise full from exc
         if deadline.passed:
-            report.error = (
-                f"{conf.host} did not finish within {ROUND_SECONDS:.0f} s "
-                f"({len(report.results)} mails stored); the next round goes on"
+            report.error = Sentence(
+                "sync.round_too_long",
+                host=conf.host,
+                seconds=f"{ROUND_SECONDS:.0f}",
+                count=len(report.results),
             )
         elif connection_lost(exc):
-            report.error = (
-                f"the connection to {conf.host} was lost "
-                f"({len(report.results)} mails stored); the next round goes on"
+            report.error = Sentence(
+                "sync.connection_lost", host=conf.host, count=len(report.results)
             )
         else:
-            report.error = f"IMAP server {conf.host}:{conf.port}: {_describe(exc)}"
+            report.error = Sentence(
+                "sync.imap_failed", where=f"{conf.host}:{conf.port}", cause=_describe(exc)
+            )
     finally:
         deadline.cancel()
     return report
@@ -156,8 +160,18 @@ class SyncReport:
 
 
 def _describe(exc: Exception) -> str:
+    """An exception in a few words: a helpdesk error's own sentence, else its type and text."""
+    if isinstance(exc, HelpdeskError) and exc.args and isinstance(exc.args[0], Sentence):
+        return exc.args[0]
     text = str(exc).strip() or type(exc).__name__
     return f"{type(exc).__name__}: {text}" if not isinstance(exc, HelpdeskError) else text
+
+
+def _joined(errors: list[str]) -> str | None:
+    """The round's faults (at most the fetch's and the send's) as one sentence."""
+    if len(errors) > 1:
+        return Sentence("sync.faults", first=errors[0], second=_joined(errors[1:]))
+    return errors[0] if errors else None
 
 
 def run_once(
@@ -182,12 +196,12 @@ def run_once(
             ignored = fetched.count(IGNORED)
             unparsed = sum(1 for r in fetched.results if not r.parsed_ok)
             if fetched.error:
-                errors.append(f"IMAP: {fetched.error}")
+                errors.append(Sentence("sync.imap", cause=fetched.error))
         except DiskFull as exc:  # the mails stay on the server, unflagged, for the next round
-            errors.append(str(exc))
+            errors.append(_describe(exc))
             full = True
         except Exception as exc:  # a server or network fault must not stop the worker
-            errors.append(f"IMAP: {_describe(exc)}")
+            errors.append(Sentence("sync.imap", cause=_describe(exc)))
     if conf.smtp is not None and held_by is None and not full:
         held_by = mail_lease.take(desk)  # renewed after a long fetch (or lost meanwhile)
     # on a full disk nothing is sent: a mail sent could not be marked sent, and would go twice
@@ -196,9 +210,9 @@ def run_once(
             report = send_due(desk, conf.smtp, force=force_send)
             sent, failed = report.sent, report.failed
             if report.error:
-                errors.append(f"SMTP: {report.error}")
+                errors.append(Sentence("sync.smtp", cause=report.error))
         except Exception as exc:
-            errors.append(f"SMTP: {_describe(exc)}")
+            errors.append(Sentence("sync.smtp", cause=_describe(exc)))
     purged = len(purge_deleted(desk))
     return SyncReport(
         desk.clock.now(),
@@ -210,6 +224,6 @@ def run_once(
         failed,
         outbox_queries.outbox_waiting(),
         purged,
-        "; ".join(errors) or None,
+        _joined(errors),
         held_by,
     )

@@ -125,13 +125,14 @@ def unmerge(desk: Desk, number: str) -> ActionResult:
                 pending_until=_parse(before["pending_until"]),
                 last_in_id=_last_in(into.id),
             )
-            state_note = f"state back to {before['state']}"
         else:
             save(desk, into, last_in_id=_last_in(into.id))
-            state_note = f"state kept ({into.state}): it changed after the merge"
             notice = Sentence("target_changed", number=into.number)
-        record(desk, dup, "unmerged", MERGED, dup.state, detail=f"taken out of {into.number}")
-        record(desk, into, "unmerge", detail=f"{dup.number} taken out; {state_note}")
+        language = desk.config.language
+        out_of = wording.unmerged(language, into.number)
+        record(desk, dup, "unmerged", MERGED, dup.state, detail=out_of)
+        taken = wording.unmerge(language, dup.number, into.state, kept=notice is not None)
+        record(desk, into, "unmerge", detail=taken)
     return ActionResult(dup.number, notice)
 
 

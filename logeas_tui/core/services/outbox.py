@@ -21,6 +21,7 @@ from logeas_tui.core.store import outbox_queries
 from logeas_tui.core.store.claims import claim_outbox, unclaim
 from logeas_tui.core.store.models import Outbox
 from logeas_tui.core.store.tx import writing
+from logeas_tui.texts import Catalog
 
 BATCH = 50
 CLAIM_STALE = timedelta(minutes=5)
@@ -81,9 +82,10 @@ def send_due(desk: Desk, conf: ServerConf, *, force: bool = False) -> SendReport
                         ).where(Outbox.id == item.id).execute()
                         sent += 1
                     else:
+                        said = Catalog(desk.config.language).say(error)  # stored as read
                         Outbox.update(
                             attempts=attempts,
-                            last_error=error[:500],
+                            last_error=said[:500],
                             next_attempt=now + backoff(attempts),
                         ).where(Outbox.id == item.id).execute()
                         unclaim(item.id, desk.copy)

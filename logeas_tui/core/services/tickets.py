@@ -139,7 +139,9 @@ def set_pending(
         due = desk.now() + timedelta(days=days)
         old, state = ticket.state, procedure.leaves("pending")
         save(desk, ticket, state=state, pending_until=due)
-        record(desk, ticket, "state", old, state, detail=f"reminder on {due:%Y-%m-%d %H:%M} UTC")
+        record(
+            desk, ticket, "state", old, state, detail=wording.reminder_on(desk.config.language, due)
+        )
     return ActionResult(ticket.number)
 
 

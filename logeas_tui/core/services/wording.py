@@ -9,6 +9,8 @@ them, and a change of wording here changes both.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from logeas_tui.core import texts
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.texts import Catalog
@@ -73,6 +75,29 @@ def merged_into(language: str, target: str, moved: int) -> str:
 
 def merged_here(language: str, duplicate: str) -> str:
     return _said(language).t("wording.merged_here", number=duplicate)
+
+
+def unmerged(language: str, target: str) -> str:
+    return _said(language).t("wording.unmerged", number=target)
+
+
+def unmerge(language: str, duplicate: str, state: str, *, kept: bool) -> str:
+    """The target's line: the duplicate taken out, its state put back or kept (it changed
+    after the merge)."""
+    key = "wording.unmerge_kept" if kept else "wording.unmerge_back"
+    return _said(language).sentence(key, {"number": duplicate, "state": state})
+
+
+def another_copy(language: str, message_id: str) -> str:
+    return _said(language).t("wording.another_copy", id=message_id[:200])
+
+
+def reminder_on(language: str, due: datetime) -> str:
+    return _said(language).t("wording.reminder_on", when=f"{due:%Y-%m-%d %H:%M}")
+
+
+def no_mailbox(language: str, action: str, customer: str) -> str:
+    return _said(language).t("wording.no_mailbox", action=action, customer=customer)
 
 
 def acknowledgement_template(desk: Desk) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 from logeas_tui.core.config import private_folder
 from logeas_tui.core.errors import HelpdeskError, first_line
 from logeas_tui.core.progress import QUIET, Progress
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store.connection import database_for, is_url, shown
 
 # What a backup's report counts, as (name, SQL): the same query on the source and on the copy.
@@ -78,14 +79,14 @@ def target_for(path: Path, at: datetime) -> Path:
     if path.is_dir():
         path = path / backup_name(at)
     if path.exists() or path.is_symlink():
-        raise HelpdeskError(f"{path} already exists: give a new file name or a folder.")
+        raise HelpdeskError(Sentence("backup.exists", path=path))
     return path
 
 
 def _sqlite_path(location: str) -> Path:
     path = Path(location).expanduser()
     if not path.is_file():
-        raise HelpdeskError(f"There is no store at {path}.")
+        raise HelpdeskError(Sentence("backup.no_store", path=path))
     return path
 
 
@@ -129,7 +130,7 @@ def _copy_sqlite(source: Path, target: Path, progress: Progress) -> dict[str, in
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             checked = dst.execute("PRAGMA integrity_check").fetchone()[0]
             if checked != "ok":
-                raise HelpdeskError(f"The backup {target} failed its integrity check: {checked}.")
+                raise HelpdeskError(Sentence("backup.integrity", target=target, checked=checked))
             copied = _counts(dst)
         finally:
             dst.close()
@@ -137,7 +138,7 @@ def _copy_sqlite(source: Path, target: Path, progress: Progress) -> dict[str, in
     finally:
         src.close()
     if copied != counts:
-        raise HelpdeskError(f"The backup {target} does not hold what the store held: {copied}.")
+        raise HelpdeskError(Sentence("backup.mismatch", target=target, copied=copied))
     return counts
 
 
@@ -160,7 +161,9 @@ def backup(location: str, path: Path, at: datetime, progress: Progress = QUIET) 
             counts = _copy_sqlite(_sqlite_path(location), partial, progress)
         os.replace(partial, target)
     except sqlite3.Error as exc:
-        raise HelpdeskError(f"Cannot back up {shown(location)}: {first_line(exc)}.") from None
+        raise HelpdeskError(
+            Sentence("backup.failed", where=shown(location), cause=first_line(exc))
+        ) from None
     finally:
         for leftover in (partial, *(partial.with_name(partial.name + s) for s in WAL_FILES)):
             leftover.unlink(missing_ok=True)
@@ -186,18 +189,20 @@ def opened_by(location: str) -> int | None:
 def _checked_backup(source: Path) -> dict[str, int]:
     """The counts of the backup file `source`, after its integrity check."""
     if not source.is_file():
-        raise HelpdeskError(f"There is no backup at {source}.")
+        raise HelpdeskError(Sentence("backup.none_at", source=source))
     try:
         conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             checked = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if checked != "ok":
-                raise HelpdeskError(f"{source} is damaged: {checked}.")
+                raise HelpdeskError(Sentence("backup.damaged", source=source, checked=checked))
             return _counts(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise HelpdeskError(f"{source} is not a backup of a store: {first_line(exc)}.") from None
+        raise HelpdeskError(
+            Sentence("backup.not_backup", source=source, cause=first_line(exc))
+        ) from None
 
 
 def restore(source: Path, location: str, at: datetime) -> RestoreReport:
@@ -210,10 +215,7 @@ def restore(source: Path, location: str, at: datetime) -> RestoreReport:
     target = Path(location).expanduser()
     pid = opened_by(str(target))
     if pid is not None:
-        raise HelpdeskError(
-            f"The store {target} is open by a running app or command (process {pid}): "
-            "quit it first, then restore."
-        )
+        raise HelpdeskError(Sentence("restore.open_by", target=target, pid=pid))
     private_folder(target.parent)
     partial = target.with_name(f".{target.name}.restoring")
     partial.unlink(missing_ok=True)
@@ -251,10 +253,7 @@ def _restore_postgres(
     finally:
         database.close()
     if others:
-        raise HelpdeskError(
-            f"The store {shown(location)} is open by {others} other session(s): "
-            "quit every app and command using it, then restore."
-        )
+        raise HelpdeskError(Sentence("restore.sessions", target=shown(location), count=others))
     from logeas_tui.core.store.copy import copy_store
 
     aside = source.with_name(f"replaced-{stamp(at)}.sqlite")

@@ -98,15 +98,15 @@ def _connect(database: Database) -> None:
     try:
         database.connect(reuse_if_open=True)
     except ImproperlyConfigured:
-        raise HelpdeskError(
-            "PostgreSQL needs the psycopg package: pip install 'psycopg[binary]'."
-        ) from None
+        raise HelpdeskError(Sentence("store.needs_psycopg")) from None
 
 
 def cannot_open(location: str, exc: Exception) -> HelpdeskError:
     """The one line said when the store at `location` cannot be opened: the first line of
     the driver's message, the password hidden."""
-    return HelpdeskError(f"Cannot open the database {shown(location)}: {first_line(exc)}.")
+    return HelpdeskError(
+        Sentence("store.cannot_open", where=shown(location), cause=first_line(exc))
+    )
 
 
 _opened: list[str] = []  # the location of the store the models are bound to

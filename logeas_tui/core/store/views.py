@@ -165,6 +165,7 @@ class TicketView:
     history: tuple[HistoryView, ...]
     merged_here: tuple[str, ...]  # numbers of tickets merged into this one
     duplicate_of: str | None = None  # a strong candidate (services.duplicates), when looked for
+    drafts: tuple[str, ...] = ()  # the kinds of my drafts on it (services.drafts), when looked for
 
     def to_json(self) -> dict[str, Any]:
         data = self.row.to_json()
