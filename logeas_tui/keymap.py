@@ -12,6 +12,7 @@ from textual.keys import Keys, _character_to_key, key_to_character
 
 from logeas_tui import actions
 from logeas_tui.core.config import Config, setting_error
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.widgets.queue_list import QueueList
 from logeas_tui.widgets.ticket_detail import TicketDetail
 from logeas_tui.widgets.ticket_list import TicketList
@@ -57,18 +58,24 @@ def check(config: Config) -> None:
     ids = ", ".join(action.id for action in actions.REGISTRY)
     for action_id, keys in config.keys:
         if action_id not in actions.BY_ID:
-            raise setting_error(config, "keys", action_id, f"no action has this id (ids: {ids})")
+            raise setting_error(config, "keys", action_id, Sentence("config.no_action", ids=ids))
         for key in (k.strip() for k in keys.split(",")):
             if not readable(key):
                 raise setting_error(
-                    config, "keys", action_id, f"{key!r} is not a key name (e.g. M, f5, ctrl+x)"
+                    config, "keys", action_id, Sentence("config.not_key", typed=repr(key))
                 )
             others = [other for other in effective.get(key, ()) if other != action_id]
             if others:
                 raise setting_error(
-                    config, "keys", action_id, f"{key!r} is already the key of '{others[0]}'"
+                    config,
+                    "keys",
+                    action_id,
+                    Sentence("config.key_taken", typed=repr(key), other=others[0]),
                 )
             if key in panes:
                 raise setting_error(
-                    config, "keys", action_id, f"{key!r} moves in the lists ({panes[key]})"
+                    config,
+                    "keys",
+                    action_id,
+                    Sentence("config.key_moves", typed=repr(key), panes=panes[key]),
                 )

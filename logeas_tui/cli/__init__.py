@@ -82,16 +82,16 @@ def run_app(desk: Desk) -> int:
 
 def configured_language(argv: Sequence[str] | None) -> str:
     """The language of the config the command line names (or the default one), read before
-    parsing so that `--help` and argparse's errors speak it; English when it cannot be read
-    (the verb then says why, once parsed)."""
+    parsing so that `--help` and argparse's errors speak it; for a file that cannot be read,
+    the language its `language` line asks for (the verb then says why, once parsed)."""
     peek = argparse.ArgumentParser(add_help=False)
     peek.add_argument("--config")
     known, _ = peek.parse_known_args(argv)
+    path = Path(known.config).expanduser() if known.config else None
     try:
-        path = Path(known.config).expanduser() if known.config else None
         return config_mod.load(path, create=False).language
     except (HelpdeskError, OSError, ValueError):
-        return "en"
+        return config_mod.language_written(path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,6 +7,7 @@ A broken file is refused with the file, the line and the key named, never half-r
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -163,10 +164,10 @@ class ServerConf:
                 )
             except subprocess.TimeoutExpired:
                 raise ConfigError(
-                    f"password_command gave no answer within {PASSWORD_COMMAND_SECONDS} s"
+                    Sentence("config.command_slow", seconds=PASSWORD_COMMAND_SECONDS)
                 ) from None
             if out.returncode != 0:
-                raise ConfigError(f"password_command failed with status {out.returncode}")
+                raise ConfigError(Sentence("config.command_failed", status=out.returncode))
             _answers[command] = Secret(out.stdout.splitlines()[0] if out.stdout else "")
         return _answers[command]
 
@@ -211,6 +212,18 @@ def system_language() -> str:
     return "en"
 
 
+def language_written(path: Path | None) -> str:
+    """The language a settings file asks for, read from its `language = "…"` line even when
+    the rest of the file is wrong (so the error about it is said in that language); else the
+    system's."""
+    try:
+        text = (path or default_path()).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return system_language()
+    found = re.search(r'^\s*language\s*=\s*["\'](fr|en)["\']', text, re.MULTILINE)
+    return found[1] if found else system_language()
+
+
 def default_path() -> Path:
     env = os.environ.get("LOGEAS_CONFIG")
     if env:
@@ -230,9 +243,9 @@ def load(path: Path | None = None, *, create: bool = True) -> Config:
         text = path.read_text(encoding="utf-8-sig")  # a BOM left by a Windows editor is fine
         raw = tomllib.loads(text)
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}): save it as UTF-8") from None
+        raise ConfigError(Sentence("config.not_utf8", path=path, byte=exc.start)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        raise ConfigError(Sentence("config.not_toml", path=path, cause=exc)) from None
     from logeas_tui.core.config_reader import Reader  # it reads the classes above
 
     config = Reader(path, text).build(raw)

@@ -22,6 +22,7 @@ from logeas_tui.core.config import (
     system_language,
 )
 from logeas_tui.core.errors import ConfigError
+from logeas_tui.core.sentences import Sentence
 
 SECRET_KEYS = frozenset({"password"})  # never echoed in an error
 GRACE_HOURS = (1, 87_600)  # Delete keeps a ticket an hour at least, ten years at most
@@ -59,11 +60,16 @@ class Reader:
                 return n
         return None
 
-    def fail(self, section: str, key: str, message: str, index: int = 0) -> ConfigError:
+    def fail(self, section: str, key: str, problem: str, index: int = 0) -> ConfigError:
+        """The file, the line and the key, then what is wrong (a Sentence: said in the
+        language of whoever shows it)."""
         line = self.line_of(section, key, index)
-        where = f"{self.path}, line {line}" if line else str(self.path)
         name = f"{section}.{key}" if section else key
-        return ConfigError(f"{where}: key '{name}': {message}")
+        if line:
+            said = Sentence("config.at_line", path=self.path, line=line, name=name, problem=problem)
+        else:
+            said = Sentence("config.at", path=self.path, name=name, problem=problem)
+        return ConfigError(said)
 
     def get(
         self,
@@ -80,7 +86,9 @@ class Reader:
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
             got = f"a {type(value).__name__}" if key in SECRET_KEYS else repr(value)
-            raise self.fail(section, key, f"expected {kind.__name__}, got {got}", index)
+            raise self.fail(
+                section, key, Sentence("config.expected", kind=kind.__name__, got=got), index
+            )
         return value
 
     def secret(self, table: dict[str, Any], section: str) -> Secret | None:
@@ -93,7 +101,9 @@ class Reader:
         """An integer setting within [low, high]."""
         value: int = self.get(table, section, key, int, default)
         if not low <= value <= high:
-            raise self.fail(section, key, f"must be between {low:,} and {high:,}, not {value:,}")
+            raise self.fail(
+                section, key, Sentence("config.between", low=low, high=high, value=value)
+            )
         return value
 
     def only(
@@ -102,12 +112,14 @@ class Reader:
         """Refuse a misspelt key rather than silently ignoring it."""
         for key in table:
             if key not in known:
-                raise self.fail(section, key, f"unknown setting (known: {', '.join(known)})", index)
+                raise self.fail(
+                    section, key, Sentence("config.unknown", known=", ".join(known)), index
+                )
 
     def table(self, raw: dict[str, Any], key: str) -> dict[str, Any]:
         value = raw.get(key, {})
         if not isinstance(value, dict):
-            raise self.fail("", key, "expected a [section]")
+            raise self.fail("", key, Sentence("config.section"))
         return value
 
     def build(self, raw: dict[str, Any]) -> Config:
@@ -124,10 +136,10 @@ class Reader:
         }
         for key in raw:
             if key not in known:
-                raise self.fail("", key, f"unknown setting (known: {', '.join(sorted(known))})")
+                raise self.fail("", key, Sentence("config.unknown", known=", ".join(sorted(known))))
         language = self.get(raw, "", "language", str, system_language())
         if language not in ("fr", "en"):
-            raise self.fail("", "language", f'must be "fr" or "en", not {language!r}')
+            raise self.fail("", "language", Sentence("config.language", value=repr(language)))
         sup = self.table(raw, "support")
         self.only(
             sup,
@@ -145,11 +157,13 @@ class Reader:
         )
         system_id = self.get(sup, "support", "system_id", str, "10")
         if not (system_id.isdigit() and len(system_id) == 2):
-            raise self.fail("support", "system_id", f"must be two digits, not {system_id!r}")
+            raise self.fail(
+                "support", "system_id", Sentence("config.system_id", value=repr(system_id))
+            )
         keys = self.table(raw, "keys")
         for k, v in keys.items():
             if not isinstance(v, str):
-                raise self.fail("keys", k, f"expected a key name, got {v!r}")
+                raise self.fail("keys", k, Sentence("config.key_name", got=repr(v)))
         me = self.get(sup, "support", "me", str, None)
         config = Config(
             path=self.path,
@@ -172,7 +186,7 @@ class Reader:
         names = [tech.name for tech in config.technicians]
         if me is not None and me not in names:
             raise self.fail(
-                "support", "me", f"{me!r} is not a technician (technicians: {', '.join(names)})"
+                "support", "me", Sentence("config.me", me=repr(me), names=", ".join(names))
             )
         return replace(config, me=me or names[0])
 
@@ -182,7 +196,7 @@ class Reader:
         self.only(table, "serve", ("password",))
         password = self.secret(table, "serve")
         if password is not None and not password.strip():
-            raise self.fail("serve", "password", "must not be empty")
+            raise self.fail("serve", "password", Sentence("config.empty"))
         return password
 
     def backup(self, table: dict[str, Any]) -> dict[str, Any]:
@@ -194,7 +208,7 @@ class Reader:
             return {"backup_keep": keep}
         path = (self.path.parent / Path(folder).expanduser()).resolve()
         if path.exists() and not path.is_dir():
-            raise self.fail("backup", "folder", f"{path} is not a folder")
+            raise self.fail("backup", "folder", Sentence("config.not_folder", path=path))
         return {"backup_folder": path, "backup_keep": keep}
 
     def data_dir(self, sup: dict[str, Any]) -> Path:
@@ -205,24 +219,24 @@ class Reader:
             return DATA_DIR
         folder = (self.path.parent / Path(name).expanduser()).resolve()
         if not (folder / "queues.toml").is_file():
-            raise self.fail("support", "data", f"{folder} is not a data folder (no queues.toml)")
+            raise self.fail("support", "data", Sentence("config.not_data", path=folder))
         return folder
 
     def technicians(self, items: Any) -> tuple[TechnicianConf, ...]:
         if not isinstance(items, list):
-            raise self.fail("", "technicians", "expected [[technicians]] entries")
+            raise self.fail("", "technicians", Sentence("config.technicians"))
         out = []
         for i, item in enumerate(items):
             if not isinstance(item, dict):
-                raise self.fail("", "technicians", "expected [[technicians]] entries")
+                raise self.fail("", "technicians", Sentence("config.technicians"))
             self.only(item, "technicians", ("name", "email", "level"), i)
             name = self.get(item, "technicians", "name", str, None, i)
             if not name:
-                raise self.fail("technicians", "name", "every technician needs a name", i)
+                raise self.fail("technicians", "name", Sentence("config.tech_name"), i)
             email = self.get(item, "technicians", "email", str, "", i)
             level = self.get(item, "technicians", "level", int, 1, i)
             if level < 1:
-                raise self.fail("technicians", "level", "support levels start at 1", i)
+                raise self.fail("technicians", "level", Sentence("config.level"), i)
             out.append(TechnicianConf(name, email, level))
         return tuple(out) or Config.technicians
 
@@ -231,19 +245,19 @@ class Reader:
         try:
             ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError):
-            raise self.fail("hours", "timezone", f"unknown time zone {tz!r}") from None
+            raise self.fail("hours", "timezone", Sentence("config.zone", value=repr(tz))) from None
         week = list(HoursConf().week)
         for i, day in enumerate(DAYS):
             if day in table:
                 week[i] = self.intervals(day, table[day])
         for key in table:
             if key not in (*DAYS, "timezone", "holidays"):
-                raise self.fail("hours", key, "unknown setting")
+                raise self.fail("hours", key, Sentence("config.unknown_hours"))
         return HoursConf(tz, self.get(table, "hours", "holidays", bool, True), tuple(week))
 
     def intervals(self, day: str, value: Any) -> tuple[tuple[time, time], ...]:
         if not isinstance(value, list):
-            raise self.fail("hours", day, 'expected a list like ["09:00-12:00"]')
+            raise self.fail("hours", day, Sentence("config.hours_list"))
         out = []
         for item in value:
             m = re.fullmatch(r"\s*(\d{1,2}):(\d\d)\s*-\s*(\d{1,2}):(\d\d)\s*", str(item))
@@ -253,9 +267,11 @@ class Reader:
                 start = time(int(m[1]), int(m[2]))
                 end = time(int(m[3]), int(m[4])) if m[3] != "24" else time.max
             except ValueError:
-                raise self.fail("hours", day, f'{item!r} is not a "HH:MM-HH:MM" interval') from None
+                raise self.fail(
+                    "hours", day, Sentence("config.interval", value=repr(item))
+                ) from None
             if end <= start:
-                raise self.fail("hours", day, f"{item!r} ends before it starts")
+                raise self.fail("hours", day, Sentence("config.backwards", value=repr(item)))
             out.append((start, end))
         return tuple(sorted(out))
 
@@ -279,12 +295,10 @@ class Reader:
         )
         host = self.get(t, name, "host", str, None)
         if not host:
-            raise self.fail(name, "host", "a mail server needs a host")
+            raise self.fail(name, "host", Sentence("config.host"))
         security = self.get(t, name, "security", str, "ssl")
         if security not in ("none", "starttls", "ssl"):
-            raise self.fail(
-                name, "security", f'must be "none", "starttls" or "ssl", not {security!r}'
-            )
+            raise self.fail(name, "security", Sentence("config.security", value=repr(security)))
         return ServerConf(
             host=host,
             port=self.number(t, name, "port", port, *PORTS),

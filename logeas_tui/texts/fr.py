@@ -612,6 +612,38 @@ TEXTS: dict[str, str] = {
         "La base {target} est ouverte par {count} autre(s) session(s) : "
         "quittez toutes les applications et commandes qui l'utilisent, puis restaurez."
     ),
+    # core/config_reader.py, config.py, keymap.py : ce qui ne va pas dans le fichier de réglages
+    "config.at_line": "{path}, ligne {line} : clé '{name}' : {problem}",
+    "config.at": "{path} : clé '{name}' : {problem}",
+    "config.expected": "{kind} attendu, trouvé {got}",
+    "config.between": "doit être entre {low} et {high}, pas {value}",
+    "config.unknown": "réglage inconnu (connus : {known})",
+    "config.unknown_hours": "réglage inconnu",
+    "config.section": "une [section] est attendue",
+    "config.language": 'doit être "fr" ou "en", pas {value}',
+    "config.system_id": "doit faire deux chiffres, pas {value}",
+    "config.key_name": "un nom de touche est attendu, trouvé {got}",
+    "config.me": "{me} n'est pas un technicien (techniciens : {names})",
+    "config.empty": "ne doit pas être vide",
+    "config.not_folder": "{path} n'est pas un dossier",
+    "config.not_data": "{path} n'est pas un dossier de données (pas de queues.toml)",
+    "config.technicians": "des entrées [[technicians]] sont attendues",
+    "config.tech_name": "chaque technicien a besoin d'un nom",
+    "config.level": "les niveaux de support commencent à 1",
+    "config.zone": "fuseau horaire inconnu {value}",
+    "config.hours_list": 'une liste comme ["09:00-12:00"] est attendue',
+    "config.interval": '{value} n\'est pas une plage "HH:MM-HH:MM"',
+    "config.backwards": "{value} finit avant de commencer",
+    "config.host": "un serveur de courrier a besoin d'un hôte (host)",
+    "config.security": 'doit être "none", "starttls" ou "ssl", pas {value}',
+    "config.no_action": "aucune action n'a cet identifiant (identifiants : {ids})",
+    "config.not_key": "{typed} n'est pas un nom de touche (par ex. M, f5, ctrl+x)",
+    "config.key_taken": "{typed} est déjà la touche de '{other}'",
+    "config.key_moves": "{typed} déplace dans les listes ({panes})",
+    "config.command_slow": "password_command n'a pas répondu en {seconds} s",
+    "config.command_failed": "password_command a échoué avec le statut {status}",
+    "config.not_utf8": "{path} : pas du texte UTF-8 (octet {byte}) : enregistrez-le en UTF-8",
+    "config.not_toml": "{path} : {cause}",
     "config.exposed_password": (
         "{path} contient un mot de passe que d'autres utilisateurs peuvent lire : "
         "lancez chmod 600 {path}"

@@ -175,3 +175,30 @@ def test_a_french_command_line_prints_no_english(
     assert "utilisation : logeas" in said["--help"] and "erreur : " in said["nope"]
     leaks = {args: english_in(text) for args, text in said.items() if english_in(text)}
     assert leaks == {}, "\n".join(f"{args}: {found}" for args, found in leaks.items())
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ('[support]\nsystem_id = "abc"\n', "ligne 3 : clé 'support.system_id' : doit faire deux"),
+        ("bogus = 1\n", "ligne 2 : clé 'bogus' : réglage inconnu (connus : backup, "),
+        ('[hours]\nmonday = ["18:00-09:00"]\n', "clé 'hours.monday' : '18:00-09:00' finit avant"),
+        ('[hours]\ntimezone = "Mars/Olympus"\n', "fuseau horaire inconnu 'Mars/Olympus'"),
+    ],
+)
+def test_a_wrong_french_settings_file_is_explained_in_french(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    setting: str,
+    said: str,
+) -> None:
+    """The file, its line and the key are named, and what is wrong is said in the language
+    the file asks for, though the file could not be read whole."""
+    cli = make_cli(tmp_path, "fr", monkeypatch, capsys)
+    config = tmp_path / "fr" / "config.toml"
+    config.write_text('language = "fr"\n' + setting, encoding="utf-8")
+    run = cli("list")
+    assert run.code == 1
+    assert run.err.startswith(f"erreur : {config}, ") and said in run.err, run.err
+    assert english_in(run.err.replace(str(tmp_path), "TMP")) == [], run.err
