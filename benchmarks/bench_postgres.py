@@ -38,6 +38,7 @@ from logeas_tui.core.store.connection import close_store, open_apart, open_store
 from logeas_tui.core.store.copy import copy_store  # noqa: E402
 from logeas_tui.core.store.models import Ticket, db  # noqa: E402
 from logeas_tui.core.store.ui_queries import desk_summary  # noqa: E402
+from logeas_tui.texts import Catalog  # noqa: E402
 from tests.pg_server import start_postgres  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
@@ -192,10 +193,10 @@ def main() -> None:
         url = server.new_database(template=None)
 
         print("\nmigrate-store SQLite -> PostgreSQL (target: a 100,000-ticket store in minutes)")
-        print("  " + describe(copy_store(str(path), url)))
+        print("  " + describe(copy_store(str(path), url), Catalog("en")))
         with tempfile.TemporaryDirectory() as tmp:
             print("migrate-store PostgreSQL -> a new SQLite file")
-            print("  " + describe(copy_store(url, str(Path(tmp) / "back.sqlite"))))
+            print("  " + describe(copy_store(url, str(Path(tmp) / "back.sqlite")), Catalog("en")))
 
         stores = {"SQLite": open_apart(str(path)), "PostgreSQL": open_apart(url)}
         try:
