@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,8 +36,11 @@ def _deliver(dovecot: Dovecot, user: str, count: int) -> None:
     dovecot.append_many(user, "pw", mails)
 
 
-async def _until(pilot, condition, tries: int = 1500) -> bool:
-    for _ in range(tries):
+async def _until(pilot, condition, seconds: float = 180.0) -> bool:
+    """Wait (the app running) until `condition` holds; the deadline guards a hang only: a
+    thousand mails into PostgreSQL on a loaded 2-core machine took over 30 s."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         if condition():
             return True
         await pilot.pause(0.02)

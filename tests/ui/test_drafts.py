@@ -363,5 +363,7 @@ async def test_the_detail_says_a_draft_waits_and_names_its_key_until_it_is_sent(
         await until_screen(pilot, ComposeScreen)
         await pilot.press("ctrl+s")
         await until_screen(pilot, MainScreen)
-        await until(pilot, lambda: kept not in detail_text(app) and "Rappeler lundi" in detail_text(app))
+        await until(
+            pilot, lambda: kept not in detail_text(app) and "Rappeler lundi" in detail_text(app)
+        )
     assert notes(seeded.desk, seeded.printer) == ["Rappeler lundi"]

@@ -51,5 +51,5 @@ def test_the_backup_settings_are_read_and_checked(tmp_path: Path) -> None:
     conf = config_mod.load(path)
     assert conf.backup_folder == (tmp_path / "saves").resolve() and conf.backup_keep == 3
     path.write_text(CONFIG + '[backup]\nfolder = "saves"\nkeep = 0\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"backup.*keep.*between 1 and 3,650"):
+    with pytest.raises(ConfigError, match=r"backup.*keep.*between 1 and 3650, not 0"):
         config_mod.load(path)
