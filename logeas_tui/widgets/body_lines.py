@@ -19,7 +19,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.widget import Widget
 
-from logeas_tui.widgets.literal import clean_block
+from logeas_tui.widgets.literal import clean_block, is_plain
 
 
 class BodyLines(Widget):
@@ -31,7 +31,7 @@ class BodyLines(Widget):
         super().__init__()
         self._style = Style()
         self._lines: list[str] = []
-        self._ascii = True
+        self._plain = True
         self._layout: tuple[int, list[int] | None] = (-1, None)  # (width, first row of each line)
         self._cut: LRUCache[tuple[int, int], tuple[Text, list[int]]] = LRUCache(256)
         self.update(text, style)
@@ -41,7 +41,7 @@ class BodyLines(Widget):
         self._style = Style.parse(style) if style else Style()
         text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip()
         self._lines = text.split("\n")
-        self._ascii = text.isascii() and "\t" not in text  # then a cell per character
+        self._plain = is_plain(text)  # then nothing to clean, a cell per character
         self._layout = (-1, None)
         self._cut.clear()
         self.refresh(layout=True)
@@ -53,15 +53,15 @@ class BodyLines(Widget):
     # -- layout --------------------------------------------------------------------------
 
     def _rows_of(self, line: str, width: int) -> int:
-        if (self._ascii or len(line) * 2 <= width) and len(line) <= width:
-            return 1
+        if (self._plain or len(line) * 4 <= width) and len(line) <= width:
+            return 1  # a tab becomes 4 cells at most, all else 2 at most
         return len(self._wrapped(line, width)[1]) + 1
 
     def _starts(self, width: int) -> list[int] | None:
         """The first row of each line at `width` (None: one row per line)."""
         if self._layout[0] != width:
             starts: list[int] | None = None
-            if not (self._ascii and max(map(len, self._lines)) <= width):
+            if not (self._plain and max(map(len, self._lines)) <= width):
                 rows = (self._rows_of(line, width) for line in self._lines)
                 starts = list(accumulate(rows, initial=0))
             self._layout = (width, starts)
@@ -75,8 +75,8 @@ class BodyLines(Widget):
 
     def _wrapped(self, line: str, width: int) -> tuple[str, list[int]]:
         """`line` cleaned, and the offsets where it wraps at `width`."""
-        clean = clean_block(line)
-        if cell_len(clean) <= width:
+        clean = line if self._plain else clean_block(line)
+        if (len(clean) if self._plain else cell_len(clean)) <= width:
             return clean, []
         return clean, divide_line(clean, width, fold=True)
 

@@ -24,11 +24,11 @@ class LongMessage(Vertical):
     LongMessage > Static { width: 1fr; }
     """
 
-    def __init__(self, *, classes: str | None = None) -> None:
+    def __init__(self) -> None:
         self.head = Static("")
         self.body = BodyLines("")
         self.foot = Static("")
-        super().__init__(self.head, self.body, self.foot, classes=classes)
+        super().__init__(self.head, self.body, self.foot)
 
     def fill(
         self,
@@ -46,6 +46,10 @@ class LongMessage(Vertical):
         self.border_title = Content.from_rich_text(title)
         self.head.update(Group(*head))
         self.head.display = bool(head)
+        self.more(body, style, foot)
+
+    def more(self, body: str, style: str, foot: list[RenderableType]) -> None:
+        """Show more of the body (the rest of the frame is as it was)."""
         self.body.update(body, style)
         self.foot.update(Group(*foot))
         self.foot.display = bool(foot)

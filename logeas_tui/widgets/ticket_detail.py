@@ -21,7 +21,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.css.query import DOMQuery
 from textual.css.types import EdgeType
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -113,6 +112,7 @@ class TicketDetail(VerticalScroll, can_focus=True):
         self._wide = True
         self._unfold = 0  # how many times "show more" was pressed on this ticket
         self._folded = False  # a body of the shown ticket is cut
+        self._frames: list[tuple[LongMessage, Static]] = []  # each long message, what follows
 
     @property
     def number(self) -> str | None:
@@ -130,7 +130,7 @@ class TicketDetail(VerticalScroll, can_focus=True):
             self.view = None
             hint.display = True
             self.query_one("#body", Static).update("")
-            self._pieces().remove()
+            self._drop_frames()
             self.scroll_home(animate=False)
 
     def on_resize(self) -> None:
@@ -154,14 +154,19 @@ class TicketDetail(VerticalScroll, can_focus=True):
         if self.view is None or not self._folded:
             return False
         self._unfold += 1
-        self._draw(self.view)
+        _, longs = self._render_view(self.view)  # only the long bodies change: nothing else
+        for (frame, _), long in zip(self._frames, longs, strict=True):
+            frame.more(long.shown, _style(long.message), long.foot)
         return True
 
     # -- drawing -------------------------------------------------------------------------
 
-    def _pieces(self) -> DOMQuery[Widget]:
-        """What follows #body when a message is long: a LongMessage, then a Static, each."""
-        return self.query(".piece")
+    def _drop_frames(self) -> None:
+        """Remove the long messages' widgets (another ticket, or none, is shown)."""
+        for frame, rest in self._frames:
+            frame.remove()
+            rest.remove()
+        self._frames = []
 
     def _draw(self, view: TicketView) -> None:
         """#body holds all up to the first long message; each long one is followed by a
@@ -169,19 +174,16 @@ class TicketDetail(VerticalScroll, can_focus=True):
         (show more, a reload), so the scroll position stays."""
         runs, longs = self._render_view(view)
         self.query_one("#body", Static).update(Group(*runs[0]))
-        pieces = list(self._pieces())
-        if len(pieces) != 2 * len(longs):
-            self._pieces().remove()
-            pieces = []
-            for _ in longs:
-                pieces += [LongMessage(classes="piece"), Static("", classes="piece")]
-            if pieces:
-                self.mount_all(pieces)
-        for frame, rest, long, run in zip(pieces[::2], pieces[1::2], longs, runs[1:], strict=True):
-            assert isinstance(frame, LongMessage) and isinstance(rest, Static)
+        if len(self._frames) != len(longs):
+            self._drop_frames()
+            self._frames = [(LongMessage(), Static("")) for _ in longs]
+            if self._frames:
+                self.mount_all(widget for pair in self._frames for widget in pair)
+        for (frame, rest), long, run in zip(self._frames, longs, runs[1:], strict=True):
             _, colour, _, border, _ = KINDS.get(long.message.kind, OTHER)
-            style = "italic" if long.message.kind == NOTE else ""
-            frame.fill(long.title, colour, border, long.head, long.shown, style, long.foot)
+            frame.fill(
+                long.title, colour, border, long.head, long.shown, _style(long.message), long.foot
+            )
             rest.update(Group(*run))
 
     def _render_view(self, view: TicketView) -> tuple[list[list[RenderableType]], list[Long]]:
@@ -317,7 +319,7 @@ class TicketDetail(VerticalScroll, can_focus=True):
             foot.append(line)
         if fold(message.body)[1]:
             return Long(message, title, body, shown, foot)
-        body.append(block(shown.rstrip(), "italic" if message.kind == NOTE else ""))
+        body.append(block(shown.rstrip(), _style(message)))
         return Panel(
             Group(*body, *foot),
             title=title,
@@ -347,6 +349,11 @@ class TicketDetail(VerticalScroll, can_focus=True):
             action = Text(label) if not label.startswith("history.") else literal(h.action)
             grid.add_row(local(h.at, self.zone), literal(h.who), action, change)
         return grid
+
+
+def _style(message: MessageView) -> str:
+    """The style of a body: a note's is italic."""
+    return "italic" if message.kind == NOTE else ""
 
 
 def _value(value: str) -> str:

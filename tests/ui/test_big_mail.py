@@ -87,3 +87,21 @@ async def test_a_short_mail_is_not_folded(app: LogeasApp, seeded: Seeded) -> Non
         assert "Impossible d'imprimer les bordereaux" in text and "show more" not in text
         await pilot.press("e")  # nothing folded: nothing happens
         assert rendered(main(app).query_one(TicketDetail).query_one("#body").content) == text
+
+
+async def test_the_next_ticket_shows_nothing_of_a_long_mail_before(seeded: Seeded) -> None:
+    long = stored_mail(
+        seeded.desk, sender="gros@exemple.fr", name="Gros", subject="journal", body=MILLION
+    )
+    app = LogeasApp(seeded.desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot, long)
+        assert "ligne 0 [b]x[/b]" in on_screen(app)
+        await pilot.press("escape")
+        await opened(pilot, seeded.printer)  # a short mail: the long body is gone
+        text = on_screen(app)
+        assert "Impossible d'imprimer les bordereaux" in text
+        assert "ligne 0" not in text and "show more" not in text
+        await pilot.press("escape")
+        await opened(pilot, long)  # and back: its first lines again
+        assert "ligne 0 [b]x[/b]" in on_screen(app)
