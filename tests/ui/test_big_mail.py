@@ -105,3 +105,21 @@ async def test_the_next_ticket_shows_nothing_of_a_long_mail_before(seeded: Seede
         await pilot.press("escape")
         await opened(pilot, long)  # and back: its first lines again
         assert "ligne 0 [b]x[/b]" in on_screen(app)
+
+
+async def test_lines_of_a_long_mail_can_be_selected_with_the_mouse(seeded: Seeded) -> None:
+    number = stored_mail(
+        seeded.desk, sender="gros@exemple.fr", name="Gros", subject="journal", body=MILLION
+    )
+    app = LogeasApp(seeded.desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot, number)
+        rows = on_screen(app).splitlines()
+        y = next(n for n, row in enumerate(rows) if "ligne 1 " in row)
+        x = rows[y].index("ligne 1 ")
+        await pilot.mouse_down(offset=(x, y))
+        await pilot.hover(offset=(x + 4, y + 2))
+        await pilot.mouse_up(offset=(x + 4, y + 2))
+        await pilot.pause()
+        selected = app.screen.get_selected_text()
+        assert selected == "ligne 1 [b]x[/b] ␛[31m\nligne 2 [b]x[/b] ␛[31m\nligne", selected
