@@ -1,6 +1,7 @@
 """A long mail body drawn a row at a time (Textual's Line API): its layout is one pass over the
-lengths of the lines shown, and a frame draws only the rows on screen, so showing eight times
-more of a 50 MB mail does not lay out (or wrap, or clean) what is off screen. A line wider than
+lines shown (words are divided only in the lines wider than the pane), and a frame draws only
+the rows on screen, so showing eight times more of a 50 MB mail renders, styles and cleans
+nothing that is off screen. A line wider than
 the pane wraps at words, as Rich wraps a `Text` (same `divide_line`). Mail text is data: each
 row is cleaned (`clean_block`) and drawn as a `Text`, never parsed as markup."""
 
@@ -23,7 +24,7 @@ from logeas_tui.widgets.literal import clean_block, is_plain
 
 
 class BodyLines(Widget):
-    """The lines of one body; `text` is set whole, rows are made when drawn."""
+    """The lines of one body: the text is set whole (`update`), its rows made when drawn."""
 
     DEFAULT_CSS = "BodyLines { height: auto; width: 1fr; }"
 
@@ -45,10 +46,6 @@ class BodyLines(Widget):
         self._layout = (-1, None)
         self._cut.clear()
         self.refresh(layout=True)
-
-    @property
-    def line_count(self) -> int:
-        return len(self._lines)
 
     # -- layout --------------------------------------------------------------------------
 
@@ -100,6 +97,8 @@ class BodyLines(Widget):
         row = 0 if starts is None else y - starts[index]
         text, offsets = self._row(index, width)
         bounds = [0, *offsets, len(text)]
+        if row + 1 >= len(bounds):  # laid out at another width, not drawn at it yet
+            return Strip.blank(width, base)
         start, end = bounds[row], bounds[row + 1]
         piece = text[start:end]
         piece.rstrip_end(width)
