@@ -20,6 +20,8 @@ _C0 = {code: chr(0x2400 + code) for code in range(0x20)}
 _C0[0x7F] = "\u2421"
 _OTHER = re.compile("[\u0080-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u061c]")
 _SPACES = re.compile(r"[\t\r\n\f\v]+")
+_C0_BUT_NEWLINE = {k: v for k, v in _C0.items() if k != 0x0A}
+_NOT_PLAIN = re.compile(r"[^\n\x20-\x7e]")
 
 
 def clean_line(value: str | None) -> str:
@@ -32,8 +34,13 @@ def clean_line(value: str | None) -> str:
 def clean_block(value: str | None) -> str:
     """A multi-line text (a mail body), safe for a terminal: keeps line breaks, expands tabs."""
     text = (value or "").replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
-    keep = {k: v for k, v in _C0.items() if k != 0x0A}
-    return _OTHER.sub("\ufffd", text.translate(keep))
+    return _OTHER.sub("\ufffd", text.translate(_C0_BUT_NEWLINE))
+
+
+def is_plain(value: str) -> bool:
+    """True when `clean_block` would leave `value` as it is: printable ASCII and line breaks
+    (then a character is a cell, and a long text need not be cleaned line by line)."""
+    return _NOT_PLAIN.search(value) is None
 
 
 def literal(value: str | None, style: str | Style = "") -> Text:

@@ -1,10 +1,15 @@
 """The detail pane: the ticket's fields, its messages in order (incoming mail, outgoing mail,
 phone call and internal note each drawn differently; a mail from an unknown sender, not accepted
 yet, says so above it with the key that accepts it), then its history. Every piece of mail
-text goes through `literal`/`block`, never through markup."""
+text goes through `literal`/`block`, never through markup.
+
+A message whose body is folded (a long mail) is a `LongMessage` widget between the Statics
+that hold the rest, so "show more" lays out none of its body: only the rows on screen are drawn.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -16,6 +21,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.types import EdgeType
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
@@ -27,14 +33,28 @@ from logeas_tui.i18n import t, texts
 from logeas_tui.widgets.fold import fold
 from logeas_tui.widgets.keys import key_of, translate_bindings
 from logeas_tui.widgets.literal import block, literal
+from logeas_tui.widgets.long_message import LongMessage
 
-# kind -> (catalog key, border colour, box, arrow)
-KINDS = {
-    MAIL_IN: ("kind.mail_in", "dodger_blue2", box.ROUNDED, "← "),
-    MAIL_OUT: ("kind.mail_out", "green", box.ROUNDED, "→ "),
-    PHONE: ("kind.phone", "magenta", box.HEAVY, ""),
-    NOTE: ("kind.note", "yellow", box.ASCII, ""),
+# kind -> (catalog key, border colour, box, the same border in Textual CSS, arrow)
+Kind = tuple[str, str, box.Box, EdgeType, str]
+KINDS: dict[str, Kind] = {
+    MAIL_IN: ("kind.mail_in", "dodger_blue2", box.ROUNDED, "round", "← "),
+    MAIL_OUT: ("kind.mail_out", "green", box.ROUNDED, "round", "→ "),
+    PHONE: ("kind.phone", "magenta", box.HEAVY, "heavy", ""),
+    NOTE: ("kind.note", "yellow", box.ASCII, "ascii", ""),
 }
+OTHER: Kind = ("kind.other", "white", box.SQUARE, "solid", "")
+
+
+@dataclass(frozen=True)
+class Long:
+    """A message with a folded body, as the pane draws it: in a `LongMessage`, not a panel."""
+
+    message: MessageView
+    title: Text
+    head: list[RenderableType]
+    shown: str
+    foot: list[RenderableType]
 
 
 WIDE = 70  # below this width, the fields go one per line
@@ -94,6 +114,7 @@ class TicketDetail(VerticalScroll, can_focus=True):
         self._wide = True
         self._unfold = 0  # how many times "show more" was pressed on this ticket
         self._folded = False  # a body of the shown ticket is cut
+        self._frames: list[tuple[LongMessage, Static]] = []  # each long message, what follows
 
     @property
     def number(self) -> str | None:
@@ -111,13 +132,14 @@ class TicketDetail(VerticalScroll, can_focus=True):
             self.view = None
             hint.display = True
             self.query_one("#body", Static).update("")
+            self._drop_frames()
             self.scroll_home(animate=False)
 
     def on_resize(self) -> None:
         """Lay the fields out again when the pane crosses the wide/narrow width."""
         wide = self.content_region.width >= WIDE
         if self.view is not None and wide != self._wide:
-            self.query_one("#body", Static).update(self._render_view(self.view))
+            self._draw(self.view)
 
     def show(self, view: TicketView) -> None:
         same = self.view is not None and self.view.row.number == view.row.number
@@ -125,7 +147,7 @@ class TicketDetail(VerticalScroll, can_focus=True):
         if not same:
             self._unfold = 0
         self.query_one("#hint", Hint).display = False
-        self.query_one("#body", Static).update(self._render_view(view))
+        self._draw(view)
         if not same:
             self.scroll_home(animate=False)
 
@@ -134,15 +156,46 @@ class TicketDetail(VerticalScroll, can_focus=True):
         if self.view is None or not self._folded:
             return False
         self._unfold += 1
-        self.query_one("#body", Static).update(self._render_view(self.view))
+        _, longs = self._render_view(self.view)  # only the long bodies change: nothing else
+        for (frame, _), long in zip(self._frames, longs, strict=True):
+            frame.more(long.shown, _style(long.message), long.foot)
         return True
 
     # -- drawing -------------------------------------------------------------------------
 
-    def _render_view(self, view: TicketView) -> RenderableType:
+    def _drop_frames(self) -> None:
+        """Remove the long messages' widgets (another ticket, or none, is shown)."""
+        for frame, rest in self._frames:
+            frame.remove()
+            rest.remove()
+        self._frames = []
+
+    def _draw(self, view: TicketView) -> None:
+        """#body holds all up to the first long message; each long one is followed by a
+        Static for what comes after it. The widgets are reused when their number is the same
+        (show more, a reload), so the scroll position stays."""
+        runs, longs = self._render_view(view)
+        self.query_one("#body", Static).update(Group(*runs[0]))
+        if len(self._frames) != len(longs):
+            self._drop_frames()
+            self._frames = [(LongMessage(), Static("")) for _ in longs]
+            if self._frames:
+                self.mount_all(widget for pair in self._frames for widget in pair)
+        for (frame, rest), long, run in zip(self._frames, longs, runs[1:], strict=True):
+            _, colour, _, border, _ = KINDS.get(long.message.kind, OTHER)
+            frame.fill(
+                long.title, colour, border, long.head, long.shown, _style(long.message), long.foot
+            )
+            rest.update(Group(*run))
+
+    def _render_view(self, view: TicketView) -> tuple[list[list[RenderableType]], list[Long]]:
+        """The renderables of the pane, cut at each long message: (runs, long messages),
+        one run more than long messages."""
         self._wide = self.content_region.width >= WIDE
         self._folded = False
-        parts: list[RenderableType] = [self._fields(view)]
+        runs: list[list[RenderableType]] = [[self._fields(view)]]
+        longs: list[Long] = []
+        parts = runs[0]
         parts.append(Text(t("detail.messages", count=len(view.messages)), style="bold underline"))
         accept_key = self._key_of("accept")
         for m in view.messages:
@@ -150,11 +203,17 @@ class TicketDetail(VerticalScroll, can_focus=True):
                 parts.append(
                     Text(t("detail.unknown_sender", shortcut=accept_key), style="bold red")
                 )
-            parts.append(self._message(m))
+            drawn = self._message(m)
+            if isinstance(drawn, Long):
+                longs.append(drawn)
+                parts = []
+                runs.append(parts)
+            else:
+                parts.append(drawn)
         parts.append(Text(""))
         parts.append(Text(t("detail.history"), style="bold underline"))
         parts.append(self._history(view))
-        return Group(*parts)
+        return runs, longs
 
     def _key_of(self, binding_id: str) -> str:
         """The key that runs `binding_id` on this screen, as shown (a keymap may rebind it)."""
@@ -211,8 +270,9 @@ class TicketDetail(VerticalScroll, can_focus=True):
             extra.append(Text(said, style="bold cyan"))
         return Group(title, grid, *extra, Text(""))
 
-    def _message(self, message: MessageView) -> RenderableType:
-        key, colour, frame, arrow = KINDS.get(message.kind, ("kind.other", "white", box.SQUARE, ""))
+    def _message(self, message: MessageView) -> RenderableType | Long:
+        """A panel; a `Long` for a message whose body is folded at first."""
+        key, colour, frame, _, arrow = KINDS.get(message.kind, OTHER)
         title = Text(end="")
         title.append(arrow + t(key), style=f"bold {colour}")
         title.append(" · " + local(message.date, self.zone))
@@ -243,10 +303,10 @@ class TicketDetail(VerticalScroll, can_focus=True):
         if body:
             body.append(Text(""))
         shown, left = fold(message.body, self._unfold)
-        body.append(block(shown.rstrip(), "italic" if message.kind == NOTE else ""))
+        foot: list[RenderableType] = []
         if left:
             self._folded = True
-            body.append(
+            foot.append(
                 Text(
                     t("detail.folded", size=size_text(left), shortcut=self._key_of("unfold")),
                     style="bold yellow",
@@ -258,9 +318,12 @@ class TicketDetail(VerticalScroll, can_focus=True):
             line.append(f"  ({size_text(a.size)}, ")
             line.append_text(literal(a.content_type))
             line.append(")")
-            body.append(line)
+            foot.append(line)
+        if fold(message.body)[1]:
+            return Long(message, title, body, shown, foot)
+        body.append(block(shown.rstrip(), _style(message)))
         return Panel(
-            Group(*body),
+            Group(*body, *foot),
             title=title,
             title_align="left",
             border_style=colour,
@@ -288,6 +351,11 @@ class TicketDetail(VerticalScroll, can_focus=True):
             action = Text(label) if not label.startswith("history.") else literal(h.action)
             grid.add_row(local(h.at, self.zone), literal(h.who), action, change)
         return grid
+
+
+def _style(message: MessageView) -> str:
+    """The style of a body: a note's is italic."""
+    return "italic" if message.kind == NOTE else ""
 
 
 def _value(value: str) -> str:

@@ -9,7 +9,8 @@ from textual.pilot import Pilot
 
 from logeas_tui.app import LogeasApp
 from logeas_tui.widgets.queue_list import QueueList
-from tests.ui.conftest import Seeded, settle
+from tests.conftest import FIXED_NOW
+from tests.ui.conftest import Seeded, at, mail_in, settle
 
 SIZE = (120, 40)
 
@@ -100,6 +101,33 @@ def test_hostile_subject_shows_literally(snap_compare, seeded: Seeded, hostile: 
     assert snap_compare(
         LogeasApp(seeded.desk), terminal_size=SIZE, run_before=press("j", "j", "j", "enter")
     )
+
+
+def test_long_mail_shown_more(snap_compare, seeded: Seeded):
+    """A 300-line mail opened, `e` pressed once (all of it now shown), scrolled to the end (G):
+    its lines run down to `[b]ligne 299[/b] ␛[31m`, brackets and escape shown as typed, inside
+    its frame (the bottom border, blue), with no "more not shown" line; then the History table."""
+    body = "".join(f"[b]ligne {i}[/b] \x1b[31m\n" for i in range(300))
+    number = mail_in(
+        seeded.desk,
+        seeded.clock,
+        at(24, 9, 5),
+        sender="gros@exemple.fr",
+        name="Gros",
+        subject="journal",
+        body=body,
+    )
+    seeded.clock.set(FIXED_NOW)
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        tickets = pilot.app.screen.query_one("#tickets")
+        tickets.cursor = next(i for i in range(tickets.count) if tickets.row_at(i).number == number)
+        for key in ("enter", "e", "G"):
+            await pilot.press(key)
+            await settle(pilot)
+
+    assert snap_compare(LogeasApp(seeded.desk), terminal_size=SIZE, run_before=run_before)
 
 
 def test_narrow_80x24(snap_compare, seeded: Seeded):
