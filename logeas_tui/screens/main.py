@@ -37,6 +37,7 @@ from logeas_tui.messages import (
     TicketSelected,
 )
 from logeas_tui.widgets.background import in_thread
+from logeas_tui.widgets.first_reads import FirstReads
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.key_bar import KeyBar
 from logeas_tui.widgets.keys import translate_bindings
@@ -97,10 +98,11 @@ class MainScreen(Screen[None]):
             self.number = number
             self.again = again
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, first_reads: FirstReads | None = None) -> None:
         super().__init__()
         translate_bindings(self)
         self.desk = desk
+        self._first_reads = first_reads
         self.selected: TicketRow | None = None
         self.choice: QueueChoice = review_choice()
         self._before_mine = REVIEW  # where M goes back to
@@ -124,8 +126,12 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#queues", QueueList).border_title = t("pane.queues")
         self.query_one("#detail", TicketDetail).border_title = t("pane.detail")
-        self._show_list()
-        self.load_queue_names()  # the full counts wait for the list's first count (see below)
+        first = self._first_reads
+        self._show_list(first=first)
+        if first is not None and first.done and first.queues is not None:
+            self.post_message(self.QueuesNamed(first.queues))
+        else:
+            self.load_queue_names()  # the full counts wait for the list's first count (see below)
         self.set_interval(SUMMARY_SECONDS, self._tick)
 
     def _tick(self) -> None:
@@ -151,12 +157,12 @@ class MainScreen(Screen[None]):
             return replace(base, hide_closed=False)
         return base
 
-    def _show_list(self, *, keep_cursor: bool = False) -> None:
+    def _show_list(self, *, keep_cursor: bool = False, first: FirstReads | None = None) -> None:
         filt = self.current_filter()
         if keep_cursor:
             self.ticket_list.reload()
         else:
-            self.ticket_list.show(filt)
+            self.ticket_list.show(filt, first=first)
         self._title_list()
 
     def _title_list(self) -> None:
