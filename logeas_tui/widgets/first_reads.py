@@ -1,5 +1,6 @@
 """The main screen's first reads, begun as soon as the store is open, while Textual and the
-screens load: the first page of My review, its count and the queues' names. At 100,000
+screens load: the first page of My review, its count, the queues' names (and the banner's
+public holidays of the year, from their cache file). At 100,000
 tickets the first page costs as much as the rest of the start-up's wait for it; read in a
 thread beside the imports (SQLite lets the interpreter go on meanwhile), it is there when the
 screen is first drawn. The change watch's mark is taken before them, so a change made by
@@ -14,6 +15,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
+from logeas_tui.core import hours
 from logeas_tui.core.services import live
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store import queries
@@ -59,6 +61,7 @@ class FirstReads:
         self.rows = queries.list_tickets(self.filter, me=me, now=now, limit=PAGE)
         self.count = queries.count_tickets(self.filter, me=me, now=now)
         self.queues = queue_names()
+        hours.status(now, self._desk.config.hours)  # the year's holidays, cached for the banner
 
     @property
     def done(self) -> bool:
