@@ -110,6 +110,13 @@ class MainScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self.show_closed = False
         self._summary_started = False
+        # The width class Textual sets at the first resize, set now: the screen's widgets are
+        # then styled once at the start, not again for it.
+        width = self.app.size.width
+        for at, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= at:
+                self.add_class(name)
+                break
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -190,7 +197,7 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._title_list)
         if not self._summary_started:
             self._summary_started = True
-            self.load_summary()
+            self.load_summary(self._first_reads)
 
     def on_ticket_selected(self, message: TicketSelected) -> None:
         """The cursor moved: the keys follow the new ticket's state."""
@@ -254,8 +261,11 @@ class MainScreen(Screen[None]):
         self.post_message(self.QueuesNamed(in_thread(queue_names)))
 
     @work(thread=True, group="summary", exclusive=True)
-    def load_summary(self) -> None:
-        summary = in_thread(lambda: desk_summary(me=self.desk.who, now=self.desk.clock.now()))
+    def load_summary(self, first: FirstReads | None = None) -> None:
+        """The counts of the queue pane and the banner (`first`: those the start-up read)."""
+        summary = first.summary() if first is not None else None
+        if summary is None:
+            summary = in_thread(lambda: desk_summary(me=self.desk.who, now=self.desk.clock.now()))
         self.post_message(self.SummaryLoaded(summary))
 
     @work(thread=True, group="summary", exclusive=True)
