@@ -41,8 +41,6 @@ SIZE = (120, 40)
 class TimedApp(LogeasApp):
     """Records when each frame reaches the (headless) terminal."""
 
-    CSS_PATH = str(Path(sys.modules[LogeasApp.__module__].__file__).with_name("app.tcss"))
-
     frames: list[float]
 
     def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]

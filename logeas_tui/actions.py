@@ -1,7 +1,8 @@
 """Every technician action of the UI, once: its id, default keys, where its key lives, its group
 in the help, whether the key bar shows it, whether the command palette offers it, and — for
 the rows of the procedure's action table — the flow that asks what it needs and calls the
-service.
+service (by its name in `screens.flows`, loaded with its dialogs at the first ticket key: the
+start-up needs none of them).
 
 The bindings of the app and of the main screen, the key bar's order, the help screen's groups,
 the command palette and the `[keys]` keymap (which rebinds by id) are all derived from this
@@ -11,7 +12,6 @@ flow in `screens.flows`, and its texts.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,12 +19,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from logeas_tui.core import procedure
-from logeas_tui.core.services.desk import ActionResult, Desk
+from logeas_tui.core.sentences import Sentence
+from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import t
-from logeas_tui.screens import flows
-
-FlowFn = Callable[[flows.Flow], Awaitable[ActionResult | None]]
 
 APP, MAIN = "app", "main"  # where the binding lives: the whole app, or the main screen
 NAVIGATION, ACTIONS, OTHER = "navigation", "actions", "other"  # the help screen's groups
@@ -40,13 +38,13 @@ class Action:
     show: bool = True  # in the key bar
     palette: bool = False  # offered by the command palette (ticket actions always are)
     priority: bool = False
-    flow: FlowFn | None = None  # a row of the action table, run on the selected ticket
+    flow: str = ""  # a row of the action table, run on the selected ticket: its flow's name
     textual_action: str = ""  # what Textual runs, when it is not `act('<id>')`
     text: str = ""  # the short name's catalog key, when it is not `act.<id>` / `key.<id>`
 
     @property
     def on_ticket(self) -> bool:
-        return self.flow is not None
+        return bool(self.flow)
 
     @property
     def description(self) -> str:
@@ -64,7 +62,7 @@ class Action:
         )
 
 
-def _ticket(action_id: str, keys: str, flow: FlowFn, *, show: bool = True) -> Action:
+def _ticket(action_id: str, keys: str, flow: str, *, show: bool = True) -> Action:
     return Action(action_id, keys, ACTIONS, flow=flow, palette=True, show=show)
 
 
@@ -93,23 +91,23 @@ REGISTRY: tuple[Action, ...] = (
     Action("unfold", "e", NAVIGATION, show=False, textual_action="unfold"),
     Action("reload", "f5,ctrl+r", OTHER, show=False, palette=True, textual_action="reload"),
     # the procedure's action table, in its order
-    _ticket("merge", "m", flows.merge_flow),
-    _ticket("unmerge", "u", flows.unmerge_flow),
-    _ticket("reply", "r", flows.reply_flow),
-    _ticket("canned", "a", flows.canned_flow),
-    _ticket("doc", "d", flows.doc_flow),
-    _ticket("ask", "i", flows.ask_flow),
-    _ticket("pending", "p", flows.pending_flow),
-    _ticket("transfer", "t", flows.transfer_flow),
-    _ticket("move", "v", flows.move_flow),
-    _ticket("close", "c", flows.close_flow),
-    _ticket("close_unsuccessful", "C", flows.close_unsuccessful_flow),
-    _ticket("reopen", "o", flows.reopen_flow),
-    _ticket("note", "n", flows.note_flow),
-    _ticket("take", "T", flows.take_flow),
-    _ticket("assign", "A", flows.assign_flow),
+    _ticket("merge", "m", "merge_flow"),
+    _ticket("unmerge", "u", "unmerge_flow"),
+    _ticket("reply", "r", "reply_flow"),
+    _ticket("canned", "a", "canned_flow"),
+    _ticket("doc", "d", "doc_flow"),
+    _ticket("ask", "i", "ask_flow"),
+    _ticket("pending", "p", "pending_flow"),
+    _ticket("transfer", "t", "transfer_flow"),
+    _ticket("move", "v", "move_flow"),
+    _ticket("close", "c", "close_flow"),
+    _ticket("close_unsuccessful", "C", "close_unsuccessful_flow"),
+    _ticket("reopen", "o", "reopen_flow"),
+    _ticket("note", "n", "note_flow"),
+    _ticket("take", "T", "take_flow"),
+    _ticket("assign", "A", "assign_flow"),
     # rarely of use: the detail names its key above the mail it accepts (not in the key bar)
-    _ticket("accept", "K", flows.accept_flow, show=False),
+    _ticket("accept", "K", "accept_flow", show=False),
 )  # fmt: skip
 
 BY_ID = {action.id: action for action in REGISTRY}
@@ -140,15 +138,19 @@ def group_of(binding_id: str) -> str:
     return action.group if action else TEXTUAL_KEYS.get(binding_id, NAVIGATION)
 
 
-# Why the procedure forbids an action on a row (None: allowed); the flows check it too.
-refusal_for = flows.refusal_for
+def refusal_for(action: str, row: TicketRow) -> Sentence | None:
+    """Why the procedure forbids `action` on the ticket of `row` (None: it is allowed); the
+    flows check it too."""
+    return procedure.refusal(action, row.state, row.number, row.merged_into or "", row.marks)
 
 
 async def run(screen: Screen[Any], desk: Desk, action_id: str, row: TicketRow) -> str | None:
     """Run ticket action `action_id` on `row` (see `flows.run_action`)."""
+    from logeas_tui.screens import flows  # and the dialogs: loaded on the first ticket key
+
     action = BY_ID[action_id]
-    assert action.flow is not None, action_id
-    return await flows.run_action(screen, desk, action_id, action.flow, row)
+    assert action.flow, action_id
+    return await flows.run_action(screen, desk, action_id, getattr(flows, action.flow), row)
 
 
 def leaves_text(action_id: str) -> str:

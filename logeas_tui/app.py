@@ -5,10 +5,12 @@ at the store every second (did anyone else change the tickets?)."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -22,23 +24,21 @@ from logeas_tui import actions, crash
 from logeas_tui.core.errors import HelpdeskError, first_line
 from logeas_tui.core.progress import Throttled
 from logeas_tui.core.services import live, mail_lease
-from logeas_tui.core.services.cleanup import purge_deleted
-from logeas_tui.core.services.daily_backup import backup_if_due
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.store.connection import disk_full
 from logeas_tui.i18n import say, t
 from logeas_tui.messages import MailProgress, MailSynced, StoreChanged, SyncFailed, TicketChanged
-from logeas_tui.screens.help import HelpScreen
 from logeas_tui.screens.main import MainScreen
-from logeas_tui.screens.phone import PhoneIntakeScreen
 from logeas_tui.texts import Catalog
 from logeas_tui.widgets.background import in_thread
+from logeas_tui.widgets.first_reads import FirstReads
 from logeas_tui.widgets.keys import key_of, translate_bindings
 
 DEFAULT_POLL_SECONDS = 60
 PURGE_EVERY_SECONDS = 600
 LOOK_EVERY_SECONDS = 1.0  # another technician's change shows within about this (plus a read)
 PROGRESS_EVERY_SECONDS = 0.1  # a long sync's count in the banner changes at most this often
+HERE = Path(__file__).resolve().parent
 
 
 class DeskCommands(Provider):
@@ -100,17 +100,21 @@ SYSTEM_COMMANDS = {
 class LogeasApp(App[None]):
     """`LogeasApp(desk).run()` — the CLI opens the store and builds the desk first."""
 
-    CSS_PATH = "app.tcss"
+    # The main screen's layout is read with the app's look: read when the screen is pushed,
+    # it would have Textual parse every style sheet again (~30 ms of the start-up).
+    CSS_PATH = [HERE / "app.tcss", HERE / "screens" / "main.tcss"]
     TITLE = "logeas"
     COMMANDS = App.COMMANDS | {DeskCommands}
 
     BINDINGS = actions.bindings(actions.APP)
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, first_reads: FirstReads | None = None) -> None:
+        """`first_reads`: the main screen's first reads, begun before the app (`cli.run_app`)."""
         super().__init__()
         self.texts = Catalog(desk.config.language)  # what `t()` and `say()` read in this app
         translate_bindings(self, self.texts)
         self.desk = desk
+        self._first_reads = first_reads
         self.main_screen: MainScreen | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -120,11 +124,26 @@ class LogeasApp(App[None]):
             self.set_keymap(dict(desk.config.keys))
 
     async def on_mount(self) -> None:
-        self._watch = live.watch()
-        self._watch.changed()  # the mark, before the screen's first read: nothing is missed
-        self.main_screen = MainScreen(self.desk)
+        first = self._first_reads
+        if first is not None:
+            self._watch = first.watch  # its mark was taken before its reads
+        else:
+            self._watch = live.watch()
+            self._watch.changed()  # the mark, before the screen's first read: nothing is missed
+        self.main_screen = MainScreen(self.desk, first)
         await self.push_screen(self.main_screen)
-        self._start_mail()
+        if not self._mail_configured():
+            self.main_screen.show_mail_not_configured()
+        self.call_after_refresh(self._start_background)  # once the first frame is drawn
+
+    def _start_background(self) -> None:
+        """The mail worker, the purge, the backup and the live view's look; and the garbage
+        collector, when `cli.prepare_app` paused it for the start-up."""
+        if not gc.isenabled():
+            gc.freeze()  # what the start-up made lives as long as the app: never walked again
+            gc.enable()
+        if self._mail_configured():
+            self._mail_loop()
         self._purge()
         self._backup()
         self.set_interval(PURGE_EVERY_SECONDS, self._purge)
@@ -189,10 +208,14 @@ class LogeasApp(App[None]):
     # -- global actions ------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from logeas_tui.screens.help import HelpScreen  # on `?` only, like the others below
+
         bindings = self.main_screen.help_bindings() if self.main_screen else []
         self.push_screen(HelpScreen(bindings))
 
     def action_phone(self) -> None:
+        from logeas_tui.screens.phone import PhoneIntakeScreen
+
         def created(number: str | None) -> None:
             if number and self.main_screen is not None:
                 self.main_screen.post_message(TicketChanged(number))
@@ -216,6 +239,8 @@ class LogeasApp(App[None]):
     @work(thread=True, group="purge", exclusive=True, exit_on_error=False)
     def _purge(self) -> None:
         """Destroy the Delete queue's tickets whose grace delay is over (mail or not)."""
+        from logeas_tui.core.services.cleanup import purge_deleted  # loaded in this thread
+
         gone = in_thread(lambda: purge_deleted(self.desk))
         if gone and self.main_screen is not None:
             self.main_screen.post_message(TicketChanged(None))
@@ -223,6 +248,8 @@ class LogeasApp(App[None]):
     @work(thread=True, group="backup", exclusive=True, exit_on_error=False)
     def _backup(self) -> None:
         """The daily backup, when the config asks for one and today's is not made yet."""
+        from logeas_tui.core.services.daily_backup import backup_if_due  # in this thread
+
         try:
             made = backup_if_due(self.desk)
         except HelpdeskError as err:
@@ -253,21 +280,11 @@ class LogeasApp(App[None]):
     def _mail_configured(self) -> bool:
         return self.desk.config.imap is not None or self.desk.config.smtp is not None
 
-    def _start_mail(self) -> None:
-        if not self._mail_configured():
-            self._show_not_configured()
-            return
-        from logeas_tui.core.services.mail_sync import run_once
-
-        self._mail_loop(run_once)
-
-    def _show_not_configured(self) -> None:
-        if self.main_screen is not None:
-            self.main_screen.show_mail_not_configured()
-
     @work(thread=True, group="mail", exit_on_error=False)
-    def _mail_loop(self, run_once: Callable[..., Any]) -> None:
+    def _mail_loop(self) -> None:
         """Sync, report, sleep until the poll delay passes or `s` wakes it; until exit."""
+        from logeas_tui.core.services.mail_sync import run_once  # the mail stack, here
+
         worker = get_current_worker()
         imap = self.desk.config.imap
         poll = imap.poll_seconds if imap is not None else DEFAULT_POLL_SECONDS

@@ -6,12 +6,14 @@ app or run one headless verb (`cli.verbs`) on the same core services as the keys
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # isort: split
 # First of all: keeps psycopg out of peewee's import while the store may be SQLite.
@@ -36,6 +38,9 @@ from logeas_tui.core.store.connection import (
     open_store,
 )
 from logeas_tui.texts import Catalog
+
+if TYPE_CHECKING:
+    from logeas_tui.widgets.first_reads import FirstReads
 
 
 def make_clock(config: Config) -> Clock:
@@ -70,12 +75,24 @@ def _open_desk(args: argparse.Namespace) -> Desk:
     return Desk(config, make_clock(config))
 
 
+def prepare_app(desk: Desk) -> FirstReads:
+    """What the app's start does before Textual loads: the main screen's first reads begin in
+    a thread, and the garbage collector pauses — loading Textual and the screens makes objects
+    by the hundred thousand, which its collections would walk again and again (a tenth of the
+    start-up); the app resumes it, freezing what was made, once its first frame is drawn."""
+    from logeas_tui.widgets.first_reads import FirstReads
+
+    gc.disable()
+    return FirstReads.start(desk)
+
+
 def run_app(desk: Desk) -> int:
+    first_reads = prepare_app(desk)
     from logeas_tui import keymap  # Textual is loaded only for the app, not for verbs
     from logeas_tui.app import LogeasApp
 
     keymap.check(desk.config)
-    app = LogeasApp(desk)
+    app = LogeasApp(desk, first_reads)
     app.run()
     return app.return_code or 0  # 1 after a crash (`logeas_tui.crash`)
 

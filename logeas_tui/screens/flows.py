@@ -26,7 +26,8 @@ from typing import Any
 from rich.text import Text
 from textual.screen import Screen
 
-from logeas_tui.core import procedure, texts
+from logeas_tui.actions import refusal_for
+from logeas_tui.core import texts
 from logeas_tui.core.errors import Conflict, HelpdeskError, InvalidInput, NotFound, Refused
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services import answers, drafts, handoff, live, merge, tickets
@@ -84,11 +85,6 @@ class Flow:
 # The tickets an action is running on in this app (its dialog open, or its write waiting for
 # the store): a second key on the same ticket meanwhile is said, not run twice.
 ACTING: set[str] = set()
-
-
-def refusal_for(action: str, row: TicketRow) -> Sentence | None:
-    """Why the procedure forbids `action` on the ticket of `row` (None: it is allowed)."""
-    return procedure.refusal(action, row.state, row.number, row.merged_into or "", row.marks)
 
 
 async def run_action(

@@ -37,6 +37,7 @@ from logeas_tui.messages import (
     TicketSelected,
 )
 from logeas_tui.widgets.background import in_thread
+from logeas_tui.widgets.first_reads import FirstReads
 from logeas_tui.widgets.hours_banner import HoursBanner
 from logeas_tui.widgets.key_bar import KeyBar
 from logeas_tui.widgets.keys import translate_bindings
@@ -97,10 +98,11 @@ class MainScreen(Screen[None]):
             self.number = number
             self.again = again
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, first_reads: FirstReads | None = None) -> None:
         super().__init__()
         translate_bindings(self)
         self.desk = desk
+        self._first_reads = first_reads
         self.selected: TicketRow | None = None
         self.choice: QueueChoice = review_choice()
         self._before_mine = REVIEW  # where M goes back to
@@ -108,6 +110,13 @@ class MainScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self.show_closed = False
         self._summary_started = False
+        # The width class Textual sets at the first resize, set now: the screen's widgets are
+        # then styled once at the start, not again for it.
+        width = self.app.size.width
+        for at, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= at:
+                self.add_class(name)
+                break
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -124,8 +133,12 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#queues", QueueList).border_title = t("pane.queues")
         self.query_one("#detail", TicketDetail).border_title = t("pane.detail")
-        self._show_list()
-        self.load_queue_names()  # the full counts wait for the list's first count (see below)
+        first = self._first_reads
+        self._show_list(first=first)
+        if first is not None and first.done and first.queues is not None:
+            self.post_message(self.QueuesNamed(first.queues))
+        else:
+            self.load_queue_names()  # the full counts wait for the list's first count (see below)
         self.set_interval(SUMMARY_SECONDS, self._tick)
 
     def _tick(self) -> None:
@@ -151,12 +164,12 @@ class MainScreen(Screen[None]):
             return replace(base, hide_closed=False)
         return base
 
-    def _show_list(self, *, keep_cursor: bool = False) -> None:
+    def _show_list(self, *, keep_cursor: bool = False, first: FirstReads | None = None) -> None:
         filt = self.current_filter()
         if keep_cursor:
             self.ticket_list.reload()
         else:
-            self.ticket_list.show(filt)
+            self.ticket_list.show(filt, first=first)
         self._title_list()
 
     def _title_list(self) -> None:
@@ -184,7 +197,7 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._title_list)
         if not self._summary_started:
             self._summary_started = True
-            self.load_summary()
+            self.load_summary(self._first_reads)
 
     def on_ticket_selected(self, message: TicketSelected) -> None:
         """The cursor moved: the keys follow the new ticket's state."""
@@ -248,8 +261,11 @@ class MainScreen(Screen[None]):
         self.post_message(self.QueuesNamed(in_thread(queue_names)))
 
     @work(thread=True, group="summary", exclusive=True)
-    def load_summary(self) -> None:
-        summary = in_thread(lambda: desk_summary(me=self.desk.who, now=self.desk.clock.now()))
+    def load_summary(self, first: FirstReads | None = None) -> None:
+        """The counts of the queue pane and the banner (`first`: those the start-up read)."""
+        summary = first.summary() if first is not None else None
+        if summary is None:
+            summary = in_thread(lambda: desk_summary(me=self.desk.who, now=self.desk.clock.now()))
         self.post_message(self.SummaryLoaded(summary))
 
     @work(thread=True, group="summary", exclusive=True)

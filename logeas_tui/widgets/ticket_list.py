@@ -34,10 +34,10 @@ from logeas_tui.core.store.views import TicketRow
 from logeas_tui.i18n import t
 from logeas_tui.messages import TicketOpened, TicketSelected
 from logeas_tui.widgets.background import in_thread
+from logeas_tui.widgets.first_reads import PAGE, FirstReads
 from logeas_tui.widgets.keys import translate_bindings
 from logeas_tui.widgets.ticket_row import RowPainter
 
-PAGE = 100  # rows read at once
 PAGES_KEPT = 12
 
 
@@ -106,6 +106,14 @@ class TicketList(ScrollView, can_focus=True):
             self.page = page
             self.rows = rows
 
+    class FirstRead(Message):
+        """Private: the start-up's first reads, awaited by a worker, are done."""
+
+        def __init__(self, generation: int, first: FirstReads) -> None:
+            super().__init__()
+            self.generation = generation
+            self.first = first
+
     def __init__(self, desk: Desk, *, id: str | None = None) -> None:
         super().__init__(id=id)
         translate_bindings(self)
@@ -125,11 +133,16 @@ class TicketList(ScrollView, can_focus=True):
     # -- loading: every read runs in a worker thread; the UI draws what it has ----------
 
     def show(
-        self, filt: TicketFilter, *, keep_cursor: bool = False, follow: str | None = None
+        self,
+        filt: TicketFilter,
+        *,
+        keep_cursor: bool = False,
+        follow: str | None = None,
+        first: FirstReads | None = None,
     ) -> None:
         """Show the tickets of `filt` (a new queue, a search); read in the background. With
         `keep_cursor` the old rows stay drawn meanwhile, and the cursor goes to ticket `follow`
-        wherever it now sits."""
+        wherever it now sits. `first`: the start-up's reads, made for the first list shown."""
         self.filter = filt
         self.generation += 1
         self._stale = {**self._stale, **self._pages} if keep_cursor else {}
@@ -142,9 +155,39 @@ class TicketList(ScrollView, can_focus=True):
             self._last_selected = None
             self.set_reactive(TicketList.cursor, 0)
             self.scroll_to(y=0, animate=False, immediate=True)
-        self._count(self.generation, filt, follow)
-        self._want(self.cursor // PAGE)
+        if first is not None and not keep_cursor and first.take(filt):
+            self._wanted.add(0)
+            if first.done:
+                self._use_first(self.generation, first)
+            else:
+                self._await_first(self.generation, first)
+        else:
+            self._count(self.generation, filt, follow)
+            self._want(self.cursor // PAGE)
         self.refresh()
+
+    @work(thread=True, group="first-reads")
+    def _await_first(self, generation: int, first: FirstReads) -> None:
+        first.wait()
+        self.post_message(self.FirstRead(generation, first))
+
+    def on_ticket_list_first_read(self, message: FirstRead) -> None:
+        """The start-up's reads are done: take what they found."""
+        message.stop()
+        self._use_first(message.generation, message.first)
+
+    def _use_first(self, generation: int, first: FirstReads) -> None:
+        """The first page and count the start-up read, as if this list's workers had (when
+        they failed, the workers read them again)."""
+        if generation != self.generation:
+            return
+        if first.rows is None or first.count is None:
+            self._wanted.discard(0)
+            self._count(generation, self.filter)
+            self._want(0)
+            return
+        self.post_message(self.PageLoaded(generation, 0, first.rows))
+        self.post_message(self.Counted(generation, first.count))
 
     def reload(self) -> None:
         """Read the rows again (a ticket changed, here or in another copy); the old rows stay

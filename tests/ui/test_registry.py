@@ -7,6 +7,7 @@ from __future__ import annotations
 from logeas_tui import actions
 from logeas_tui.app import LogeasApp
 from logeas_tui.core import procedure
+from logeas_tui.screens import flows
 from logeas_tui.screens.main import MainScreen
 from logeas_tui.texts import CATALOGUES
 
@@ -25,6 +26,7 @@ def test_every_ticket_action_is_a_row_of_the_procedure_with_a_flow_and_texts() -
         if not action.on_ticket:
             continue
         assert action.id in procedure.ACTIONS
+        assert callable(getattr(flows, action.flow, None)), action.flow  # loaded on its key
         for key in (f"act.{action.id}", f"act.{action.id}.long", f"cmd.{action.id}"):
             assert all(key in catalogue for catalogue in CATALOGUES.values()), key
 

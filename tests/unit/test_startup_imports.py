@@ -1,6 +1,8 @@
 """`logeas` starts its app without loading what only some verbs or engines use: a SQLite store
 opens with no PostgreSQL driver, no verb's services are loaded to parse the command line, and
-the app's modules load neither the mail stack nor the holidays library;
+the app's modules load neither the mail stack nor the holidays library, nor the screens and
+dialogs that only a key opens (the action flows, compose, merge, phone intake, help) nor the
+services the app runs later in worker threads (purge, backup);
 a postgresql:// store still opens through the same start-up path."""
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ SCRIPT = textwrap.dedent(
     queues = Queue.select().count()
     loaded = sorted(m for m in ("psycopg", "logeas_tui.cli.verbs", "logeas_tui.core.store.copy",
                                 "playhouse.migrate", "imap_tools", "yagmail", "holidays",
-                                "email_validator", "logeas_tui.core.services.inbound", "plotext")
+                                "email_validator", "logeas_tui.core.services.inbound", "plotext",
+                                "logeas_tui.core.mail.compose", "email.policy",
+                                "logeas_tui.screens.flows", "logeas_tui.screens.compose",
+                                "logeas_tui.screens.dialogs", "logeas_tui.screens.merge",
+                                "logeas_tui.screens.phone", "logeas_tui.screens.help",
+                                "logeas_tui.core.services.cleanup",
+                                "logeas_tui.core.services.daily_backup")
               if m in sys.modules)
     print(json.dumps({"loaded": loaded, "queues": queues}))
     """

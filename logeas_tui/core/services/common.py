@@ -9,7 +9,6 @@ from typing import Any
 
 from logeas_tui.core import numbers, procedure
 from logeas_tui.core.errors import Conflict, InvalidInput, NotFound, Refused
-from logeas_tui.core.mail.compose import compose
 from logeas_tui.core.procedure import MERGED, STATES
 from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.services import wording
@@ -231,6 +230,8 @@ def send_to_customer(
     if parent and parent.message_id:
         references = (*references, parent.message_id)
     subject = numbers.with_hook(subject or ticket.subject, ticket.number)
+    from logeas_tui.core.mail.compose import compose  # the email stack: not needed to start
+
     raw, message_id = compose(
         from_addr=desk.config.address,
         to=ticket.customer,
