@@ -14,6 +14,8 @@ import hashlib
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
@@ -28,6 +30,7 @@ K = TypeVar("K")
 CHUNK = 200
 CHUNK_BYTES = 16 * 1024 * 1024  # a chunk ends early on big mail: at most two are held at once
 POOL_FROM = 50
+PARENT_CHECK_SECONDS = 1.0
 Parsed = tuple[K, bytes, ParsedMail | None]
 
 
@@ -63,6 +66,24 @@ def _joined(chunk: list[tuple[K, bytes]], parsed: list[ParsedMail | None]) -> li
     ]
 
 
+def _watch_parent(parent: int) -> None:
+    """In each worker, first: leave when the process that asked for the parse is gone. A pool's
+    workers wait on a queue they hold both ends of, so a `logeas sync` killed (kill -9, a crash,
+    a closed terminal) left them, its fork server and its resource tracker running for good."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # another user's process has its number now
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _start_tracker() -> None:
     """multiprocessing's resource tracker, started on first use, is handed `sys.stderr`'s file
     descriptor. A running Textual app has replaced sys.stderr by a capture whose fileno is -1,
@@ -95,7 +116,12 @@ def parsed_chunks(
     # socket it closes on exit); a fork server starts clean workers.
     context = multiprocessing.get_context("forkserver")
     _start_tracker()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         pending: list[tuple[list[tuple[K, bytes]], Future[list[ParsedMail | None]]]] = []
         chunk = first
         while chunk or pending:
