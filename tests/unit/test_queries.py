@@ -427,3 +427,45 @@ def test_the_newest_answer_after_a_message_leaves_acknowledgements_out(desk: Des
     assert answer.body.startswith("Bonjour,\nRedémarrez")
     after = queries.ticket_row(number, me="Nicolas", now=desk.clock.now())
     assert after is not None and queries.answer_after(number, after.last_message) is None
+
+
+def test_each_list_counts_the_rows_it_lists_and_knows_where_each_sits(desk: Desk) -> None:
+    """The count above a list (read apart from its rows: from the ticket table alone, but for
+    the review) is the number of rows listed, and a ticket's place is its row: with closed
+    tickets, in a queue, pinned, by owner, searched, and searched from hits read once."""
+    first = mail_ticket(desk, "licence", body="licence expirée")
+    done = mail_ticket(desk, "licence", body="licence expirée")
+    close(desk, done)
+    other = mail_ticket(desk, "imprimante", queue="Secrétariat", body="bourrage")
+    phone(desk, "licence au téléphone", owner="Guillaume")
+    merge(desk, other, first)
+    now = desk.clock.now()
+    filters = [
+        TicketFilter(),
+        TicketFilter(queue="LoGeAs"),
+        TicketFilter(queue="LoGeAs", hide_closed=True),
+        TicketFilter(hide_closed=True, pin=done),
+        TicketFilter(owner="Guillaume"),
+        TicketFilter(review=True, pin=done),
+        TicketFilter(search="licence"),
+        TicketFilter(search="licence", hide_closed=True, pin=done),
+    ]
+    for filt in filters + [queries.searched(f) for f in filters if f.search]:
+        rows = queries.list_tickets(filt, me="Nicolas", now=now, limit=None)
+        assert rows, filt
+        assert queries.count_tickets(filt, me="Nicolas", now=now) == len(rows), filt
+        places = [queries.position(filt, r.number, me="Nicolas", now=now) for r in rows]
+        assert places == list(range(len(rows))), filt
+
+
+def test_a_search_read_once_lists_the_same_hits_until_it_is_read_again(desk: Desk) -> None:
+    """A list reads its search's hits once and its pages from them: a ticket found later joins
+    it when the list is read again (a fresh search), not between two of its pages."""
+    old = mail_ticket(desk, "Sauvegarde", body="la sauvegarde s'arrête")
+    filt = queries.searched(TicketFilter(search="sauvegarde"))
+    late = mail_ticket(desk, "Encore", body="sauvegarde impossible")
+    now = desk.clock.now()
+    assert [r.number for r in queries.list_tickets(filt, me=None, now=now)] == [old]
+    assert queries.count_tickets(filt, me=None, now=now) == 1
+    again = queries.searched(TicketFilter(search="sauvegarde"))
+    assert [r.number for r in queries.list_tickets(again, me=None, now=now)] == [late, old]
