@@ -469,3 +469,19 @@ def test_a_search_read_once_lists_the_same_hits_until_it_is_read_again(desk: Des
     assert queries.count_tickets(filt, me=None, now=now) == 1
     again = queries.searched(TicketFilter(search="sauvegarde"))
     assert [r.number for r in queries.list_tickets(again, me=None, now=now)] == [late, old]
+
+
+def test_a_capped_search_keeps_the_newest_hits_whether_found_by_a_mail_or_the_ticket(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the limit, the newest tickets found, by their messages or by their own words (a
+    phone ticket by its customer's number), whichever were found first."""
+    monkeypatch.setattr(search, "LIMIT", 2)
+    monkeypatch.setattr(search, "_BATCH", 2)
+    first_call = phone(desk, "appel")  # found by its customer's number alone
+    mails = [mail_ticket(desk, f"Sujet {n}", body="rappeler le 0123456789") for n in range(2)]
+    second_call = phone(desk, "rappel")
+    mails += [mail_ticket(desk, f"Sujet {n}", body="rappeler le 0123456789") for n in range(2, 4)]
+    found = numbers_of(desk, TicketFilter(search="0123456789"))
+    assert found == [mails[3], mails[2], second_call]
+    assert first_call not in found
