@@ -20,6 +20,7 @@ from peewee import JOIN, Case, Tuple, fn
 from logeas_tui.core.clock import utc_naive
 from logeas_tui.core.procedure import IN_PROGRESS, NEW, OPEN, PENDING, STATES
 from logeas_tui.core.store import raw_mails, search
+from logeas_tui.core.store.id_lists import one_of
 from logeas_tui.core.store.models import (
     MAIL_OUT,
     History,
@@ -187,7 +188,7 @@ def _found(filt: TicketFilter) -> list[Any]:
     if not filt.search:
         return []
     # the search keeps its newest hits among the tickets the rest keeps (store.search)
-    return [Ticket.id.in_(_hits(filt))]
+    return [one_of(Ticket.id, _hits(filt))]
 
 
 def _hits(filt: TicketFilter) -> list[int] | tuple[int, ...]:
@@ -221,10 +222,10 @@ def _rows(query: Any) -> list[TicketRow]:
     if rows:
         ids = [r["id"] for r in rows]
         unknown = fn.SUM(Case(None, [(Message.unknown_sender, 1)], 0))
-        for start in range(0, len(ids), 10_000):  # stay under SQLite's variable limit
+        for start in range(0, len(ids), 10_000):  # a statement of a sensible length
             grouped: Any = (
                 Message.select(Message.ticket, fn.COUNT(Message.id), fn.MAX(Message.id), unknown)
-                .where(Message.ticket.in_(ids[start : start + 10_000]))
+                .where(one_of(Message.ticket, ids[start : start + 10_000]))
                 .group_by(Message.ticket)
                 .tuples()
             )

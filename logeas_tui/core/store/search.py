@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from logeas_tui.core.store import fulltext
+from logeas_tui.core.store.id_lists import one_of
 from logeas_tui.core.store.models import Ticket
 
 LIMIT = 500
@@ -23,7 +24,7 @@ def _kept(ids: list[int], within: Any | None) -> list[int]:
     """The tickets of `ids` that `within` (a condition on Ticket) keeps, in the same order."""
     if within is None or not ids:
         return ids
-    rows: Any = Ticket.select(Ticket.id).where(Ticket.id.in_(ids) & within).tuples()
+    rows: Any = Ticket.select(Ticket.id).where(one_of(Ticket.id, ids) & within).tuples()
     kept = {row[0] for row in rows}
     return [i for i in ids if i in kept]
 
