@@ -5,7 +5,8 @@ kept in a small page cache. A page is read by keyset from the page next to it (a
 row, or before its first), the first page from the start and the last one backwards from the
 end, so scrolling, paging, `g` and `G` cost the same at 100 tickets and at 100,000. Pages and
 the count are read by worker threads: the UI never waits for the store, it draws "…" for a row
-whose page is on its way. What a row looks like is `ticket_row`'s business.
+whose page is on its way. A search is run once, by the count's worker, and its hits feed the
+count and every page (`queries.searched`). What a row looks like is `ticket_row`'s business.
 """
 
 from __future__ import annotations
@@ -97,6 +98,15 @@ class TicketList(ScrollView, can_focus=True):
             self.count = count
             self.position = position
 
+    class Searched(Message):
+        """Private: a worker read the hits of `generation`'s search, which `filt` now holds:
+        the count and every page are read from them, one search for the whole list."""
+
+        def __init__(self, generation: int, filt: TicketFilter) -> None:
+            super().__init__()
+            self.generation = generation
+            self.filt = filt
+
     class PageLoaded(Message):
         """Private: a worker read page `page` of `generation`'s filter (None: skipped)."""
 
@@ -142,7 +152,9 @@ class TicketList(ScrollView, can_focus=True):
     ) -> None:
         """Show the tickets of `filt` (a new queue, a search); read in the background. With
         `keep_cursor` the old rows stay drawn meanwhile, and the cursor goes to ticket `follow`
-        wherever it now sits. `first`: the start-up's reads, made for the first list shown."""
+        wherever it now sits. A search is run again: the hits read before are dropped.
+        `first`: the start-up's reads, made for the first list shown."""
+        filt = replace(filt, found=None)
         self.filter = filt
         self.generation += 1
         self._stale = {**self._stale, **self._pages} if keep_cursor else {}
@@ -221,19 +233,33 @@ class TicketList(ScrollView, can_focus=True):
 
     @work(thread=True, group="ticket-count", exclusive=True)
     def _count(self, generation: int, filt: TicketFilter, follow: str | None = None) -> None:
-        def read() -> tuple[int, int | None]:
+        def read() -> tuple[TicketFilter, int, int | None]:
             me, now = self.desk.who, self.desk.clock.now()
-            count = queries.count_tickets(filt, me=me, now=now)
-            return count, queries.position(filt, follow, me=me, now=now) if follow else None
+            found = queries.searched(filt)  # a search: its hits, read once for the whole list
+            count = queries.count_tickets(found, me=me, now=now)
+            return found, count, queries.position(found, follow, me=me, now=now) if follow else None
 
-        count, position = in_thread(read)
+        found, count, position = in_thread(read)
+        if found is not filt:
+            self.post_message(self.Searched(generation, found))
         self.post_message(self.Counted(generation, count, position))
+
+    def on_ticket_list_searched(self, message: Searched) -> None:
+        """The search's hits arrived: read the pages on screen from them."""
+        message.stop()
+        if message.generation != self.generation:
+            return
+        self.filter = message.filt
+        self._want(self.cursor // PAGE)
+        self.redraw()
 
     def _want(self, page: int) -> None:
         """Have page `page` read, unless it is here, on its way, waiting for a neighbour's key,
         or past the end."""
         if page < 0 or page in self._pages or page in self._wanted or page in self._waiting:
             return
+        if self.filter.search and self.filter.found is None:
+            return  # the search's hits are on their way (`Searched`)
         if self.count is not None and page * PAGE >= self.count:
             return
         where = self._where(page)

@@ -172,6 +172,27 @@ async def test_a_new_mail_ticket_from_another_process_joins_the_review_and_its_c
         assert main(app).selected.number == seeded.update  # the cursor did not move
 
 
+async def test_a_new_mail_from_another_process_joins_the_search_shown(
+    app, seeded: Seeded, db_path: Path, tmp_path: Path
+):
+    """The list reads a search's hits once for its count and pages; read again when the store
+    changes, it searches again and finds the new mail."""
+    mail = tmp_path / "new.eml"
+    mail.write_bytes(
+        b"From: Paul Durand <paul@exemple.fr>\r\nTo: support@logeas.fr\r\n"
+        b"Subject: Onduleur en panne\r\nMessage-ID: <onduleur@exemple.fr>\r\n"
+        b"Date: Tue, 24 Nov 2026 10:31:00 +0100\r\n\r\nL'onduleur sonne.\r\n"
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tickets = main(app).ticket_list
+        await pilot.press("slash", *"onduleur ", "enter")
+        await shows(pilot, lambda: tickets.filter.search is not None and tickets.count == 0)
+        await guillaume(db_path, "import", "--no-ack", str(mail))
+        await shows(pilot, lambda: "Onduleur en panne" in "".join(list_lines(app)))
+        assert tickets.count == 1
+
+
 async def test_a_customer_mail_on_the_open_ticket_shows_in_its_detail(
     app, seeded: Seeded, db_path: Path, tmp_path: Path
 ):

@@ -427,3 +427,61 @@ def test_the_newest_answer_after_a_message_leaves_acknowledgements_out(desk: Des
     assert answer.body.startswith("Bonjour,\nRedémarrez")
     after = queries.ticket_row(number, me="Nicolas", now=desk.clock.now())
     assert after is not None and queries.answer_after(number, after.last_message) is None
+
+
+def test_each_list_counts_the_rows_it_lists_and_knows_where_each_sits(desk: Desk) -> None:
+    """The count above a list (read apart from its rows: from the ticket table alone, but for
+    the review) is the number of rows listed, and a ticket's place is its row: with closed
+    tickets, in a queue, pinned, by owner, searched, and searched from hits read once."""
+    first = mail_ticket(desk, "licence", body="licence expirée")
+    done = mail_ticket(desk, "licence", body="licence expirée")
+    close(desk, done)
+    other = mail_ticket(desk, "imprimante", queue="Secrétariat", body="bourrage")
+    phone(desk, "licence au téléphone", owner="Guillaume")
+    merge(desk, other, first)
+    now = desk.clock.now()
+    filters = [
+        TicketFilter(),
+        TicketFilter(queue="LoGeAs"),
+        TicketFilter(queue="LoGeAs", hide_closed=True),
+        TicketFilter(hide_closed=True, pin=done),
+        TicketFilter(owner="Guillaume"),
+        TicketFilter(review=True, pin=done),
+        TicketFilter(search="licence"),
+        TicketFilter(search="licence", hide_closed=True, pin=done),
+    ]
+    for filt in filters + [queries.searched(f) for f in filters if f.search]:
+        rows = queries.list_tickets(filt, me="Nicolas", now=now, limit=None)
+        assert rows, filt
+        assert queries.count_tickets(filt, me="Nicolas", now=now) == len(rows), filt
+        places = [queries.position(filt, r.number, me="Nicolas", now=now) for r in rows]
+        assert places == list(range(len(rows))), filt
+
+
+def test_a_search_read_once_lists_the_same_hits_until_it_is_read_again(desk: Desk) -> None:
+    """A list reads its search's hits once and its pages from them: a ticket found later joins
+    it when the list is read again (a fresh search), not between two of its pages."""
+    old = mail_ticket(desk, "Sauvegarde", body="la sauvegarde s'arrête")
+    filt = queries.searched(TicketFilter(search="sauvegarde"))
+    late = mail_ticket(desk, "Encore", body="sauvegarde impossible")
+    now = desk.clock.now()
+    assert [r.number for r in queries.list_tickets(filt, me=None, now=now)] == [old]
+    assert queries.count_tickets(filt, me=None, now=now) == 1
+    again = queries.searched(TicketFilter(search="sauvegarde"))
+    assert [r.number for r in queries.list_tickets(again, me=None, now=now)] == [late, old]
+
+
+def test_a_capped_search_keeps_the_newest_hits_whether_found_by_a_mail_or_the_ticket(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the limit, the newest tickets found, by their messages or by their own words (a
+    phone ticket by its customer's number), whichever were found first."""
+    monkeypatch.setattr(search, "LIMIT", 2)
+    monkeypatch.setattr(search, "_BATCH", 2)
+    first_call = phone(desk, "appel")  # found by its customer's number alone
+    mails = [mail_ticket(desk, f"Sujet {n}", body="rappeler le 0123456789") for n in range(2)]
+    second_call = phone(desk, "rappel")
+    mails += [mail_ticket(desk, f"Sujet {n}", body="rappeler le 0123456789") for n in range(2, 4)]
+    found = numbers_of(desk, TicketFilter(search="0123456789"))
+    assert found == [mails[3], mails[2], second_call]
+    assert first_call not in found

@@ -384,10 +384,10 @@ _PG_INDEX_SPEED = 8  # the GIN index lists a word's rows about 8 times as fast a
 
 
 def _postgres_newest(
-    table: str, columns: str, query: str, below: int | None, limit: int
+    table: str, columns: str, query: str, below: int | None, limit: int, lowest: int = 0
 ) -> list[tuple[Any, ...]]:
-    """`columns` of the newest `limit` rows of `table` below id `below` whose words match
-    `query`, newest first. GIN gives its hits in no order, and the whole list of a word's rows
+    """`columns` of the newest `limit` rows of `table` below id `below` (and from id `lowest`
+    up) whose words match `query`, newest first. GIN gives its hits in no order, and the whole list of a word's rows
     (85,000 messages for one at 100,000 tickets) before any is read. So the newest rows are
     read a range of ids at a time, newest range first:
 
@@ -415,21 +415,26 @@ def _postgres_newest(
     )
     rows: list[tuple[Any, ...]] = []
     read, window, by_index = 0, max(1, int(limit * _PG_WINDOW)), False
-    while len(rows) < limit and top > 0:
-        lowest = max(0, top - window)
-        wanted = {"query": query, "lowest": lowest, "top": top, "limit": limit - len(rows)}
+    while len(rows) < limit and top > lowest:
+        start = max(lowest, top - window)
+        wanted = {"query": query, "lowest": start, "top": top, "limit": limit - len(rows)}
         rows += _through_index(indexed, wanted) if by_index else _unprepared(one_by_one, wanted)
-        read, top = read + top - lowest, lowest
+        read, top = read + top - start, start
         rate = len(rows) / read
         window = max(limit, (limit - len(rows)) * 2 * read // max(len(rows), 1))
         by_index = window * (1 - rate) > rate * below / _PG_INDEX_SPEED
     return rows
 
 
-def ticket_hits(text: str, limit: int) -> list[int]:
-    """Ids of the newest `limit` tickets whose own words (number, customer, subject) hold every
-    word of `text`, newest first."""
+def ticket_hits(text: str, limit: int, lowest: int = 0) -> list[int]:
+    """Ids of the newest `limit` tickets from id `lowest` up whose own words (number, customer,
+    subject) hold every word of `text`, newest first."""
     if isinstance(db.obj, SqliteDatabase):
-        sql = "SELECT rowid FROM ticketindex WHERE ticketindex MATCH ? ORDER BY rowid DESC LIMIT ?"
-        return [row[0] for row in db.execute_sql(sql, (_fts5_query(text), limit)).fetchall()]
-    return [row[0] for row in _postgres_newest("ticket", "id", _tsquery(text), None, limit)]
+        sql = (
+            "SELECT rowid FROM ticketindex WHERE ticketindex MATCH ? AND rowid >= ?"
+            " ORDER BY rowid DESC LIMIT ?"
+        )
+        params = (_fts5_query(text), lowest, limit)
+        return [row[0] for row in db.execute_sql(sql, params).fetchall()]
+    hits = _postgres_newest("ticket", "id", _tsquery(text), None, limit, lowest)
+    return [row[0] for row in hits]

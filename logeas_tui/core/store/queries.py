@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import reduce
 from typing import Any
@@ -20,6 +20,7 @@ from peewee import JOIN, Case, Tuple, fn
 from logeas_tui.core.clock import utc_naive
 from logeas_tui.core.procedure import IN_PROGRESS, NEW, OPEN, PENDING, STATES
 from logeas_tui.core.store import raw_mails, search
+from logeas_tui.core.store.id_lists import one_of
 from logeas_tui.core.store.models import (
     MAIL_OUT,
     History,
@@ -55,6 +56,7 @@ class TicketFilter:
     hide_closed: bool = False
     owner: str | None = None
     pin: str | None = None
+    found: tuple[int, ...] | None = None  # the search's hits, read once (`searched`)
 
 
 def _pairs(query: Any) -> dict[int, int]:
@@ -163,10 +165,7 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
         .switch(Ticket)
         .join(Seen, JOIN.LEFT_OUTER, on=((Seen.ticket == Ticket.id) & (Seen.technician == me_id)))
     )
-    wanted = _ticket_conditions(filt)
-    if filt.search:
-        # the search keeps its newest hits among the tickets the rest keeps (store.search)
-        wanted.append(Ticket.id.in_(search.ticket_ids(filt.search, _within(filt))))
+    wanted = _ticket_conditions(filt) + _found(filt)
     if filt.review:
         unseen = Ticket.last_in_id > seen_last
         # a customer reply reopens a ticket, so the review needs no closed one for it (naming
@@ -181,10 +180,39 @@ def _base(filt: TicketFilter, me_id: int, now: datetime) -> Any:
                 | (unseen & Ticket.id.in_(marked))
             )
         )
-    if wanted:
-        condition = reduce(operator.and_, wanted)
-        query = query.where(condition | (Ticket.number == filt.pin) if filt.pin else condition)
-    return query, due
+    return _where(query, filt, wanted), due
+
+
+def _found(filt: TicketFilter) -> list[Any]:
+    """What `filt`'s search asks: one of its hits (read now, or `found` before)."""
+    if not filt.search:
+        return []
+    # the search keeps its newest hits among the tickets the rest keeps (store.search)
+    return [one_of(Ticket.id, _hits(filt))]
+
+
+def _hits(filt: TicketFilter) -> list[int] | tuple[int, ...]:
+    if filt.found is not None:
+        return filt.found
+    return search.ticket_ids(filt.search or "", _within(filt))
+
+
+def _where(query: Any, filt: TicketFilter, wanted: list[Any]) -> Any:
+    """`query` kept to the rows `wanted` asks for, and ticket `filt.pin` whatever they say."""
+    if not wanted:
+        return query
+    condition = reduce(operator.and_, wanted)
+    return query.where(condition | (Ticket.number == filt.pin) if filt.pin else condition)
+
+
+def _counted(filt: TicketFilter, me_id: int, now: datetime) -> Any:
+    """The rows of `filt`'s list, to be counted. Only the review asks something of the tables
+    the list joins (the queue's flags, what I have seen); any other list is counted from the
+    ticket table alone, the same rows (each join finds one row or none), read from an index:
+    a queue with its closed tickets, 55,000 of them, 45 → 6.5 ms; its open ones 102 → 0.2 ms."""
+    if filt.review:
+        return _base(filt, me_id, now)[0]
+    return _where(Ticket.select(Ticket.id), filt, _ticket_conditions(filt) + _found(filt))
 
 
 def _rows(query: Any) -> list[TicketRow]:
@@ -194,10 +222,10 @@ def _rows(query: Any) -> list[TicketRow]:
     if rows:
         ids = [r["id"] for r in rows]
         unknown = fn.SUM(Case(None, [(Message.unknown_sender, 1)], 0))
-        for start in range(0, len(ids), 10_000):  # stay under SQLite's variable limit
+        for start in range(0, len(ids), 10_000):  # a statement of a sensible length
             grouped: Any = (
                 Message.select(Message.ticket, fn.COUNT(Message.id), fn.MAX(Message.id), unknown)
-                .where(Message.ticket.in_(ids[start : start + 10_000]))
+                .where(one_of(Message.ticket, ids[start : start + 10_000]))
                 .group_by(Message.ticket)
                 .tuples()
             )
@@ -259,6 +287,15 @@ def row_key(filt: TicketFilter, row: TicketRow) -> Key:
     return (row.created, row.id)
 
 
+def searched(filt: TicketFilter) -> TicketFilter:
+    """`filt` with its search's hits read once (`found`): a list that reads its count and its
+    pages from them searches once instead of at each read, and shows the same tickets from
+    page to page until it is read again. `filt` itself when it searches nothing."""
+    if not filt.search or filt.found is not None:
+        return filt
+    return replace(filt, found=tuple(search.ticket_ids(filt.search, _within(filt))))
+
+
 def list_tickets(
     filt: TicketFilter,
     *,
@@ -293,20 +330,20 @@ def list_tickets(
 
 def count_tickets(filt: TicketFilter, *, me: str | None, now: datetime) -> int:
     if filt.search and not filt.review and not filt.pin:
-        return len(search.ticket_ids(filt.search, _within(filt)))  # they are the list
-    query, _ = _base(filt, _technician_id(me), now)
-    return int(query.count())
+        return len(_hits(filt))  # they are the list
+    return int(_counted(filt, _technician_id(me), now).count())
 
 
 def position(filt: TicketFilter, number: str, *, me: str | None, now: datetime) -> int | None:
     """Where ticket `number` sits in `filt`'s list (0: first), None when it is not in it."""
-    query, due = _base(filt, _technician_id(me), now)
+    me_id = _technician_id(me)
+    query, due = _base(filt, me_id, now)
     rows = _rows(query.where(Ticket.number == number))
     if not rows:
         return None
     order = _order(filt, due)
-    before = query.where(_beyond(filt, order, row_key(filt, rows[0]), backwards=True))
-    return int(before.count())
+    before = _beyond(filt, order, row_key(filt, rows[0]), backwards=True)
+    return int(_counted(filt, me_id, now).where(before).count())
 
 
 def waiting_for(me: str | None, now: datetime) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from logeas_tui.core.store import fulltext
+from logeas_tui.core.store.id_lists import one_of
 from logeas_tui.core.store.models import Ticket
 
 LIMIT = 500
@@ -23,7 +24,7 @@ def _kept(ids: list[int], within: Any | None) -> list[int]:
     """The tickets of `ids` that `within` (a condition on Ticket) keeps, in the same order."""
     if within is None or not ids:
         return ids
-    rows: Any = Ticket.select(Ticket.id).where(Ticket.id.in_(ids) & within).tuples()
+    rows: Any = Ticket.select(Ticket.id).where(one_of(Ticket.id, ids) & within).tuples()
     kept = {row[0] for row in rows}
     return [i for i in ids if i in kept]
 
@@ -39,7 +40,6 @@ def ticket_ids(text: str, within: Any | None = None) -> list[int]:
     if not fulltext.has_words(text):
         return []
     wanted = LIMIT + 1
-    found = dict.fromkeys(_kept(fulltext.ticket_hits(text, wanted), within))
     from_messages: dict[int, None] = {}
     before: int | None = None
     while len(from_messages) < wanted:
@@ -49,5 +49,10 @@ def ticket_ids(text: str, within: Any | None = None) -> list[int]:
         if len(hits) < _BATCH:
             break
         before = hits[-1][0]
+    # the tickets found by their own words matter from the `wanted`-th newest found by a
+    # message up: any older one is past the list's end (a word in many subjects: ~4 ms less)
+    newest = sorted(from_messages, reverse=True)
+    lowest = newest[wanted - 1] if len(newest) >= wanted else 0
+    found = dict.fromkeys(_kept(fulltext.ticket_hits(text, wanted, lowest), within))
     found.update(from_messages)
     return sorted(found, reverse=True)[:wanted]  # ticket ids grow with time: newest first
