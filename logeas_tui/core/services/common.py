@@ -137,7 +137,7 @@ def seen_by(desk: Desk, ticket: Ticket) -> None:
     """The ticket's messages, up to its newest customer mail, are seen by `desk`'s technician
     (its review flag clears for them); nothing when `desk` acts as no technician (the mail
     pipeline, the system). The caller holds the write transaction."""
-    tech = Technician.select(Technician.id).where(Technician.name == desk.who).first()
+    tech = Technician.find(name=desk.who)
     if tech is None:
         return
     (
@@ -173,9 +173,7 @@ def active_queue(name: str) -> Queue:
 def add_message(ticket: Ticket, **fields: Any) -> Message:
     msg = Message.create(**message_row(ticket=ticket.id, **fields))  # indexed by trigger
     if msg.kind == MAIL_IN:
-        Ticket.update(last_in_id=msg.id).where(
-            (Ticket.id == ticket.id) & (Ticket.last_in_id < msg.id)
-        ).execute()
+        Ticket.raise_to(ticket.id, last_in_id=msg.id)
         ticket.last_in_id = max(ticket.last_in_id, msg.id)
     return msg
 

@@ -46,8 +46,8 @@ from logeas_tui.core.services.common import add_message, record, save, send_to_c
 from logeas_tui.core.services.customers import mail_customer
 from logeas_tui.core.services.desk import Desk
 from logeas_tui.core.services.tickets import new_ticket
-from logeas_tui.core.store import raw_mails
-from logeas_tui.core.store.models import MAIL_IN, AutoReplyCount, Message, Queue, Ticket
+from logeas_tui.core.store import counters, raw_mails
+from logeas_tui.core.store.models import MAIL_IN, Message, Queue, Ticket
 from logeas_tui.core.store.tx import writing
 
 NEW_TICKET, FOLLOWUP, DUPLICATE, IGNORED = "new", "followup", "duplicate", "ignored"
@@ -249,10 +249,7 @@ def _ack_refusal(desk: Desk, parsed: ParsedMail, queue: Queue, recipient: str) -
     if reason:
         return reason
     day = f"{desk.local_now():%Y%m%d}"
-    row = AutoReplyCount.get_or_none(
-        (AutoReplyCount.address == recipient) & (AutoReplyCount.day == day)
-    )
-    if row is not None and row.count >= desk.config.auto_reply_cap:
+    if counters.auto_replies(recipient, day) >= desk.config.auto_reply_cap:
         return f"daily cap of {desk.config.auto_reply_cap} automatic mails reached"
     return None
 
@@ -275,14 +272,7 @@ def _acknowledge(desk: Desk, ticket: Ticket, parsed: ParsedMail, received: Messa
         answering=received,
     )
     day = f"{desk.local_now():%Y%m%d}"
-    (
-        AutoReplyCount.insert(address=ticket.customer, day=day, count=1)
-        .on_conflict(
-            conflict_target=[AutoReplyCount.address, AutoReplyCount.day],
-            update={AutoReplyCount.count: AutoReplyCount.count + 1},
-        )
-        .execute()
-    )
+    counters.count_auto_reply(ticket.customer, day)
 
 
 def ingest(

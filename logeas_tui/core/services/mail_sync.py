@@ -134,13 +134,12 @@ def fetch_new(
 
 
 def _remember(account: str, folder: str, validity: int, uid: int) -> None:
-    (
-        SyncState.insert(account=account, folder=folder, uidvalidity=validity, last_uid=uid)
-        .on_conflict(
-            conflict_target=[SyncState.account, SyncState.folder, SyncState.uidvalidity],
-            update={SyncState.last_uid: uid},
-        )
-        .execute()
+    SyncState.upsert(
+        ("account", "folder", "uidvalidity"),
+        account=account,
+        folder=folder,
+        uidvalidity=validity,
+        last_uid=uid,
     )
 
 

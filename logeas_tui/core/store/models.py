@@ -25,6 +25,7 @@ from peewee import (
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 from logeas_tui.core.procedure import NEW  # the states are the procedure's words
+from logeas_tui.core.store.built_sql import insert_sql, raise_sql, select_sql, upsert_sql
 
 db = DatabaseProxy()
 
@@ -64,7 +65,7 @@ class BaseModel(Model):
             return super().create(**query)
         database = cls._meta.database
         engine = database.obj if isinstance(database, DatabaseProxy) else database
-        sql = _insert_sql(cls, engine, tuple(data))
+        sql = insert_sql(cls, engine, tuple(data))
         fields = cls._meta.fields
         cursor = database.execute_sql(sql, [fields[n].db_value(v) for n, v in data.items()])
         row._pk = cursor.fetchone()[0] if engine.returning_clause else cursor.lastrowid
@@ -77,7 +78,7 @@ class BaseModel(Model):
         through a SELECT built once per table, engine and columns (issue 10, as `create`)."""
         database = cls._meta.database
         engine = database.obj if isinstance(database, DatabaseProxy) else database
-        sql = _select_sql(cls, engine, tuple(equal))
+        sql = select_sql(cls, engine, tuple(equal))
         fields = cls._meta.fields
         cursor = database.execute_sql(sql, [fields[n].db_value(v) for n, v in equal.items()])
         found = cursor.fetchone()
@@ -90,44 +91,27 @@ class BaseModel(Model):
         row._dirty.clear()
         return made
 
+    @classmethod
+    def upsert(cls, keys: tuple[str, ...], **values: Any) -> None:
+        """Insert a row of `values`, or set the other columns of the row whose `keys` columns
+        equal theirs (a unique index) to their values: peewee's `on_conflict` upsert through
+        SQL built once per table, engine and columns (issue 10, as `create`)."""
+        database = cls._meta.database
+        engine = database.obj if isinstance(database, DatabaseProxy) else database
+        sql = upsert_sql(cls, engine, tuple(values), keys)
+        fields = cls._meta.fields
+        database.execute_sql(sql, [fields[n].db_value(v) for n, v in values.items()])
 
-_INSERTS: dict[tuple[type[Model], type[Any], tuple[str, ...]], str] = {}
-_SELECTS: dict[tuple[type[Model], type[Any], tuple[str, ...]], str] = {}
-
-
-def _insert_sql(model: type[Model], engine: Any, names: tuple[str, ...]) -> str:
-    """The INSERT of `names` into `model`'s table on `engine` (with the new id returned where
-    the engine says it so), built on first use."""
-    cache_key = (model, type(engine), names)
-    sql = _INSERTS.get(cache_key)
-    if sql is None:
-        fields = model._meta.fields
-        columns = ", ".join(f'"{fields[n].column_name}"' for n in names)
-        marks = ", ".join([engine.param] * len(names))
-        sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-        if engine.returning_clause:
-            key: Any = model._meta.primary_key
-            sql += f' RETURNING "{key.column_name}"'
-        _INSERTS[cache_key] = sql
-    return sql
-
-
-def _select_sql(model: type[Model], engine: Any, names: tuple[str, ...]) -> str:
-    """The SELECT of `model`'s first row (by id) with `names` equal to parameters on
-    `engine`, built on first use."""
-    cache_key = (model, type(engine), names)
-    sql = _SELECTS.get(cache_key)
-    if sql is None:
-        fields = model._meta.fields
-        columns = ", ".join(f'"{f.column_name}"' for f in model._meta.sorted_fields)
-        where = " AND ".join(f'"{fields[n].column_name}" = {engine.param}' for n in names)
-        key: Any = model._meta.primary_key
-        sql = (
-            f'SELECT {columns} FROM "{model._meta.table_name}" WHERE {where} '
-            f'ORDER BY "{key.column_name}" LIMIT 1'
-        )
-        _SELECTS[cache_key] = sql
-    return sql
+    @classmethod
+    def raise_to(cls, row_id: int, **values: Any) -> None:
+        """Set each column of row `row_id` to its value where it is lower (`last_in_id`):
+        one UPDATE per column, built once per table, engine and column."""
+        database = cls._meta.database
+        engine = database.obj if isinstance(database, DatabaseProxy) else database
+        for name, value in values.items():
+            sql = raise_sql(cls, engine, name)
+            stored = cls._meta.fields[name].db_value(value)
+            database.execute_sql(sql, (stored, row_id, stored))
 
 
 class Queue(BaseModel):
