@@ -70,13 +70,15 @@ def doc_refs(data_dir: Path) -> list[DocRef]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        raise ConfigError(Sentence("config.not_toml", path=path, cause=exc)) from None
     out = []
     for n, item in enumerate(raw.get("doc", []), 1):
         try:
             out.append(DocRef(item["ref"], item["title"], item["url"], item.get("summary", "")))
         except KeyError as exc:
-            raise ConfigError(f"{path}: doc #{n} lacks {exc.args[0]!r}") from None
+            raise ConfigError(
+                Sentence("data.doc_field", path=path, n=n, field=repr(exc.args[0]))
+            ) from None
     return out
 
 

@@ -618,6 +618,9 @@ TEXTS: dict[str, str] = {
     "config.command_failed": "password_command failed with status {status}",
     "config.not_utf8": "{path}: not UTF-8 text (byte {byte}): save it as UTF-8",
     "config.not_toml": "{path}: {cause}",
+    "config.default_queue": "{queue} is not a queue that takes new tickets (queues: {queues})",
+    "data.queue_name": "{path}: queue #{n} has no name",
+    "data.doc_field": "{path}: doc #{n} has no {field}",
     "config.exposed_password": (
         "{path} holds a password and other users may read it: run chmod 600 {path}"
     ),

@@ -644,6 +644,9 @@ TEXTS: dict[str, str] = {
     "config.command_failed": "password_command a échoué avec le statut {status}",
     "config.not_utf8": "{path} : pas du texte UTF-8 (octet {byte}) : enregistrez-le en UTF-8",
     "config.not_toml": "{path} : {cause}",
+    "config.default_queue": "{queue} n'est pas une file qui reçoit de nouveaux tickets (files : {queues})",
+    "data.queue_name": "{path} : la file n° {n} n'a pas de nom",
+    "data.doc_field": "{path} : le document n° {n} n'a pas de {field}",
     "config.exposed_password": (
         "{path} contient un mot de passe que d'autres utilisateurs peuvent lire : "
         "lancez chmod 600 {path}"

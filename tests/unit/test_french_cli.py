@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import string
 from pathlib import Path
 
 import pytest
 
 from logeas_tui.cli.parser import build_parser
+from logeas_tui.core.config import shipped_data_dir
 from logeas_tui.texts import en, fr
 from tests.unit.cli_runner import Cli, mail, make_cli
 
@@ -202,3 +204,47 @@ def test_a_wrong_french_settings_file_is_explained_in_french(
     assert run.code == 1
     assert run.err.startswith(f"erreur : {config}, ") and said in run.err, run.err
     assert english_in(run.err.replace(str(tmp_path), "TMP")) == [], run.err
+
+
+@pytest.mark.parametrize(
+    ("queues", "docs", "support", "said"),
+    [
+        ('[[queue]]\npurpose = "x"\n', None, "", "queues.toml : la file n° 1 n'a pas de nom"),
+        ("[[queue]\n", None, "", "queues.toml : "),
+        (None, '[[doc]]\nref = "a"\ntitle = "A"\n', "", "docs.toml : le document n° 1 n'a pas"),
+        (None, None, 'default_queue = "Nope"\n', "'Nope' n'est pas une file qui reçoit"),
+    ],
+)
+def test_a_broken_french_data_folder_is_explained_in_french(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    queues: str | None,
+    docs: str | None,
+    support: str,
+    said: str,
+) -> None:
+    """The team's own data folder (`[support] data`) with a queue without a name, a file that
+    is not TOML, a documentation reference without its URL, or a default queue it lacks: the
+    file is named and what is wrong said in French."""
+    cli = make_cli(tmp_path, "fr", monkeypatch, capsys)
+    folder = tmp_path / "data"
+    shutil.copytree(shipped_data_dir(), folder)
+    if queues is not None:
+        (folder / "queues.toml").write_text(queues, encoding="utf-8")
+    if docs is not None:
+        (folder / "docs.toml").write_text(docs, encoding="utf-8")
+    config = tmp_path / "fr" / "config.toml"
+    text = config.read_text(encoding="utf-8").replace(
+        "[support]\n", f'[support]\ndata = "{folder}"\n{support}'
+    )
+    config.write_text(text, encoding="utf-8")
+    number = ""
+    if docs is not None:  # the docs are read when a technician sends one
+        number = cli("phone", "--customer", "0123456789", "--queue", "LoGeAs",
+            "--subject", "S", "--body", "B").out.strip()  # fmt: skip
+    run = cli("reply", number, "--doc", "a") if docs is not None else cli("list")
+    assert run.code == 1
+    assert said in run.err, run.err
+    ours = run.err.replace(str(tmp_path), "TMP").split(" : Expected")[0]  # tomllib's own words
+    assert english_in(ours) == [], run.err

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from logeas_tui.core.config import Config, setting_error
 from logeas_tui.core.errors import ConfigError
+from logeas_tui.core.sentences import Sentence
 from logeas_tui.core.store.models import Queue, Technician
 from logeas_tui.core.store.tx import writing
 
@@ -18,11 +19,11 @@ def load_queues(path: Path) -> list[dict[str, object]]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        raise ConfigError(Sentence("config.not_toml", path=path, cause=exc)) from None
     queues = raw.get("queue", [])
     for n, q in enumerate(queues, 1):
         if "name" not in q:
-            raise ConfigError(f"{path}: queue #{n} has no name")
+            raise ConfigError(Sentence("data.queue_name", path=path, n=n))
     return list(queues)
 
 
@@ -34,8 +35,9 @@ def _check_default_queue(config: Config, queues: list[dict[str, object]]) -> Non
             config,
             "support",
             "default_queue",
-            f"{config.default_queue!r} is not a queue that takes new tickets "
-            f"(queues: {', '.join(usable)})",
+            Sentence(
+                "config.default_queue", queue=repr(config.default_queue), queues=", ".join(usable)
+            ),
         )
 
 
