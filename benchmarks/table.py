@@ -11,22 +11,30 @@ from pathlib import Path
 
 
 def rows(log: str) -> list[tuple[str, str]]:
-    """(benchmark, line) for every line of the log that states a target."""
+    """(benchmark, line) for every line of the log that states a target, with the line it
+    belongs to when it is indented under one (`IMAP sync …` above `vs mbsync …: ratio`), and
+    a table's rows under a heading that names the targets."""
     found: list[tuple[str, str]] = []
     bench = "?"
-    context = ""  # a heading line ending in ':' applies to the indented lines below it
+    context = ""  # a heading line naming a target applies to the indented lines below it
+    head = ""  # the last line that is not indented, until it is printed
     for line in log.splitlines():
         if line.startswith("== "):
             bench = Path(line[3:].strip()).stem
-            context = ""
+            context = head = ""
             continue
         stripped = line.strip()
         if not stripped:
             continue
-        if not line.startswith(" "):
+        if not line.startswith((" ", "|")):
             context = stripped if "target" in stripped.lower() else ""
+            head = "" if context else stripped
         lowered = stripped.lower()
-        if "target" in lowered or "over:" in lowered or (context and line.startswith("  ")):
+        under = context and line.startswith(("  ", "|"))
+        if "target" in lowered or "over:" in lowered or under:
+            if head and line.startswith(" "):
+                found.append((bench, head))
+            head = ""
             found.append((bench, stripped))
     return found
 
