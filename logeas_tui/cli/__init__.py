@@ -5,11 +5,6 @@ app or run one headless verb (`cli.verbs`) on the same core services as the keys
 
 from __future__ import annotations
 
-# isort: split
-# Before any other: the garbage collector pauses while the CLI's modules load (`gc_pause`).
-from logeas_tui.cli import gc_pause
-
-# isort: split
 import argparse
 import gc
 import io
@@ -43,8 +38,6 @@ from logeas_tui.core.store.connection import (
     open_store,
 )
 from logeas_tui.texts import Catalog
-
-gc_pause.resume()
 
 if TYPE_CHECKING:
     from logeas_tui.widgets.first_reads import FirstReads
@@ -84,8 +77,7 @@ def _open_desk(args: argparse.Namespace) -> Desk:
 
 def prepare_app(desk: Desk) -> FirstReads:
     """What the app's start does before Textual loads: the main screen's first reads begin in
-    a thread, and the garbage collector stays paused (`main` paused it; the benchmark's child
-    comes here directly) — loading Textual and the screens makes objects
+    a thread, and the garbage collector pauses — loading Textual and the screens makes objects
     by the hundred thousand, which its collections would walk again and again (a tenth of the
     start-up); the app resumes it, freezing what was made, once its first frame is drawn."""
     from logeas_tui.widgets.first_reads import FirstReads
@@ -120,16 +112,6 @@ def configured_language(argv: Sequence[str] | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    collecting = gc.isenabled()
-    gc.disable()  # until the app's first frame (`prepare_app`), or the verb's start
-    try:
-        return _main(argv)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _main(argv: Sequence[str] | None) -> int:
     language = configured_language(argv)
     try:
         args = parse(argv, Catalog(language))
@@ -140,7 +122,6 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         tool: Tool | None = getattr(args, "tool", None)
         if tool is not None:  # no store of its own to open, and the config only for its language
-            gc.enable()
             language = _config(args, create=False).language
             return tool(args, sys.stdout)
         desk = _open_desk(args)
@@ -148,7 +129,6 @@ def _main(argv: Sequence[str] | None) -> int:
         func: Verb | None = getattr(args, "func", None)
         if func is None:
             return run_app(desk)
-        gc.enable()
         return func(desk, args, sys.stdout)
     except HelpdeskError as exc:
         _error(language, Catalog(language).say(exc))

@@ -7,48 +7,40 @@ thread beside the imports (SQLite lets the interpreter go on meanwhile), it is t
 screen is first drawn. The change watch's mark is taken before them, so a change made by
 someone else meanwhile is seen at the app's first look.
 
-Imports no Textual, and nothing else before its thread is begun: the thread imports the store
-queries it reads with (the app needs them next anyway), so they load beside the main thread's
-Textual instead of before it. The screen takes the reads only for the list they were made for,
-and a failed read is made again by the list's own workers.
+Imports no Textual: the point is to run while it loads. The screen takes the reads only for
+the list they were made for, and a failed read is made again by the list's own workers.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from datetime import datetime
 
-if TYPE_CHECKING:
-    from datetime import datetime
-
-    from logeas_tui.core.services.desk import Desk
-    from logeas_tui.core.store.changes import ChangeWatch
-    from logeas_tui.core.store.queries import TicketFilter
-    from logeas_tui.core.store.ui_queries import DeskSummary
-    from logeas_tui.core.store.views import QueueView, TicketRow
+from logeas_tui.core import hours
+from logeas_tui.core.services import live
+from logeas_tui.core.services.desk import Desk
+from logeas_tui.core.store import queries
+from logeas_tui.core.store.queries import TicketFilter
+from logeas_tui.core.store.ui_queries import DeskSummary, desk_summary, queue_names
+from logeas_tui.core.store.views import QueueView, TicketRow
+from logeas_tui.widgets.background import in_thread
 
 PAGE = 100  # rows of the ticket list read at once
-
-
-def first_filter() -> TicketFilter:
-    """The list the main screen opens on: My review."""
-    from logeas_tui.core.store.queries import TicketFilter
-
-    return TicketFilter(review=True)
+FIRST = TicketFilter(review=True)  # the list the main screen opens on: My review
 
 
 class FirstReads:
     """`FirstReads.start(desk)`: the reads under way in a thread; `wait()` for them."""
 
-    def __init__(self, desk: Desk, filt: TicketFilter | None = None) -> None:
-        self._filter = filt
-        self._watch: ChangeWatch | None = None
+    def __init__(self, desk: Desk, filt: TicketFilter = FIRST) -> None:
+        self.filter = filt
+        self.watch = live.watch()
+        self.watch.changed()  # the mark, before the reads: nothing made meanwhile is missed
         self.rows: list[TicketRow] | None = None  # page 0; None until read, or if it failed
         self.count: int | None = None
         self.queues: tuple[QueueView, ...] | None = None
         self._summary: DeskSummary | None = None
         self._desk = desk
-        self._begun = threading.Event()  # the imports made, the filter and the watch's mark set
         self._done = threading.Event()
         self._summed = threading.Event()
         self._taken = False
@@ -60,56 +52,22 @@ class FirstReads:
         return reads
 
     def _read(self) -> None:
+        me, now = self._desk.who, self._desk.clock.now()
         try:
-            from logeas_tui.core.services import live
-            from logeas_tui.core.store.ui_queries import desk_summary
-            from logeas_tui.widgets.background import in_thread
-
-            if self._filter is None:
-                self._filter = first_filter()
-            self._watch = live.watch()
-            self._watch.changed()  # the mark, before the reads: nothing made meanwhile is missed
-            self._begun.set()
-            me, now = self._desk.who, self._desk.clock.now()
             in_thread(lambda: self._read_all(me, now))
             self._done.set()
             self._summary = in_thread(lambda: desk_summary(me=me, now=now))
         except Exception:  # noqa: BLE001 — the screen's workers read again, and say why
             pass
         finally:
-            self._begun.set()
             self._done.set()
             self._summed.set()
 
     def _read_all(self, me: str | None, now: datetime) -> None:
-        from logeas_tui.core import hours
-        from logeas_tui.core.store import queries
-        from logeas_tui.core.store.ui_queries import queue_names
-
         self.rows = queries.list_tickets(self.filter, me=me, now=now, limit=PAGE)
         self.count = queries.count_tickets(self.filter, me=me, now=now)
         self.queues = queue_names()
         hours.status(now, self._desk.config.hours)  # the year's holidays, cached for the banner
-
-    @property
-    def filter(self) -> TicketFilter:
-        """The list these reads are for (waits for the thread to have begun)."""
-        self._begun.wait()
-        if self._filter is None:  # the thread failed before it
-            self._filter = first_filter()
-        return self._filter
-
-    @property
-    def watch(self) -> ChangeWatch:
-        """The change watch, its mark taken before the reads (waits for the thread to have
-        begun; if it could not take it, one taken now)."""
-        self._begun.wait()
-        if self._watch is None:
-            from logeas_tui.core.services import live
-
-            self._watch = live.watch()
-            self._watch.changed()
-        return self._watch
 
     @property
     def done(self) -> bool:
