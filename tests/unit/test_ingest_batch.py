@@ -60,3 +60,37 @@ def test_a_crash_loses_only_the_uncommitted_batch(desk):
                 ingest(desk, mail(f"Demande {n}"), [])
         raise RuntimeError("killed")
     assert sorted(t.subject for t in Ticket.select()) == ["Demande 0", "Demande 1"]
+
+
+def test_a_mail_failing_halfway_in_a_batch_leaves_nothing_of_it(desk, monkeypatch):
+    """ingest's own transaction is the batch's savepoint for the mail (store.tx): a failure
+    after its ticket was written still takes the ticket back with it."""
+    from logeas_tui.core.services import inbound
+
+    def refuse(*args, **kwargs):
+        raise RuntimeError("the store refused the message")
+
+    with WriteBatch() as batch:
+        with batch.mail(1):
+            ingest(desk, mail("Premier"), [])
+        with monkeypatch.context() as patched:
+            patched.setattr(inbound, "_store", refuse)
+            with pytest.raises(RuntimeError), batch.mail(1):
+                ingest(desk, mail("Deuxième"), [])
+    assert [t.subject for t in Ticket.select()] == ["Premier"]
+
+
+def test_only_the_first_writing_in_a_mail_shares_its_savepoint(desk):
+    """A later writing() in the same mail still has a savepoint of its own: an error caught
+    around it undoes its writes only."""
+    from logeas_tui.core.store.models import Queue
+    from logeas_tui.core.store.tx import one_mail, writing
+
+    queue = Queue.select().first().id
+    with writing(), one_mail():
+        with writing():  # the mail's own savepoint
+            Queue.update(purpose="kept").where(Queue.id == queue).execute()
+        with pytest.raises(RuntimeError), writing():
+            Queue.update(purpose="undone").where(Queue.id == queue).execute()
+            raise RuntimeError("refused")
+    assert Queue.get_by_id(queue).purpose == "kept"

@@ -19,8 +19,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
-from logeas_tui.core.store.models import db
-from logeas_tui.core.store.tx import writing
+from logeas_tui.core.store.tx import one_mail, writing
 
 MAX_MAILS = 200
 MAX_BYTES = 8 * 1024 * 1024
@@ -65,7 +64,7 @@ class WriteBatch:
             self._tx.__enter__()
             self._mails = self._bytes = 0
             self._opened = time.monotonic()
-        with db.atomic():
+        with one_mail():
             yield
         self._mails += 1
         self._bytes += size
