@@ -2,7 +2,8 @@
 lines shown (words are divided only in the lines wider than the pane), and a frame draws only
 the rows on screen, so showing eight times more of a 50 MB mail renders, styles and cleans
 nothing that is off screen. A line wider than
-the pane wraps at words, as Rich wraps a `Text` (same `divide_line`). Mail text is data: each
+the pane wraps at words, as Rich wraps a `Text` (the offsets of its `divide_line`, found a row
+at a time when each character is a cell: `wrap.py`). Mail text is data: each
 row is cleaned (`clean_block`) and drawn as a `Text`, never parsed as markup."""
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from rich._wrap import divide_line  # what Text.wrap uses: the rows match a Static's
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
@@ -21,6 +20,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from logeas_tui.widgets.literal import clean_block, is_plain
+from logeas_tui.widgets.wrap import divide_line  # Text.wrap's offsets: the rows match a Static's
 
 
 class BodyLines(Widget):
@@ -73,9 +73,7 @@ class BodyLines(Widget):
     def _wrapped(self, line: str, width: int) -> tuple[str, list[int]]:
         """`line` cleaned, and the offsets where it wraps at `width`."""
         clean = line if self._plain else clean_block(line)
-        if (len(clean) if self._plain else cell_len(clean)) <= width:
-            return clean, []
-        return clean, divide_line(clean, width, fold=True)
+        return clean, divide_line(clean, width)
 
     def _row(self, index: int, width: int) -> tuple[Text, list[int]]:
         """Line `index` as a Text and the offsets of its rows (cached per width)."""

@@ -22,6 +22,7 @@ _OTHER = re.compile("[\u0080-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff
 _SPACES = re.compile(r"[\t\r\n\f\v]+")
 _C0_BUT_NEWLINE = {k: v for k, v in _C0.items() if k != 0x0A}
 _NOT_PLAIN = re.compile(r"[^\n\x20-\x7e]")
+_TO_CLEAN = re.compile("[\x00-\x09\x0b-\x1f\x7f" + _OTHER.pattern[1:])  # what clean_block changes
 
 
 def clean_line(value: str | None) -> str:
@@ -33,7 +34,9 @@ def clean_line(value: str | None) -> str:
 
 def clean_block(value: str | None) -> str:
     """A multi-line text (a mail body), safe for a terminal: keeps line breaks, expands tabs."""
-    text = (value or "").replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    if not value or _TO_CLEAN.search(value) is None:
+        return value or ""  # nothing to change (most lines: one search, no copy)
+    text = value.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
     return _OTHER.sub("\ufffd", text.translate(_C0_BUT_NEWLINE))
 
 
