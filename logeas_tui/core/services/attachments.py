@@ -1,12 +1,10 @@
-"""Storing the attachments of a received mail: small ones 100 rows per statement (25,000
-one-row inserts took 1.5 s), a big one alone, written through `store.blobs` so its bytes
-are not copied whole by the driver."""
+"""Storing the attachments of a received mail: the small ones in one `executemany` of an
+INSERT built once (25,000 one-row inserts through peewee took 1.5 s), a big one alone,
+written through `store.blobs` so its bytes are not copied whole by the driver."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from peewee import chunked
 
 from logeas_tui.core.mail.parse import Attachment as Part
 from logeas_tui.core.store import blobs
@@ -14,18 +12,14 @@ from logeas_tui.core.store.models import Attachment
 
 
 def store_attachments(message_id: int, parts: Sequence[Part]) -> None:
-    small = [p for p in parts if len(p.data) < blobs.BIG]
-    rows = (
-        {
-            "message": message_id,
-            "filename": p.filename,
-            "content_type": p.content_type,
-            "data": p.data,
-        }
-        for p in small
+    Attachment.insert_rows(
+        ("message", "filename", "content_type", "data"),
+        (
+            (message_id, p.filename, p.content_type, p.data)
+            for p in parts
+            if len(p.data) < blobs.BIG
+        ),
     )
-    for batch in chunked(rows, 100):
-        Attachment.insert_many(batch).execute()
     for part in parts:
         if len(part.data) >= blobs.BIG:
             row = Attachment.create(

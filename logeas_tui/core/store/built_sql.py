@@ -12,6 +12,7 @@ from peewee import Model
 
 _Built = dict[tuple[type[Model], type[Any], tuple[str, ...]], str]
 _INSERTS: _Built = {}
+_MANY: _Built = {}
 _SELECTS: _Built = {}
 _UPSERTS: _Built = {}
 _RAISES: _Built = {}
@@ -28,6 +29,16 @@ def insert_sql(model: type[Model], engine: Any, names: tuple[str, ...]) -> str:
             key: Any = model._meta.primary_key
             sql += f' RETURNING "{key.column_name}"'
         _INSERTS[cache_key] = sql
+    return sql
+
+
+def many_sql(model: type[Model], engine: Any, names: tuple[str, ...]) -> str:
+    """The INSERT of `names` into `model`'s table on `engine`, no id returned: for
+    `executemany`, built on first use."""
+    cache_key = (model, type(engine), names)
+    sql = _MANY.get(cache_key)
+    if sql is None:
+        sql = _MANY[cache_key] = _insert(model, engine, names)
     return sql
 
 
